@@ -1,0 +1,3 @@
+from izumi_ledger.cli.main import main
+
+main()

@@ -1,0 +1,84 @@
+"""Amounts: reading them exactly from the ledger and writing them for people."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Final, Literal
+
+Unit = Literal["円", "千円", "万円"]
+UNITS: Final[tuple[Unit, ...]] = ("千円", "万円", "円")
+UNIT_IN_YEN: Final[dict[str, int]] = {"円": 1, "千円": 1000, "万円": 10000}
+
+# Digits with optional thousands commas, after full-width forms are folded to ASCII.
+_PLAIN_DIGITS = re.compile(r"[0-9]+")
+_GROUPED_DIGITS = re.compile(r"[0-9]{1,3}(,[0-9]{3})+")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９，", "0123456789,")
+
+
+class AmountError(ValueError):
+    """A value that is not an amount; the message says why in Japanese."""
+
+
+def parse_amount(value: object) -> int:
+    """Read an amount exactly: a non-negative int, or a string of digits with optional commas."""
+    if isinstance(value, bool):
+        raise AmountError("真偽値は金額になりません（整数で書いてください）")
+    if isinstance(value, int):
+        if value < 0:
+            raise AmountError(f"負の金額は書けません: {value}")
+        return value
+    if isinstance(value, float):
+        raise AmountError(f"小数は金額になりません: {value!r}（単位の整数で書いてください）")
+    if isinstance(value, str):
+        return _parse_amount_text(value)
+    raise AmountError("金額は整数か数字の文字列で書いてください")
+
+
+def _parse_amount_text(text: str) -> int:
+    # Only full-width digits and the full-width comma are folded; NFKC would also turn ① into 1.
+    folded = text.translate(_FULL_WIDTH)
+    if _PLAIN_DIGITS.fullmatch(folded) or _GROUPED_DIGITS.fullmatch(folded):
+        return int(folded.replace(",", ""))
+    raise AmountError(
+        f"金額として読めません: {text!r}（数字と桁区切りのカンマだけが使えます。単位は台帳の unit で決まります）"
+    )
+
+
+def convert(amount: int, from_unit: Unit, to_unit: Unit) -> Decimal:
+    """The same amount in another unit, exactly (万円 may need a decimal place)."""
+    return Decimal(amount * UNIT_IN_YEN[from_unit]) / Decimal(UNIT_IN_YEN[to_unit])
+
+
+def format_number(value: int | Decimal) -> str:
+    """Thousands separators, and decimals only when the value has them: 6588 → 6,588; 658.8."""
+    if isinstance(value, int):
+        return f"{value:,}"
+    normalized = value.normalize()
+    if normalized == normalized.to_integral_value():
+        return f"{int(normalized):,}"
+    return f"{normalized:,f}"
+
+
+def format_amount(amount: int, ledger_unit: Unit, display_unit: Unit | None = None) -> str:
+    """An amount for people, with its unit and △ for a negative figure: △2,430千円."""
+    unit = display_unit or ledger_unit
+    value = convert(abs(amount), ledger_unit, unit)
+    sign = "△" if amount < 0 else ""
+    return f"{sign}{format_number(value)}{unit}"
+
+
+def percent(numerator: int, denominator: int, places: int = 1) -> Decimal | None:
+    """numerator / denominator as a percentage rounded half-up, or None when undefined."""
+    if denominator == 0:
+        return None
+    quantum = Decimal(1).scaleb(-places)
+    return (Decimal(numerator) * 100 / Decimal(denominator)).quantize(quantum, ROUND_HALF_UP)
+
+
+def format_percent(value: Decimal | None) -> str:
+    """A percentage for people, △ for a decrease; — when it is undefined."""
+    if value is None:
+        return "—"
+    sign = "△" if value < 0 else ""
+    return f"{sign}{abs(value)}%"

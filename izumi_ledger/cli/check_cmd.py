@@ -1,0 +1,80 @@
+"""`izumi check`: every rule of the format, and exactly where a ledger breaks one."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from ..amounts import format_amount
+from ..findings import Finding, count_errors, count_warnings
+from ..loader import load_ledger
+from ..location import locate_ledger
+from ..models import Ledger
+from ..rules import check
+from ..totals import counts, ledger_total
+from .findings_view import format_finding
+from .options import CheckFormat, LedgerOption
+from .terminal import stdout_console, write_data
+
+
+def check_command(
+    ledger: LedgerOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="警告も失敗として扱う（終了コード 1）。")]
+    = False,
+    output: Annotated[CheckFormat, typer.Option("--format", "-f",
+                                                 help="出力形式: text, json。")]
+    = CheckFormat.text,
+) -> None:
+    """台帳を検査する: 合計・件数・番号・担当課の規則をすべて確かめ、誤りの場所を示す。
+
+    終了コード: 0 誤りなし、1 誤りあり（--strict では警告も）、2 台帳を読めない。
+
+    例: izumi check --ledger data/programs.yaml
+    """
+    location = locate_ledger(ledger)
+    result = load_ledger(location.path, location.display)
+    if result.ledger is None:
+        findings = result.findings
+        exit_code = 2
+    else:
+        findings = check(result.ledger, result.source)
+        failing = count_errors(findings) + (count_warnings(findings) if strict else 0)
+        exit_code = 1 if failing else 0
+
+    if output is CheckFormat.json:
+        write_data(json.dumps(_as_json(location.display, exit_code, findings),
+                              ensure_ascii=False, indent=2) + "\n")
+        raise typer.Exit(exit_code)
+
+    console = stdout_console()
+    unit = result.ledger.unit if result.ledger else None
+    console.print(f"台帳 {location.display}", markup=False)
+    for finding in findings:
+        console.print("", markup=False)
+        for line in format_finding(finding, result.source, unit):
+            console.print(line, markup=False, soft_wrap=True)
+    if findings:
+        console.print("", markup=False)
+    console.print(_summary(result.ledger, findings), markup=False)
+    raise typer.Exit(exit_code)
+
+
+def _summary(ledger: Ledger | None, findings: list[Finding]) -> str:
+    tally = f"エラー {count_errors(findings)} · 警告 {count_warnings(findings)}"
+    if ledger is None:
+        return f"台帳を読めません — {tally}"
+    numbers = counts(ledger)
+    return (f"{format_amount(ledger_total(ledger), ledger.unit)} · {numbers.policies} 施策 · "
+            f"{numbers.programs} 事業 · {numbers.items} 細事業 — {tally}")
+
+
+def _as_json(display: str, exit_code: int, findings: list[Finding]) -> dict[str, object]:
+    return {
+        "ledger": display,
+        "ok": exit_code == 0,
+        "errors": count_errors(findings),
+        "warnings": count_warnings(findings),
+        "findings": [finding.as_json() for finding in findings],
+    }

@@ -1,0 +1,66 @@
+"""Findings for people, in the manner of hledger: place, source line with a caret, figures."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..amounts import Unit, format_amount
+from ..findings import Finding
+from ..yamlsource import SourceMap
+
+_AMOUNT_RULES = {"item-sum", "detail-sum", "program-sum", "policy-sum", "rounding"}
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal gives text: wide (CJK) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def format_finding(finding: Finding, source: SourceMap | None, unit: Unit | None) -> list[str]:
+    """The lines that describe one finding."""
+    place = finding.file
+    if finding.line:
+        place += f":{finding.line}:{finding.column}"
+    lines = [f"{place}: {finding.severity.value}[{finding.rule}]"]
+    if source is not None and finding.line:
+        lines.extend(_excerpt(source.line_text(finding.line), finding.line, finding.column))
+    message = finding.message
+    if finding.path:
+        message += f"（{finding.path}）"
+    lines.append(f"  {message}")
+    lines.extend(_figures(finding, unit))
+    if finding.hint:
+        lines.append(f"  ヒント: {finding.hint}")
+    return lines
+
+
+def _excerpt(text: str, line: int, column: int) -> list[str]:
+    gutter = " " * len(str(line))
+    before = text[: column - 1]
+    token = text[column - 1:].split(" ", 1)[0] or " "
+    caret = " " * display_width(before) + "^" * max(1, display_width(token))
+    return [f"{gutter} |", f"{line} | {text.rstrip()}", f"{gutter} | {caret}"]
+
+
+def _figures(finding: Finding, unit: Unit | None) -> list[str]:
+    if finding.expected is None and finding.actual is None:
+        return []
+    as_amount = finding.rule in _AMOUNT_RULES and unit is not None
+
+    def show(value: int | str | None) -> str:
+        if value is None:
+            return "—"
+        if isinstance(value, str):
+            return value
+        if as_amount and unit is not None:
+            return format_amount(value, unit)
+        return f"△{abs(value):,}" if value < 0 else f"{value:,}"
+
+    expected_label, actual_label = finding.labels
+    rows = [(expected_label, show(finding.expected)), (actual_label, show(finding.actual))]
+    if finding.difference:
+        direction = "多い" if finding.difference > 0 else "少ない"
+        sign = "+" if finding.difference > 0 else ""
+        rows.append(("差", f"{sign}{show(finding.difference)}（{actual_label}が{direction}）"))
+    width = max(display_width(label) for label, _ in rows)
+    return [f"  {label}{' ' * (width - display_width(label))}  {value}" for label, value in rows]

@@ -1,0 +1,67 @@
+"""The `izumi` command: its commands, and the one place where failures become exit statuses."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+
+import typer
+
+from .. import __version__
+from .check_cmd import check_command
+from .list_cmd import list_command
+from .show_cmd import show_command
+from .totals_cmd import totals_command
+
+app = typer.Typer(
+    name="izumi",
+    help="izumi: 区の予算を YAML の台帳で持ち、合計し、すべての部分が全体に合うことを確かめる。\n\n"
+    "台帳は --ledger/-l、環境変数 IZUMI_LEDGER、同梱の台帳（横浜市泉区 令和3年度 施策2）の順に探す。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["--help", "-h"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"izumi {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="版を表示して終わる。"),
+    debug: bool = typer.Option(False, "--debug",
+                               help="想定外の失敗のとき、トレースバックを表示する。"),
+) -> None:
+    """izumi: 区の予算台帳を検査・集計する。"""
+
+
+app.command("check")(check_command)
+app.command("totals")(totals_command)
+app.command("list")(list_command)
+app.command("show")(show_command)
+
+
+def main() -> None:
+    """Run izumi; an unexpected failure prints a short apology (the traceback with --debug)."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("izumi: 中断しました\n")
+        sys.exit(130)
+    except Exception:
+        if "--debug" in sys.argv[1:] or os.environ.get("IZUMI_DEBUG"):
+            traceback.print_exc()
+        else:
+            sys.stderr.write(
+                f"izumi {__version__}: 想定外の失敗です。申し訳ありません。\n"
+                "  --debug を付けて実行すると詳しい情報（トレースバック）が表示されます。\n"
+            )
+        sys.exit(3)

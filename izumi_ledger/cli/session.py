@@ -1,0 +1,42 @@
+"""Opening the ledger a command asked for, or explaining on stderr why it cannot be read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import typer
+
+from ..findings import count_errors
+from ..loader import load_ledger
+from ..location import LedgerLocation, locate_ledger
+from ..models import Ledger
+from ..rules import check
+from ..yamlsource import SourceMap
+from .findings_view import format_finding
+from .terminal import stderr_console
+
+
+@dataclass(frozen=True)
+class OpenLedger:
+    ledger: Ledger
+    source: SourceMap
+    location: LedgerLocation
+
+
+def open_ledger(option: str | None) -> OpenLedger:
+    """The validated ledger; exit 2 with every reason on stderr when it cannot be read."""
+    location = locate_ledger(option)
+    result = load_ledger(location.path, location.display)
+    console = stderr_console()
+    if result.ledger is None:
+        for finding in result.findings:
+            for line in format_finding(finding, result.source, None):
+                console.print(line, markup=False)
+        console.print(f"izumi: 台帳 {location.display} を読めません"
+                      f"（問題 {len(result.findings)} 件）", markup=False)
+        raise typer.Exit(2)
+    errors = count_errors(check(result.ledger, result.source))
+    if errors:
+        console.print(f"izumi: 注意: この台帳には合計などの誤りが {errors} 件あります"
+                      f"（izumi check -l {location.display} で確認できます）", markup=False)
+    return OpenLedger(result.ledger, result.source, location)

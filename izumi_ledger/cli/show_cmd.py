@@ -1,0 +1,105 @@
+"""`izumi show`: one program as a tree of items, details, related lines and notes."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+import typer
+from rich.console import Group as RenderGroup
+from rich.text import Text
+from rich.tree import Tree
+
+from ..query import close_program_names, find_programs
+from ..totals import ProgramRef
+from .figures import Figures
+from .options import CheckFormat, LedgerOption
+from .session import open_ledger
+from .terminal import fail, stdout_console, write_data
+
+
+def show_command(
+    program: Annotated[str, typer.Argument(
+        metavar="PROGRAM", help="事業の番号、事業名、または事業名の一部。")],
+    ledger: LedgerOption = None,
+    policy: Annotated[int | None, typer.Option(
+        "--policy", "-p", show_default=False,
+        help="施策の番号（番号や名前が複数の施策に当てはまるとき）。")] = None,
+    output: Annotated[CheckFormat, typer.Option("--format", "-f",
+                                                 help="出力形式: text, json。")]
+    = CheckFormat.text,
+) -> None:
+    """一つの事業を詳しく見る: 概要、細事業と内訳、関連事業（○）、注記。
+
+    例: izumi show 1 / izumi show 地域力 / izumi show ＩＣＴ --format json
+    """
+    opened = open_ledger(ledger)
+    matches = find_programs(opened.ledger, program, policy)
+    if not matches:
+        close = close_program_names(opened.ledger, program)
+        fail(f"事業 {program!r} は見つかりません",
+             ("近い名前: " + "、".join(close)) if close else "izumi list で事業の一覧を見られます")
+    if len(matches) > 1:
+        names = "、".join(f"施策{ref.policy.number}-{ref.program.number} {ref.program.name}"
+                         for ref in matches)
+        fail(f"{program!r} に当てはまる事業が {len(matches)} 件あります: {names}",
+             "番号か、もっと長い名前で指定してください（施策は --policy で選べます）")
+    ref = matches[0]
+    if output is CheckFormat.json:
+        write_data(json.dumps(_json(ref), ensure_ascii=False, indent=2) + "\n")
+        return
+    figures = Figures(opened.ledger.unit, None)
+    console = stdout_console()
+    console.print(Text(f"台帳 {opened.location.display}"))
+    console.print(_tree(ref, figures))
+
+
+def _json(ref: ProgramRef) -> dict[str, Any]:
+    return {"policy": ref.policy.number,
+            **ref.program.model_dump(mode="json", exclude_none=True)}
+
+
+def _tree(ref: ProgramRef, figures: Figures) -> Tree:
+    program = ref.program
+    title = Text(f"施策{ref.policy.number} {ref.policy.title} › "
+                 f"事業{program.number} {program.name}  {figures.text(program.amount)}")
+    if program.tags:
+        title.append("  " + " ".join(f"[{tag}]" for tag in program.tags))
+    tree = Tree(title, guide_style="dim")
+    tree.add(Text("担当課 " + ("、".join(program.sections) or "（なし）")))
+    if program.summary:
+        tree.add(Text(f"概要 {program.summary}"))
+    if program.items:
+        items_total = sum(item.amount for item in program.items)
+        branch = tree.add(Text(f"細事業 {len(program.items)} 件（計 {figures.text(items_total)}）"))
+        for item in program.items:
+            label = f"({item.number}) {item.name}  {figures.text(item.amount)}"
+            if item.tags:
+                label += "  " + " ".join(f"＜{tag}＞" for tag in item.tags)
+            lines: list[Text] = [Text(label)]
+            if item.summary:
+                lines.append(Text(item.summary, style="dim"))
+            node = branch.add(RenderGroup(*lines))
+            for detail in item.details:
+                head = f"{detail.label} {detail.name}" if detail.name else detail.label
+                if detail.amount is not None:
+                    head += f"  {figures.text(detail.amount)}"
+                node.add(RenderGroup(Text(head), Text(detail.text, style="dim")))
+    else:
+        tree.add(Text("細事業なし"))
+    if program.related:
+        branch = tree.add(Text("関連事業（○ 予算額の外、どの合計にも入らない）"))
+        for related in program.related:
+            head = f"○ {related.name}【{related.funding}】"
+            if related.amount is not None:
+                head += f"  {figures.text(related.amount)}"
+            parts: list[Text] = [Text(head)]
+            if related.summary:
+                parts.append(Text(related.summary, style="dim"))
+            parts.extend(Text(f"注記 {note}", style="italic") for note in related.notes)
+            branch.add(RenderGroup(*parts))
+    if program.notes:
+        branch = tree.add(Text("注記"))
+        for note in program.notes:
+            branch.add(Text(note))
+    return tree

@@ -1,0 +1,155 @@
+"""One definition of each output format: a table of rows becomes a terminal table, CSV or Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+from rich import box
+from rich.console import Console
+from rich.cells import cell_len
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from .options import OutputFormat
+from .terminal import stdout_console, write_data
+
+def _plain(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Indented:
+    """A name shown under another row (an item under its program); data keeps the bare name."""
+
+    prefix: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.prefix}{self.text}"
+
+
+def _bare(value: Any) -> Any:
+    return value.text if isinstance(value, Indented) else value
+
+
+Cell = int | str | Decimal | float | None | Indented
+
+
+@dataclass(frozen=True)
+class Column:
+    """key: the CSV header; label: the header people read; show: a value as people read it."""
+
+    key: str
+    label: str
+    align: Literal["left", "right"] = "left"
+    show: Callable[[Any], str] = _plain
+    data: Callable[[Any], Cell] = _bare  # the value as CSV writes it
+    in_data: bool = True  # False for decoration such as bars: left out of CSV
+    in_table: bool = True  # False for keys that only data needs
+    no_wrap: bool = False
+    min_width: int | None = None
+
+
+@dataclass
+class Table:
+    columns: list[Column]
+    rows: list[dict[str, Cell]] = field(default_factory=list)
+    heading: list[str] = field(default_factory=list)  # lines above the table
+    total: dict[str, Cell] | None = None  # a closing row: not data, left out of CSV
+    notes: list[str] = field(default_factory=list)  # lines below the table
+
+
+def render(table: Table, output: OutputFormat) -> None:
+    """Write the table in a row format (table, csv or markdown) to stdout."""
+    if output is OutputFormat.csv:
+        write_data(to_csv(table))
+    elif output is OutputFormat.markdown:
+        write_data(to_markdown(table))
+    else:
+        print_table(table, stdout_console())
+
+
+def to_csv(table: Table) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    columns = [column for column in table.columns if column.in_data]
+    writer.writerow([column.key for column in columns])
+    for row in table.rows:
+        writer.writerow([_plain(column.data(row.get(column.key))) for column in columns])
+    return buffer.getvalue()
+
+
+def _markdown_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(table: Table) -> str:
+    columns = [column for column in table.columns if column.in_data]
+    lines = [*table.heading, ""] if table.heading else []
+    lines.append("| " + " | ".join(column.label for column in columns) + " |")
+    lines.append("| " + " | ".join("---:" if column.align == "right" else "---"
+                                   for column in columns) + " |")
+    rows = [*table.rows, *([table.total] if table.total else [])]
+    for row in rows:
+        cells = [_markdown_cell(column.show(row.get(column.key)) if row.get(column.key)
+                                is not None else "") for column in columns]
+        lines.append("| " + " | ".join(cells) + " |")
+    if table.notes:
+        lines.extend(["", *table.notes])
+    return "\n".join(lines) + "\n"
+
+
+def print_table(table: Table, console: Console) -> None:
+    for line in table.heading:
+        console.print(line, markup=False)
+    columns = [column for column in table.columns if column.in_table]
+    cells = [[_shown(column, row) for column in columns] for row in table.rows]
+    footers = [_shown(column, table.total) if table.total else "" for column in columns]
+    widths = _fit_widths(columns, cells, footers, console.width)
+    grid = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1),
+                     collapse_padding=True, header_style="bold",
+                     show_footer=table.total is not None)
+    for column, footer, width in zip(columns, footers, widths, strict=True):
+        grid.add_column(Text(column.label), footer=Text(footer), justify=column.align,
+                        no_wrap=column.no_wrap, width=width, overflow="fold")
+    for row_cells in cells:
+        grid.add_row(*[Text(cell) for cell in row_cells])
+    console.print(grid)
+    for line in table.notes:
+        console.print(line, markup=False)
+
+
+def _shown(column: Column, row: dict[str, Cell] | None) -> str:
+    value = None if row is None else row.get(column.key)
+    return "" if value is None else column.show(value)
+
+
+_GAP = 2  # cells between two columns
+
+
+def _fit_widths(columns: list[Column], cells: list[list[str]], footers: list[str],
+                available: int) -> list[int | None]:
+    """Column widths that fit the terminal: no_wrap columns keep theirs, the rest share."""
+    natural = [max([cell_len(column.label), cell_len(footer),
+                    *(cell_len(row[index]) for row in cells)])
+               for index, (column, footer) in enumerate(zip(columns, footers, strict=True))]
+    room = available - _GAP * (len(columns) - 1)
+    if sum(natural) <= room:
+        return list(natural)
+    fixed = sum(width for width, column in zip(natural, columns, strict=True) if column.no_wrap)
+    flexible = [index for index, column in enumerate(columns) if not column.no_wrap]
+    widths: list[int | None] = list(natural)
+    # Each flexible column first gets its floor, then the rest of the room in proportion
+    # to how much more it would like.
+    floors = {index: min(natural[index], columns[index].min_width or 6) for index in flexible}
+    spare = max(room - fixed - sum(floors.values()), 0)
+    wants = {index: natural[index] - floors[index] for index in flexible}
+    total_want = sum(wants.values()) or 1
+    for index in flexible:
+        widths[index] = floors[index] + wants[index] * spare // total_want
+    return widths

@@ -1,0 +1,175 @@
+"""`izumi totals`: the whole, each policy against the prior year, each program's share."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+
+from ..amounts import Unit
+from ..era import fiscal_year_name
+from ..models import Ledger
+from ..totals import Group, group_totals, ledger_total, policy_totals, share
+from .figures import Figures, bar, percent_text, ratio_number
+from .options import FormatOption, LedgerOption, OutputFormat, UnitOption
+from .session import open_ledger
+from .tables import Column, Table, render
+from .terminal import write_data
+
+
+class GroupByOption(StrEnum):
+    program = "program"
+    policy = "policy"
+    section = "section"
+    tag = "tag"
+
+
+def totals_command(
+    ledger: LedgerOption = None,
+    by: Annotated[GroupByOption | None, typer.Option(
+        "--by", "-b", show_default=False,
+        help="集計の単位: program, policy, section（担当課）, tag（タグ）。")] = None,
+    unit: UnitOption = None,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """予算の合計: 総額、施策ごとの前年度比、事業ごとの構成比。--by で担当課・タグ別に集計する。
+
+    例: izumi totals --by section --unit 万円
+    """
+    opened = open_ledger(ledger)
+    book = opened.ledger
+    figures = Figures(book.unit, unit.value if unit else None)  # type: ignore[arg-type]
+    groups = group_totals(book, by.value) if by else None
+    if output is OutputFormat.json:
+        document = _json_document(book, opened.location.display, figures, groups)
+        write_data(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = (_group_table(book, by, groups, figures) if by and groups is not None
+             else _program_table(book, figures))
+    if output is OutputFormat.table:
+        table.heading = [*_heading(book, opened.location.display, figures), *table.heading]
+    render(table, output)
+
+
+def _bar_column(amounts: list[int]) -> Column:
+    """Bars scaled so that the largest amount fills the column."""
+    largest = max(amounts, default=0)
+    return Column("bar", "", show=lambda amount: bar(share(amount, largest)), in_data=False,
+                  no_wrap=True)
+
+
+def _heading(book: Ledger, display: str, figures: Figures) -> list[str]:
+    lines = [
+        f"{book.city}{book.ward} {fiscal_year_name(book.fiscal_year)}（{book.fiscal_year}年度）"
+        f"予算 — 台帳 {display}",
+        f"総額 {figures.text(ledger_total(book))}",
+    ]
+    for total in policy_totals(book):
+        policy = total.policy
+        lines.append(f"施策{policy.number} {policy.title}  {figures.text(policy.amount)}")
+        if policy.prior_amount is not None:
+            lines.append(f"  前年度 {figures.text(policy.prior_amount)} · 増減 "
+                         f"{figures.change_text(total.change)}"
+                         f"（{percent_text(total.change_ratio, signed=True)}）")
+    lines.append("")
+    return lines
+
+
+def _program_table(book: Ledger, figures: Figures) -> Table:
+    table = Table(columns=[
+        Column("policy", "施策", "right", no_wrap=True),
+        Column("number", "番号", "right", no_wrap=True),
+        Column("name", "事業名"),
+        Column("amount", "予算額", "right", figures.text, figures.number, no_wrap=True),
+        Column("share", "構成比", "right", percent_text, ratio_number, no_wrap=True),
+        _bar_column([program.amount for policy in book.policies
+                     for program in policy.programs]),
+    ])
+    for policy in book.policies:
+        for program in policy.programs:
+            ratio = share(program.amount, policy.amount)
+            table.rows.append({"policy": policy.number, "number": program.number,
+                               "name": program.name, "amount": program.amount,
+                               "share": ratio, "bar": program.amount})
+    table.total = {"name": "合計", "amount": ledger_total(book)}
+    return table
+
+
+def _group_table(book: Ledger, by: GroupByOption, groups: list[Group],
+                 figures: Figures) -> Table:
+    total = ledger_total(book)
+    if by in (GroupByOption.program, GroupByOption.policy):
+        label = "事業名" if by is GroupByOption.program else "施策名"
+        table = Table(columns=[
+            Column("key", label),
+            Column("amount", "予算額", "right", figures.text, figures.number, no_wrap=True),
+            Column("share", "構成比", "right", percent_text, ratio_number, no_wrap=True),
+            Column("programs", "事業数", "right", no_wrap=True),
+            _bar_column([group.amount for group in groups]),
+        ])
+        for group in groups:
+            ratio = share(group.amount, total)
+            table.rows.append({"key": group.key, "amount": group.amount, "share": ratio,
+                               "programs": len(group.programs), "bar": group.amount})
+        table.total = {"key": "合計", "amount": total}
+        return table
+    label = "担当課" if by is GroupByOption.section else "タグ"
+    table = Table(columns=[
+        Column("key", label),
+        Column("sole", "単独", "right", figures.text, figures.number, no_wrap=True),
+        Column("shared", "共同", "right", figures.text, figures.number, no_wrap=True),
+        Column("amount", "計", "right", figures.text, figures.number, no_wrap=True),
+        Column("programs", "事業数", "right", no_wrap=True),
+    ])
+    for group in groups:
+        table.rows.append({"key": group.key, "sole": group.sole, "shared": group.shared,
+                           "amount": group.amount, "programs": len(group.programs)})
+    what = "担当課" if by is GroupByOption.section else "タグ"
+    table.notes = [
+        f"単独: その{what}だけの事業、共同: ほかの{what}と共にもつ事業。",
+        f"共同の事業は{what}ごとに全額を数えるため、計の列の合計は総額と一致しません。",
+    ]
+    return table
+
+
+def _json_document(book: Ledger, display: str, figures: Figures,
+                   groups: list[Group] | None) -> dict[str, Any]:
+    unit: Unit = figures.unit
+    document: dict[str, Any] = {
+        "ledger": display,
+        "unit": unit,
+        "amount": figures.number(ledger_total(book)),
+        "policies": [
+            {
+                "number": total.policy.number,
+                "title": total.policy.title,
+                "amount": figures.number(total.policy.amount),
+                "prior_amount": figures.number(total.policy.prior_amount),
+                "change": figures.number(total.change),
+                "change_ratio": ratio_number(total.change_ratio),
+                "programs": [
+                    {"number": program.number, "name": program.name,
+                     "amount": figures.number(program.amount),
+                     "share": ratio_number(share(program.amount, total.policy.amount))}
+                    for program in total.policy.programs
+                ],
+            }
+            for total in policy_totals(book)
+        ],
+    }
+    if groups is not None:
+        document["groups"] = [
+            {
+                "key": group.key,
+                "amount": figures.number(group.amount),
+                "sole": figures.number(group.sole),
+                "shared": figures.number(group.shared),
+                "programs": [ref.program.number for ref in group.programs],
+                "program_refs": [{"policy": ref.policy.number, "number": ref.program.number}
+                                 for ref in group.programs],
+            }
+            for group in groups
+        ]
+    return document

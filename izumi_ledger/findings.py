@@ -1,0 +1,75 @@
+"""Findings: what is wrong with a ledger, and exactly where, as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+Path = tuple[str | int, ...]
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A 1-based line and column in the ledger file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in a ledger: a rule broken at one place, with the figures involved."""
+
+    rule: str
+    severity: Severity
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+    expected: int | str | None = None
+    actual: int | str | None = None
+    difference: int | None = None
+    hint: str = ""
+    # How to read expected/actual for people, e.g. ("文書の額", "細事業の合計").
+    labels: tuple[str, str] = ("期待値", "実際")
+
+    def as_json(self) -> dict[str, Any]:
+        """The finding as the `--format json` object (fixed keys, in a fixed order)."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "message": self.message,
+            "expected": self.expected,
+            "actual": self.actual,
+            "difference": self.difference,
+        }
+
+
+def format_path(path: Path) -> str:
+    """('policies', 0, 'programs', 3, 'amount') → 'policies[0].programs[3].amount'."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def count_errors(findings: list[Finding]) -> int:
+    return sum(1 for finding in findings if finding.severity is Severity.ERROR)
+
+
+def count_warnings(findings: list[Finding]) -> int:
+    return sum(1 for finding in findings if finding.severity is Severity.WARNING)

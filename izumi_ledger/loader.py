@@ -1,0 +1,162 @@
+"""Loading a ledger file: text → YAML nodes with positions → validated models, or findings."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path as FilePath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .findings import Finding, Path, Severity, format_path
+from .models import Detail, Item, Ledger, Policy, Program, Related
+from .yamlsource import SourceMap, parse_yaml, read_text
+
+# Which model a list of the ledger holds, by the key that holds the list.
+_MODEL_OF_LIST: dict[str, type[BaseModel]] = {
+    "policies": Policy,
+    "programs": Program,
+    "items": Item,
+    "details": Detail,
+    "related": Related,
+}
+
+
+@dataclass
+class LoadResult:
+    """A validated ledger with its source map, or the findings that stopped it (ledger None)."""
+
+    ledger: Ledger | None
+    source: SourceMap
+    findings: list[Finding]
+
+
+def load_ledger(path: FilePath | str, display: str | None = None) -> LoadResult:
+    """Read and validate the ledger at path; display is how findings name the file."""
+    file_path = FilePath(path)
+    name = display if display is not None else str(path)
+    text, read_findings = read_text(file_path, name)
+    if text is None:
+        return LoadResult(None, SourceMap(name), read_findings)
+    return load_ledger_text(text, name)
+
+
+def load_ledger_text(text: str, display: str = "<text>") -> LoadResult:
+    """Validate a ledger given as YAML text."""
+    parsed = parse_yaml(text, display)
+    source = parsed.source
+    if parsed.data is None:
+        return LoadResult(None, source, parsed.findings)
+    if not isinstance(parsed.data, dict):
+        position = source.position(())
+        finding = Finding("schema", Severity.ERROR, display, position.line, position.column, "",
+                          "台帳の最上位はマッピング（ledger: 1 などのキーと値）でなければなりません")
+        return LoadResult(None, source, [*parsed.findings, finding])
+    findings = list(parsed.findings)
+    try:
+        ledger: Ledger | None = Ledger.model_validate(parsed.data)
+    except ValidationError as error:
+        ledger = None
+        findings.extend(_schema_findings(error, source, parsed.refused_paths))
+    if ledger is not None:
+        findings.extend(_uniqueness_findings(ledger, source))
+    if findings:
+        findings.sort(key=lambda finding: (finding.line, finding.column))
+        return LoadResult(None, source, findings)
+    return LoadResult(ledger, source, [])
+
+
+def _schema_findings(error: ValidationError, source: SourceMap,
+                     refused_paths: set[Path]) -> list[Finding]:
+    findings = []
+    for detail in error.errors():
+        loc: Path = tuple(detail["loc"])
+        if any(loc[:length] in refused_paths for length in range(len(loc) + 1)):
+            continue
+        kind = detail["type"]
+        if kind == "extra_forbidden":
+            position = source.key_position(loc)
+        elif kind == "missing":
+            position = source.position(loc[:-1])
+        else:
+            position = source.position(loc)
+        message, hint = _explain(detail, loc)
+        findings.append(Finding("schema", Severity.ERROR, source.file, position.line,
+                                position.column, format_path(loc), message, hint=hint))
+    return findings
+
+
+def _model_at(loc: Sequence[str | int]) -> type[BaseModel]:
+    for part in reversed(loc):
+        if isinstance(part, str) and part in _MODEL_OF_LIST:
+            return _MODEL_OF_LIST[part]
+    return Ledger
+
+
+def _explain(detail: Any, loc: Path) -> tuple[str, str]:
+    """A Japanese message and hint for one pydantic error."""
+    kind: str = detail["type"]
+    field = loc[-1] if loc else ""
+    value = detail.get("input")
+    context = detail.get("ctx") or {}
+    if kind == "extra_forbidden":
+        allowed = list(_model_at(loc[:-1]).model_fields)
+        close = difflib.get_close_matches(str(field), allowed, n=1, cutoff=0.6)
+        hint = f"もしかして {close[0]}？" if close else "使えるキー: " + ", ".join(allowed)
+        return f"不明なキー {field!r} です", hint
+    if kind == "missing":
+        return f"必須のキー {field!r} がありません", f"{field}: を書き足してください"
+    if kind == "string_type":
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return "文字列で書いてください（数として読まれました）", f"引用符で囲んでください: \"{value}\""
+        return "文字列で書いてください", ""
+    if kind == "int_type":
+        if isinstance(value, str):
+            return f"整数で書いてください（{value!r} は文字列です）", "引用符を外してください"
+        return "整数で書いてください", ""
+    if kind == "list_type":
+        return "リスト（「- 」で始まる行）で書いてください", ""
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return "マッピング（「キー: 値」の形）で書いてください", ""
+    if kind == "literal_error":
+        if loc == ("ledger",):
+            return (f"台帳の書式 {value!r} は読めません（この izumi が読めるのは 1 です）",
+                    "ledger: 1 と書いてください")
+        return f"{value!r} は使えません", f"使える値: {context.get('expected', '')}"
+    if kind == "greater_than_equal":
+        return f"{context.get('ge')} 以上の整数で書いてください（{value!r}）", ""
+    if kind == "less_than_equal":
+        return f"{context.get('le')} 以下の整数で書いてください（{value!r}）", ""
+    if kind == "string_too_short":
+        return "空にはできません", ""
+    if kind in ("amount", "detail_label"):
+        return str(detail["msg"]), ""
+    return str(detail["msg"]), ""
+
+
+def _uniqueness_findings(ledger: Ledger, source: SourceMap) -> list[Finding]:
+    """Names that the format says are unique: the ledger's sections, and each list of tags."""
+    findings: list[Finding] = []
+
+    def repeated(values: Sequence[str], path: Path, what: str) -> None:
+        seen: set[str] = set()
+        for index, value in enumerate(values):
+            if value in seen:
+                position = source.position((*path, index))
+                findings.append(Finding(
+                    "schema", Severity.ERROR, source.file, position.line, position.column,
+                    format_path((*path, index)), f"{what} {value!r} が重複しています",
+                    hint="重複した行を消してください"))
+            seen.add(value)
+
+    repeated(ledger.sections, ("sections",), "担当課")
+    for p_index, policy in enumerate(ledger.policies):
+        for g_index, program in enumerate(policy.programs):
+            program_path: Path = ("policies", p_index, "programs", g_index)
+            repeated(program.sections, (*program_path, "sections"), "担当課")
+            repeated(program.tags, (*program_path, "tags"), "タグ")
+            for i_index, item in enumerate(program.items):
+                repeated(item.tags, (*program_path, "items", i_index, "tags"), "タグ")
+    return findings

@@ -1,0 +1,117 @@
+"""The ledger format, version 1, as pydantic models (docs/format.md is the people's copy)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Final, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from .amounts import AmountError, Unit, parse_amount
+
+FORMAT_VERSION: Final = 1
+TAGS: Final[tuple[str, ...]] = ("重点", "新規", "拡充")
+# The order in which a budget document labels the details of an item: ア, イ, ウ …
+DETAIL_LABELS: Final = (
+    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
+)
+
+
+def _amount(value: object) -> int:
+    try:
+        return parse_amount(value)
+    except AmountError as error:
+        raise PydanticCustomError("amount", str(error)) from None
+
+
+def _detail_label(value: object) -> object:
+    if isinstance(value, str) and (len(value) != 1 or value not in DETAIL_LABELS):
+        raise PydanticCustomError(
+            "detail_label", f"ラベルはア・イ・ウ…のカタカナ 1 文字です: {value!r}"
+        )
+    return value
+
+
+Amount = Annotated[int, BeforeValidator(_amount)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+Tag = Literal["重点", "新規", "拡充"]
+Number = Annotated[int, Field(ge=1)]
+DetailLabel = Annotated[str, BeforeValidator(_detail_label)]
+
+
+class _Strict(BaseModel):
+    # No coercion: "3" is not 3, and unknown keys are errors rather than ignored.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Detail(_Strict):
+    """A detail of an item: the document's ア, イ, ウ …"""
+
+    label: DetailLabel
+    name: Text | None = None
+    text: Text
+    amount: Amount | None = None
+
+
+class Item(_Strict):
+    """An item of a program: the document's (1), (2) …"""
+
+    number: Number
+    name: Text
+    amount: Amount
+    tags: list[Tag] = []
+    summary: Text | None = None
+    details: list[Detail] = []
+
+
+class Related(_Strict):
+    """A ○ line: a city-bureau budget shown beside a program, never part of any total."""
+
+    name: Text
+    funding: Text
+    amount: Amount | None = None
+    summary: Text | None = None
+    notes: list[Text] = []
+
+
+class Program(_Strict):
+    """A program (事業) of a policy, run by one or more sections."""
+
+    number: Number
+    name: Text
+    amount: Amount
+    sections: list[Text]
+    tags: list[Tag] = []
+    prior_amount: Amount | None = None
+    summary: Text | None = None
+    items: list[Item] = []
+    related: list[Related] = []
+    notes: list[Text] = []
+
+
+class Policy(_Strict):
+    """A policy (施策) of the ward, made of programs."""
+
+    number: Number
+    title: Text
+    amount: Amount
+    prior_amount: Amount | None = None
+    program_count: Annotated[int, Field(ge=0)] | None = None
+    notes: list[Text] = []
+    programs: list[Program]
+
+
+class Ledger(_Strict):
+    """A ward's budget for one fiscal year: the whole YAML file."""
+
+    ledger: Literal[1]
+    city: Text
+    ward: Text
+    fiscal_year: Annotated[int, Field(ge=1000, le=9999)]
+    unit: Unit
+    source: Text
+    sections: list[Text]
+    policies: list[Policy]
+    amount: Amount | None = None
+    tolerance: Amount = 0
+    notes: list[Text] = []

@@ -1,0 +1,277 @@
+"""The rules of `izumi check`, one function each, named as in the format's rule table."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from .amounts import format_amount
+from .findings import Finding, Path, Severity, format_path
+from .models import DETAIL_LABELS, Ledger
+from .yamlsource import SourceMap
+
+
+@dataclass(frozen=True)
+class Context:
+    ledger: Ledger
+    source: SourceMap
+
+    def finding(self, rule: str, severity: Severity, path: Path, message: str, *,
+                expected: int | str | None = None, actual: int | str | None = None,
+                difference: int | None = None, hint: str = "",
+                labels: tuple[str, str] = ("期待値", "実際")) -> Finding:
+        position = self.source.position(path)
+        return Finding(rule, severity, self.source.file, position.line, position.column,
+                       format_path(path), message, expected, actual, difference, hint, labels)
+
+    def sum_finding(self, rule: str, path: Path, message: str, stated: int, parts_total: int,
+                    labels: tuple[str, str], hint: str) -> Finding | None:
+        """A finding when parts_total differs from stated: a warning within the tolerance."""
+        difference = parts_total - stated
+        if difference == 0:
+            return None
+        if abs(difference) <= self.ledger.tolerance:
+            unit = self.ledger.unit
+            return self.finding(
+                "rounding", Severity.WARNING, path,
+                f"{message}（差 {format_amount(difference, unit)} は許容差 "
+                f"{format_amount(self.ledger.tolerance, unit)} 以内）",
+                expected=stated, actual=parts_total, difference=difference, labels=labels,
+                hint="文書の端数処理による差なら、このままで構いません")
+        return self.finding(rule, Severity.ERROR, path, message, expected=stated,
+                            actual=parts_total, difference=difference, labels=labels, hint=hint)
+
+
+Rule = Callable[[Context], Iterator[Finding]]
+
+
+def item_sum(context: Context) -> Iterator[Finding]:
+    """A program's amount equals the sum of its items' amounts (when it has items)."""
+    for p_index, policy in enumerate(context.ledger.policies):
+        for g_index, program in enumerate(policy.programs):
+            if not program.items:
+                continue
+            finding = context.sum_finding(
+                "item-sum", ("policies", p_index, "programs", g_index, "amount"),
+                f"事業 {program.number}「{program.name}」の予算額が細事業の合計と合いません",
+                program.amount, sum(item.amount for item in program.items),
+                ("文書の額", "細事業の合計"),
+                "事業の amount と各細事業の amount を文書と照らし合わせてください")
+            if finding:
+                yield finding
+
+
+def detail_sum(context: Context) -> Iterator[Finding]:
+    """An item's amount equals the sum of its details' amounts (when every detail has one)."""
+    for p_index, policy in enumerate(context.ledger.policies):
+        for g_index, program in enumerate(policy.programs):
+            for i_index, item in enumerate(program.items):
+                amounts = [detail.amount for detail in item.details]
+                if not amounts or any(amount is None for amount in amounts):
+                    continue
+                finding = context.sum_finding(
+                    "detail-sum",
+                    ("policies", p_index, "programs", g_index, "items", i_index, "amount"),
+                    f"事業 {program.number} の細事業 ({item.number})「{item.name}」の額が"
+                    "内訳の合計と合いません",
+                    item.amount, sum(amount for amount in amounts if amount is not None),
+                    ("文書の額", "内訳の合計"),
+                    "細事業の amount と内訳（ア・イ…）の amount を文書と照らし合わせてください")
+                if finding:
+                    yield finding
+
+
+def program_sum(context: Context) -> Iterator[Finding]:
+    """A policy's amount equals the sum of its programs' amounts."""
+    for p_index, policy in enumerate(context.ledger.policies):
+        finding = context.sum_finding(
+            "program-sum", ("policies", p_index, "amount"),
+            f"施策 {policy.number}「{policy.title}」の予算額が事業の合計と合いません",
+            policy.amount, sum(program.amount for program in policy.programs),
+            ("文書の額", "事業の合計"),
+            "施策の amount と各事業の amount を文書と照らし合わせてください")
+        if finding:
+            yield finding
+
+
+def policy_sum(context: Context) -> Iterator[Finding]:
+    """The ledger's amount, when given, equals the sum of its policies' amounts."""
+    ledger = context.ledger
+    if ledger.amount is None:
+        return
+    finding = context.sum_finding(
+        "policy-sum", ("amount",), "台帳の総額が施策の合計と合いません",
+        ledger.amount, sum(policy.amount for policy in ledger.policies),
+        ("文書の額", "施策の合計"),
+        "台帳の amount と各施策の amount を文書と照らし合わせてください")
+    if finding:
+        yield finding
+
+
+def program_count(context: Context) -> Iterator[Finding]:
+    """A policy's program_count, when given, equals its number of programs."""
+    for p_index, policy in enumerate(context.ledger.policies):
+        if policy.program_count is None or policy.program_count == len(policy.programs):
+            continue
+        yield context.finding(
+            "program-count", Severity.ERROR, ("policies", p_index, "program_count"),
+            f"施策 {policy.number} の事業数が合いません",
+            expected=policy.program_count, actual=len(policy.programs),
+            difference=len(policy.programs) - policy.program_count,
+            labels=("文書の事業数", "台帳の事業数"),
+            hint="事業の書き漏れ・重複か、program_count の誤りです")
+
+
+def numbering(context: Context) -> Iterator[Finding]:
+    """Numbers run 1, 2, 3 … at each level; detail labels run ア, イ, ウ …"""
+    ledger = context.ledger
+    yield from _policy_numbers(context, [policy.number for policy in ledger.policies])
+    for p_index, policy in enumerate(ledger.policies):
+        policy_path: Path = ("policies", p_index)
+        yield from _sequence(context, (*policy_path, "programs"),
+                             [program.number for program in policy.programs], "事業番号")
+        for g_index, program in enumerate(policy.programs):
+            program_path: Path = (*policy_path, "programs", g_index)
+            yield from _sequence(context, (*program_path, "items"),
+                                 [item.number for item in program.items], "細事業の番号")
+            for i_index, item in enumerate(program.items):
+                labels = [DETAIL_LABELS.index(detail.label) + 1 for detail in item.details]
+                yield from _sequence(context, (*program_path, "items", i_index, "details"),
+                                     labels, "内訳のラベル", field="label")
+
+
+def _policy_numbers(context: Context, numbers: Sequence[int]) -> Iterator[Finding]:
+    # A ledger may hold an excerpt (policy 2 alone), so policies need only be unique and rising.
+    seen: dict[int, int] = {}
+    previous = 0
+    for index, number in enumerate(numbers):
+        path: Path = ("policies", index, "number")
+        if number in seen:
+            first = context.source.position(("policies", seen[number], "number")).line
+            yield context.finding("numbering", Severity.ERROR, path,
+                                  f"施策番号 {number} が重複しています（{first} 行目にもあります）",
+                                  actual=number, hint="番号を文書と照らし合わせてください")
+        elif number < previous:
+            yield context.finding("numbering", Severity.ERROR, path,
+                                  f"施策番号 {number} が {previous} の後にあります",
+                                  expected=previous + 1, actual=number,
+                                  hint="施策は番号の順に並べてください")
+        seen.setdefault(number, index)
+        previous = max(previous, number)
+
+
+def _display(value: int, field: str) -> str:
+    return DETAIL_LABELS[value - 1] if field == "label" else str(value)
+
+
+def _sequence(context: Context, list_path: Path, numbers: Sequence[int], what: str,
+              field: str = "number") -> Iterator[Finding]:
+    """Findings where a 1, 2, 3 … (or ア, イ, ウ …) sequence skips or repeats."""
+    expected = 1
+    seen: dict[int, int] = {}
+    for index, number in enumerate(numbers):
+        path: Path = (*list_path, index, field)
+        shown, wanted = _display(number, field), _display(expected, field)
+        if number in seen:
+            first = context.source.position((*list_path, seen[number], field)).line
+            yield context.finding("numbering", Severity.ERROR, path,
+                                  f"{what} {shown} が重複しています（{first} 行目にもあります）",
+                                  expected=wanted, actual=shown,
+                                  hint="番号を文書と照らし合わせてください")
+            continue
+        seen[number] = index
+        if number != expected:
+            yield context.finding("numbering", Severity.ERROR, path,
+                                  f"{what}は {wanted} のはずが {shown} です",
+                                  expected=wanted, actual=shown,
+                                  hint="抜けている項目がないか文書と照らし合わせてください")
+        expected = number + 1
+
+
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFKC", name)
+
+
+def unknown_section(context: Context) -> Iterator[Finding]:
+    """Every section a program names is in the ledger's sections."""
+    known = context.ledger.sections
+    folded = {_fold(name): name for name in known}
+    for p_index, policy in enumerate(context.ledger.policies):
+        for g_index, program in enumerate(policy.programs):
+            for s_index, section in enumerate(program.sections):
+                if section in known:
+                    continue
+                path: Path = ("policies", p_index, "programs", g_index, "sections", s_index)
+                close = difflib.get_close_matches(_fold(section), list(folded), n=1, cutoff=0.5)
+                hint = (f"もしかして {folded[close[0]]}？" if close
+                        else "台帳の sections に加えるか、名前を直してください")
+                yield context.finding(
+                    "unknown-section", Severity.ERROR, path,
+                    f"事業 {program.number}「{program.name}」の担当課 {section!r} が"
+                    "台帳の sections にありません", actual=section, hint=hint)
+
+
+def no_section(context: Context) -> Iterator[Finding]:
+    """A program names no section."""
+    for p_index, policy in enumerate(context.ledger.policies):
+        for g_index, program in enumerate(policy.programs):
+            if not program.sections:
+                yield context.finding(
+                    "no-section", Severity.WARNING,
+                    ("policies", p_index, "programs", g_index, "sections"),
+                    f"事業 {program.number}「{program.name}」に担当課がありません",
+                    hint="文書に担当課が書かれていれば sections に加えてください")
+
+
+def partial_details(context: Context) -> Iterator[Finding]:
+    """Some but not all details of an item carry an amount."""
+    for p_index, policy in enumerate(context.ledger.policies):
+        for g_index, program in enumerate(policy.programs):
+            for i_index, item in enumerate(program.items):
+                with_amount = sum(1 for detail in item.details if detail.amount is not None)
+                if 0 < with_amount < len(item.details):
+                    yield context.finding(
+                        "partial-details", Severity.WARNING,
+                        ("policies", p_index, "programs", g_index, "items", i_index, "details"),
+                        f"事業 {program.number} の細事業 ({item.number}) の内訳 "
+                        f"{len(item.details)} 件のうち {with_amount} 件にしか額がありません",
+                        expected=len(item.details), actual=with_amount,
+                        hint="内訳の合計は、すべての内訳に額があるときだけ検査されます")
+
+
+def unused_section(context: Context) -> Iterator[Finding]:
+    """A listed section that no program names."""
+    named = {section for policy in context.ledger.policies for program in policy.programs
+             for section in program.sections}
+    for index, section in enumerate(context.ledger.sections):
+        if section not in named:
+            yield context.finding("unused-section", Severity.WARNING, ("sections", index),
+                                  f"担当課 {section!r} はどの事業にも使われていません",
+                                  hint="不要なら sections から消してください")
+
+
+RULES: dict[str, Rule] = {
+    "item-sum": item_sum,
+    "detail-sum": detail_sum,
+    "program-sum": program_sum,
+    "policy-sum": policy_sum,
+    "program-count": program_count,
+    "numbering": numbering,
+    "unknown-section": unknown_section,
+    "no-section": no_section,
+    "partial-details": partial_details,
+    "unused-section": unused_section,
+}
+# `rounding` has no function of its own: each sum rule reports a difference within the
+# ledger's tolerance under that name, as a warning.
+RULE_NAMES = (*RULES, "rounding")
+
+
+def check(ledger: Ledger, source: SourceMap) -> list[Finding]:
+    """Every finding of every rule, in file order."""
+    context = Context(ledger, source)
+    findings = [finding for rule in RULES.values() for finding in rule(context)]
+    findings.sort(key=lambda finding: (finding.line, finding.column, finding.rule))
+    return findings
