@@ -41,7 +41,8 @@ def _parse_amount_text(text: str) -> int:
     if _PLAIN_DIGITS.fullmatch(folded) or _GROUPED_DIGITS.fullmatch(folded):
         return int(folded.replace(",", ""))
     raise AmountError(
-        f"金額として読めません: {text!r}（数字と桁区切りのカンマだけが使えます。単位は台帳の unit で決まります）"
+        f"金額として読めません: {text!r}"
+        "（数字と桁区切りのカンマだけが使えます。単位は台帳の unit で決まります）"
     )
 
 

@@ -51,25 +51,31 @@ def load_ledger_text(text: str, display: str = "<text>") -> LoadResult:
         return LoadResult(None, source, parsed.findings)
     if not isinstance(parsed.data, dict):
         position = source.position(())
-        finding = Finding("schema", Severity.ERROR, display, position.line, position.column, "",
-                          "台帳の最上位はマッピング（ledger: 1 などのキーと値）でなければなりません")
+        finding = Finding(
+            "schema",
+            Severity.ERROR,
+            display,
+            position.line,
+            position.column,
+            "",
+            "台帳の最上位はマッピング（ledger: 1 などのキーと値）でなければなりません",
+        )
         return LoadResult(None, source, [*parsed.findings, finding])
-    findings = list(parsed.findings)
+    findings = [*parsed.findings, *_uniqueness_findings(parsed.data, source)]
     try:
         ledger: Ledger | None = Ledger.model_validate(parsed.data)
     except ValidationError as error:
         ledger = None
         findings.extend(_schema_findings(error, source, parsed.refused_paths))
-    if ledger is not None:
-        findings.extend(_uniqueness_findings(ledger, source))
     if findings:
         findings.sort(key=lambda finding: (finding.line, finding.column))
         return LoadResult(None, source, findings)
     return LoadResult(ledger, source, [])
 
 
-def _schema_findings(error: ValidationError, source: SourceMap,
-                     refused_paths: set[Path]) -> list[Finding]:
+def _schema_findings(
+    error: ValidationError, source: SourceMap, refused_paths: set[Path]
+) -> list[Finding]:
     findings = []
     for detail in error.errors():
         loc: Path = tuple(detail["loc"])
@@ -83,8 +89,18 @@ def _schema_findings(error: ValidationError, source: SourceMap,
         else:
             position = source.position(loc)
         message, hint = _explain(detail, loc)
-        findings.append(Finding("schema", Severity.ERROR, source.file, position.line,
-                                position.column, format_path(loc), message, hint=hint))
+        findings.append(
+            Finding(
+                "schema",
+                Severity.ERROR,
+                source.file,
+                position.line,
+                position.column,
+                format_path(loc),
+                message,
+                hint=hint,
+            )
+        )
     return findings
 
 
@@ -110,7 +126,10 @@ def _explain(detail: Any, loc: Path) -> tuple[str, str]:
         return f"必須のキー {field!r} がありません", f"{field}: を書き足してください"
     if kind == "string_type":
         if isinstance(value, int | float) and not isinstance(value, bool):
-            return "文字列で書いてください（数として読まれました）", f"引用符で囲んでください: \"{value}\""
+            return (
+                "文字列で書いてください（数として読まれました）",
+                f'引用符で囲んでください: "{value}"',
+            )
         return "文字列で書いてください", ""
     if kind == "int_type":
         if isinstance(value, str):
@@ -122,9 +141,12 @@ def _explain(detail: Any, loc: Path) -> tuple[str, str]:
         return "マッピング（「キー: 値」の形）で書いてください", ""
     if kind == "literal_error":
         if loc == ("ledger",):
-            return (f"台帳の書式 {value!r} は読めません（この izumi が読めるのは 1 です）",
-                    "ledger: 1 と書いてください")
-        return f"{value!r} は使えません", f"使える値: {context.get('expected', '')}"
+            return (
+                f"台帳の書式 {value!r} は読めません（この izumi が読めるのは 1 です）",
+                "ledger: 1 と書いてください",
+            )
+        choices = str(context.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        return f"{value!r} は使えません", f"使える値: {choices}"
     if kind == "greater_than_equal":
         return f"{context.get('ge')} 以上の整数で書いてください（{value!r}）", ""
     if kind == "less_than_equal":
@@ -136,27 +158,45 @@ def _explain(detail: Any, loc: Path) -> tuple[str, str]:
     return str(detail["msg"]), ""
 
 
-def _uniqueness_findings(ledger: Ledger, source: SourceMap) -> list[Finding]:
-    """Names that the format says are unique: the ledger's sections, and each list of tags."""
+def _uniqueness_findings(data: dict[str, Any], source: SourceMap) -> list[Finding]:
+    """Names the format says are unique: the ledger's sections, each program's sections and
+    each list of tags. Read from the raw tree so they are reported with the schema errors."""
     findings: list[Finding] = []
 
-    def repeated(values: Sequence[str], path: Path, what: str) -> None:
+    def repeated(values: Any, path: Path, what: str) -> None:
+        if not isinstance(values, list):
+            return
         seen: set[str] = set()
         for index, value in enumerate(values):
+            if not isinstance(value, str):
+                continue
             if value in seen:
                 position = source.position((*path, index))
-                findings.append(Finding(
-                    "schema", Severity.ERROR, source.file, position.line, position.column,
-                    format_path((*path, index)), f"{what} {value!r} が重複しています",
-                    hint="重複した行を消してください"))
+                findings.append(
+                    Finding(
+                        "schema",
+                        Severity.ERROR,
+                        source.file,
+                        position.line,
+                        position.column,
+                        format_path((*path, index)),
+                        f"{what} {value!r} が重複しています",
+                        hint="重複した行を消してください",
+                    )
+                )
             seen.add(value)
 
-    repeated(ledger.sections, ("sections",), "担当課")
-    for p_index, policy in enumerate(ledger.policies):
-        for g_index, program in enumerate(policy.programs):
+    def mappings(values: Any) -> list[tuple[int, dict[str, Any]]]:
+        if not isinstance(values, list):
+            return []
+        return [(index, value) for index, value in enumerate(values) if isinstance(value, dict)]
+
+    repeated(data.get("sections"), ("sections",), "担当課")
+    for p_index, policy in mappings(data.get("policies")):
+        for g_index, program in mappings(policy.get("programs")):
             program_path: Path = ("policies", p_index, "programs", g_index)
-            repeated(program.sections, (*program_path, "sections"), "担当課")
-            repeated(program.tags, (*program_path, "tags"), "タグ")
-            for i_index, item in enumerate(program.items):
-                repeated(item.tags, (*program_path, "items", i_index, "tags"), "タグ")
+            repeated(program.get("sections"), (*program_path, "sections"), "担当課")
+            repeated(program.get("tags"), (*program_path, "tags"), "タグ")
+            for i_index, item in mappings(program.get("items")):
+                repeated(item.get("tags"), (*program_path, "items", i_index, "tags"), "タグ")
     return findings

@@ -89,8 +89,9 @@ def _searchable_text(ref: ProgramRef) -> str:
     return "\n".join(parts)
 
 
-def select_programs(ledger: Ledger, program_filter: ProgramFilter,
-                    sort: SortKey = "number") -> list[ProgramRef]:
+def select_programs(
+    ledger: Ledger, program_filter: ProgramFilter, sort: SortKey = "number"
+) -> list[ProgramRef]:
     """The programs the filter keeps, sorted (amount: largest first)."""
     kept = [ref for ref in programs_of(ledger) if program_filter.keeps(ref)]
     return sort_programs(kept, sort)
@@ -98,8 +99,9 @@ def select_programs(ledger: Ledger, program_filter: ProgramFilter,
 
 def sort_programs(refs: Iterable[ProgramRef], sort: SortKey) -> list[ProgramRef]:
     if sort == "amount":
-        return sorted(refs, key=lambda ref: (-ref.program.amount, ref.policy.number,
-                                             ref.program.number))
+        return sorted(
+            refs, key=lambda ref: (-ref.program.amount, ref.policy.number, ref.program.number)
+        )
     if sort == "name":
         return sorted(refs, key=lambda ref: fold(ref.program.name))
     return sorted(refs, key=lambda ref: (ref.policy.number, ref.program.number))

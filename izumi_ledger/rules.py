@@ -18,16 +18,45 @@ class Context:
     ledger: Ledger
     source: SourceMap
 
-    def finding(self, rule: str, severity: Severity, path: Path, message: str, *,
-                expected: int | str | None = None, actual: int | str | None = None,
-                difference: int | None = None, hint: str = "",
-                labels: tuple[str, str] = ("期待値", "実際")) -> Finding:
+    def finding(
+        self,
+        rule: str,
+        severity: Severity,
+        path: Path,
+        message: str,
+        *,
+        expected: int | str | None = None,
+        actual: int | str | None = None,
+        difference: int | None = None,
+        hint: str = "",
+        labels: tuple[str, str] = ("期待値", "実際"),
+    ) -> Finding:
         position = self.source.position(path)
-        return Finding(rule, severity, self.source.file, position.line, position.column,
-                       format_path(path), message, expected, actual, difference, hint, labels)
+        return Finding(
+            rule,
+            severity,
+            self.source.file,
+            position.line,
+            position.column,
+            format_path(path),
+            message,
+            expected,
+            actual,
+            difference,
+            hint,
+            labels,
+        )
 
-    def sum_finding(self, rule: str, path: Path, message: str, stated: int, parts_total: int,
-                    labels: tuple[str, str], hint: str) -> Finding | None:
+    def sum_finding(
+        self,
+        rule: str,
+        path: Path,
+        message: str,
+        stated: int,
+        parts_total: int,
+        labels: tuple[str, str],
+        hint: str,
+    ) -> Finding | None:
         """A finding when parts_total differs from stated: a warning within the tolerance."""
         difference = parts_total - stated
         if difference == 0:
@@ -35,13 +64,28 @@ class Context:
         if abs(difference) <= self.ledger.tolerance:
             unit = self.ledger.unit
             return self.finding(
-                "rounding", Severity.WARNING, path,
+                "rounding",
+                Severity.WARNING,
+                path,
                 f"{message}（差 {format_amount(difference, unit)} は許容差 "
                 f"{format_amount(self.ledger.tolerance, unit)} 以内）",
-                expected=stated, actual=parts_total, difference=difference, labels=labels,
-                hint="文書の端数処理による差なら、このままで構いません")
-        return self.finding(rule, Severity.ERROR, path, message, expected=stated,
-                            actual=parts_total, difference=difference, labels=labels, hint=hint)
+                expected=stated,
+                actual=parts_total,
+                difference=difference,
+                labels=labels,
+                hint="文書の端数処理による差なら、このままで構いません",
+            )
+        return self.finding(
+            rule,
+            Severity.ERROR,
+            path,
+            message,
+            expected=stated,
+            actual=parts_total,
+            difference=difference,
+            labels=labels,
+            hint=hint,
+        )
 
 
 Rule = Callable[[Context], Iterator[Finding]]
@@ -54,11 +98,14 @@ def item_sum(context: Context) -> Iterator[Finding]:
             if not program.items:
                 continue
             finding = context.sum_finding(
-                "item-sum", ("policies", p_index, "programs", g_index, "amount"),
+                "item-sum",
+                ("policies", p_index, "programs", g_index, "amount"),
                 f"事業 {program.number}「{program.name}」の予算額が細事業の合計と合いません",
-                program.amount, sum(item.amount for item in program.items),
+                program.amount,
+                sum(item.amount for item in program.items),
                 ("文書の額", "細事業の合計"),
-                "事業の amount と各細事業の amount を文書と照らし合わせてください")
+                "事業の amount と各細事業の amount を文書と照らし合わせてください",
+            )
             if finding:
                 yield finding
 
@@ -76,9 +123,11 @@ def detail_sum(context: Context) -> Iterator[Finding]:
                     ("policies", p_index, "programs", g_index, "items", i_index, "amount"),
                     f"事業 {program.number} の細事業 ({item.number})「{item.name}」の額が"
                     "内訳の合計と合いません",
-                    item.amount, sum(amount for amount in amounts if amount is not None),
+                    item.amount,
+                    sum(amount for amount in amounts if amount is not None),
                     ("文書の額", "内訳の合計"),
-                    "細事業の amount と内訳（ア・イ…）の amount を文書と照らし合わせてください")
+                    "細事業の amount と内訳（ア・イ…）の amount を文書と照らし合わせてください",
+                )
                 if finding:
                     yield finding
 
@@ -87,11 +136,14 @@ def program_sum(context: Context) -> Iterator[Finding]:
     """A policy's amount equals the sum of its programs' amounts."""
     for p_index, policy in enumerate(context.ledger.policies):
         finding = context.sum_finding(
-            "program-sum", ("policies", p_index, "amount"),
+            "program-sum",
+            ("policies", p_index, "amount"),
             f"施策 {policy.number}「{policy.title}」の予算額が事業の合計と合いません",
-            policy.amount, sum(program.amount for program in policy.programs),
+            policy.amount,
+            sum(program.amount for program in policy.programs),
             ("文書の額", "事業の合計"),
-            "施策の amount と各事業の amount を文書と照らし合わせてください")
+            "施策の amount と各事業の amount を文書と照らし合わせてください",
+        )
         if finding:
             yield finding
 
@@ -102,10 +154,14 @@ def policy_sum(context: Context) -> Iterator[Finding]:
     if ledger.amount is None:
         return
     finding = context.sum_finding(
-        "policy-sum", ("amount",), "台帳の総額が施策の合計と合いません",
-        ledger.amount, sum(policy.amount for policy in ledger.policies),
+        "policy-sum",
+        ("amount",),
+        "台帳の総額が施策の合計と合いません",
+        ledger.amount,
+        sum(policy.amount for policy in ledger.policies),
         ("文書の額", "施策の合計"),
-        "台帳の amount と各施策の amount を文書と照らし合わせてください")
+        "台帳の amount と各施策の amount を文書と照らし合わせてください",
+    )
     if finding:
         yield finding
 
@@ -116,12 +172,16 @@ def program_count(context: Context) -> Iterator[Finding]:
         if policy.program_count is None or policy.program_count == len(policy.programs):
             continue
         yield context.finding(
-            "program-count", Severity.ERROR, ("policies", p_index, "program_count"),
+            "program-count",
+            Severity.ERROR,
+            ("policies", p_index, "program_count"),
             f"施策 {policy.number} の事業数が合いません",
-            expected=policy.program_count, actual=len(policy.programs),
+            expected=policy.program_count,
+            actual=len(policy.programs),
             difference=len(policy.programs) - policy.program_count,
             labels=("文書の事業数", "台帳の事業数"),
-            hint="事業の書き漏れ・重複か、program_count の誤りです")
+            hint="事業の書き漏れ・重複か、program_count の誤りです",
+        )
 
 
 def numbering(context: Context) -> Iterator[Finding]:
@@ -130,16 +190,29 @@ def numbering(context: Context) -> Iterator[Finding]:
     yield from _policy_numbers(context, [policy.number for policy in ledger.policies])
     for p_index, policy in enumerate(ledger.policies):
         policy_path: Path = ("policies", p_index)
-        yield from _sequence(context, (*policy_path, "programs"),
-                             [program.number for program in policy.programs], "事業番号")
+        yield from _sequence(
+            context,
+            (*policy_path, "programs"),
+            [program.number for program in policy.programs],
+            "事業番号",
+        )
         for g_index, program in enumerate(policy.programs):
             program_path: Path = (*policy_path, "programs", g_index)
-            yield from _sequence(context, (*program_path, "items"),
-                                 [item.number for item in program.items], "細事業の番号")
+            yield from _sequence(
+                context,
+                (*program_path, "items"),
+                [item.number for item in program.items],
+                "細事業の番号",
+            )
             for i_index, item in enumerate(program.items):
                 labels = [DETAIL_LABELS.index(detail.label) + 1 for detail in item.details]
-                yield from _sequence(context, (*program_path, "items", i_index, "details"),
-                                     labels, "内訳のラベル", field="label")
+                yield from _sequence(
+                    context,
+                    (*program_path, "items", i_index, "details"),
+                    labels,
+                    "内訳のラベル",
+                    field="label",
+                )
 
 
 def _policy_numbers(context: Context, numbers: Sequence[int]) -> Iterator[Finding]:
@@ -150,24 +223,39 @@ def _policy_numbers(context: Context, numbers: Sequence[int]) -> Iterator[Findin
         path: Path = ("policies", index, "number")
         if number in seen:
             first = context.source.position(("policies", seen[number], "number")).line
-            yield context.finding("numbering", Severity.ERROR, path,
-                                  f"施策番号 {number} が重複しています（{first} 行目にもあります）",
-                                  actual=number, hint="番号を文書と照らし合わせてください")
+            yield context.finding(
+                "numbering",
+                Severity.ERROR,
+                path,
+                f"施策番号 {number} が重複しています（{first} 行目にもあります）",
+                actual=number,
+                hint="番号を文書と照らし合わせてください",
+            )
         elif number < previous:
-            yield context.finding("numbering", Severity.ERROR, path,
-                                  f"施策番号 {number} が {previous} の後にあります",
-                                  expected=previous + 1, actual=number,
-                                  hint="施策は番号の順に並べてください")
+            yield context.finding(
+                "numbering",
+                Severity.ERROR,
+                path,
+                f"施策番号 {number} が {previous} の後にあります",
+                expected=previous + 1,
+                actual=number,
+                labels=_NUMBER_LABELS,
+                hint="施策は番号の順に並べてください",
+            )
         seen.setdefault(number, index)
         previous = max(previous, number)
+
+
+_NUMBER_LABELS = ("順番どおりなら", "書かれている番号")
 
 
 def _display(value: int, field: str) -> str:
     return DETAIL_LABELS[value - 1] if field == "label" else str(value)
 
 
-def _sequence(context: Context, list_path: Path, numbers: Sequence[int], what: str,
-              field: str = "number") -> Iterator[Finding]:
+def _sequence(
+    context: Context, list_path: Path, numbers: Sequence[int], what: str, field: str = "number"
+) -> Iterator[Finding]:
     """Findings where a 1, 2, 3 … (or ア, イ, ウ …) sequence skips or repeats."""
     expected = 1
     seen: dict[int, int] = {}
@@ -176,17 +264,29 @@ def _sequence(context: Context, list_path: Path, numbers: Sequence[int], what: s
         shown, wanted = _display(number, field), _display(expected, field)
         if number in seen:
             first = context.source.position((*list_path, seen[number], field)).line
-            yield context.finding("numbering", Severity.ERROR, path,
-                                  f"{what} {shown} が重複しています（{first} 行目にもあります）",
-                                  expected=wanted, actual=shown,
-                                  hint="番号を文書と照らし合わせてください")
+            yield context.finding(
+                "numbering",
+                Severity.ERROR,
+                path,
+                f"{what} {shown} が重複しています（{first} 行目にもあります）",
+                expected=wanted,
+                actual=shown,
+                labels=_NUMBER_LABELS,
+                hint="番号を文書と照らし合わせてください",
+            )
             continue
         seen[number] = index
         if number != expected:
-            yield context.finding("numbering", Severity.ERROR, path,
-                                  f"{what}は {wanted} のはずが {shown} です",
-                                  expected=wanted, actual=shown,
-                                  hint="抜けている項目がないか文書と照らし合わせてください")
+            yield context.finding(
+                "numbering",
+                Severity.ERROR,
+                path,
+                f"{what}は {wanted} のはずが {shown} です",
+                expected=wanted,
+                actual=shown,
+                labels=_NUMBER_LABELS,
+                hint="抜けている項目がないか文書と照らし合わせてください",
+            )
         expected = number + 1
 
 
@@ -205,12 +305,20 @@ def unknown_section(context: Context) -> Iterator[Finding]:
                     continue
                 path: Path = ("policies", p_index, "programs", g_index, "sections", s_index)
                 close = difflib.get_close_matches(_fold(section), list(folded), n=1, cutoff=0.5)
-                hint = (f"もしかして {folded[close[0]]}？" if close
-                        else "台帳の sections に加えるか、名前を直してください")
+                hint = (
+                    f"もしかして {folded[close[0]]}？"
+                    if close
+                    else "台帳の sections に加えるか、名前を直してください"
+                )
                 yield context.finding(
-                    "unknown-section", Severity.ERROR, path,
+                    "unknown-section",
+                    Severity.ERROR,
+                    path,
                     f"事業 {program.number}「{program.name}」の担当課 {section!r} が"
-                    "台帳の sections にありません", actual=section, hint=hint)
+                    "台帳の sections にありません",
+                    actual=section,
+                    hint=hint,
+                )
 
 
 def no_section(context: Context) -> Iterator[Finding]:
@@ -219,10 +327,12 @@ def no_section(context: Context) -> Iterator[Finding]:
         for g_index, program in enumerate(policy.programs):
             if not program.sections:
                 yield context.finding(
-                    "no-section", Severity.WARNING,
+                    "no-section",
+                    Severity.WARNING,
                     ("policies", p_index, "programs", g_index, "sections"),
                     f"事業 {program.number}「{program.name}」に担当課がありません",
-                    hint="文書に担当課が書かれていれば sections に加えてください")
+                    hint="文書に担当課が書かれていれば sections に加えてください",
+                )
 
 
 def partial_details(context: Context) -> Iterator[Finding]:
@@ -233,23 +343,35 @@ def partial_details(context: Context) -> Iterator[Finding]:
                 with_amount = sum(1 for detail in item.details if detail.amount is not None)
                 if 0 < with_amount < len(item.details):
                     yield context.finding(
-                        "partial-details", Severity.WARNING,
+                        "partial-details",
+                        Severity.WARNING,
                         ("policies", p_index, "programs", g_index, "items", i_index, "details"),
                         f"事業 {program.number} の細事業 ({item.number}) の内訳 "
                         f"{len(item.details)} 件のうち {with_amount} 件にしか額がありません",
-                        expected=len(item.details), actual=with_amount,
-                        hint="内訳の合計は、すべての内訳に額があるときだけ検査されます")
+                        expected=len(item.details),
+                        actual=with_amount,
+                        labels=("内訳の数", "額のある内訳"),
+                        hint="内訳の合計は、すべての内訳に額があるときだけ検査されます",
+                    )
 
 
 def unused_section(context: Context) -> Iterator[Finding]:
     """A listed section that no program names."""
-    named = {section for policy in context.ledger.policies for program in policy.programs
-             for section in program.sections}
+    named = {
+        section
+        for policy in context.ledger.policies
+        for program in policy.programs
+        for section in program.sections
+    }
     for index, section in enumerate(context.ledger.sections):
         if section not in named:
-            yield context.finding("unused-section", Severity.WARNING, ("sections", index),
-                                  f"担当課 {section!r} はどの事業にも使われていません",
-                                  hint="不要なら sections から消してください")
+            yield context.finding(
+                "unused-section",
+                Severity.WARNING,
+                ("sections", index),
+                f"担当課 {section!r} はどの事業にも使われていません",
+                hint="不要なら sections から消してください",
+            )
 
 
 RULES: dict[str, Rule] = {

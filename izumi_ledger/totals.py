@@ -56,8 +56,9 @@ class PolicyTotal:
 def policy_totals(ledger: Ledger) -> list[PolicyTotal]:
     """Each policy with its change from the prior year when the document gives one."""
     return [
-        PolicyTotal(policy, None if policy.prior_amount is None
-                    else policy.amount - policy.prior_amount)
+        PolicyTotal(
+            policy, None if policy.prior_amount is None else policy.amount - policy.prior_amount
+        )
         for policy in ledger.policies
     ]
 
@@ -79,12 +80,19 @@ class Group:
 def group_totals(ledger: Ledger, by: GroupBy) -> list[Group]:
     """Totals per key. A program with several sections (or tags) counts in full for each."""
     if by == "program":
-        return [Group(ref.program.name, ref.program.amount, 0, [ref])
-                for ref in programs_of(ledger)]
+        return [
+            Group(ref.program.name, ref.program.amount, 0, [ref]) for ref in programs_of(ledger)
+        ]
     if by == "policy":
-        return [Group(policy.title, policy.amount, 0,
-                      [ProgramRef(policy, program) for program in policy.programs])
-                for policy in ledger.policies]
+        return [
+            Group(
+                policy.title,
+                policy.amount,
+                0,
+                [ProgramRef(policy, program) for program in policy.programs],
+            )
+            for policy in ledger.policies
+        ]
     order = list(ledger.sections) if by == "section" else list(TAGS)
     groups: dict[str, Group] = {key: Group(key) for key in order}
     for ref in programs_of(ledger):
@@ -113,5 +121,6 @@ class Counts:
 def counts(ledger: Ledger) -> Counts:
     """How many policies, programs and items the ledger holds."""
     programs = [ref.program for ref in programs_of(ledger)]
-    return Counts(len(ledger.policies), len(programs),
-                  sum(len(program.items) for program in programs))
+    return Counts(
+        len(ledger.policies), len(programs), sum(len(program.items) for program in programs)
+    )

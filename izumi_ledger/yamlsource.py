@@ -26,8 +26,14 @@ MAX_DEPTH = 64
 _TAG = "tag:yaml.org,2002:"
 _DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _DECIMAL_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
-_BOOLEAN_WORDS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
-                  "FALSE": False}
+_BOOLEAN_WORDS = {
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
 
 
 @dataclass
@@ -120,26 +126,34 @@ def parse_yaml(text: str, display: str) -> ParsedYaml:
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         detail = "; ".join(part for part in (error.context, error.problem) if part)
         message = f"YAML として読めません: {detail}"
-        return ParsedYaml(None, source, [_finding("yaml-syntax", display, line, column, (),
-                                                  message)])
+        return ParsedYaml(
+            None, source, [_finding("yaml-syntax", display, line, column, (), message)]
+        )
     except yaml.YAMLError as error:
-        return ParsedYaml(None, source, [_finding("yaml-syntax", display, 0, 0, (),
-                                                  f"YAML として読めません: {error}")])
+        return ParsedYaml(
+            None,
+            source,
+            [_finding("yaml-syntax", display, 0, 0, (), f"YAML として読めません: {error}")],
+        )
     except RecursionError:
-        return ParsedYaml(None, source, [_finding("yaml-syntax", display, 0, 0, (),
-                                                  "入れ子が深すぎて読めません")])
+        return ParsedYaml(
+            None, source, [_finding("yaml-syntax", display, 0, 0, (), "入れ子が深すぎて読めません")]
+        )
     if root is None:
-        return ParsedYaml(None, source, [_finding("read", display, 0, 0, (),
-                                                  "空の台帳です（YAML の値がありません）")])
+        return ParsedYaml(
+            None,
+            source,
+            [_finding("read", display, 0, 0, (), "空の台帳です（YAML の値がありません）")],
+        )
     converter = _Converter(source)
     data = converter.convert(root, ())
     return ParsedYaml(data, source, converter.findings, converter.refused_paths)
 
 
-def _finding(rule: str, file: str, line: int, column: int, path: Path, message: str,
-             hint: str = "") -> Finding:
-    return Finding(rule, Severity.ERROR, file, line, column, format_path(path), message,
-                   hint=hint)
+def _finding(
+    rule: str, file: str, line: int, column: int, path: Path, message: str, hint: str = ""
+) -> Finding:
+    return Finding(rule, Severity.ERROR, file, line, column, format_path(path), message, hint=hint)
 
 
 class _Converter:
@@ -150,32 +164,47 @@ class _Converter:
         self.seen: set[int] = set()
 
     def refuse(self, node: yaml.Node, path: Path, message: str, hint: str = "") -> _Refused:
-        self.findings.append(_finding("yaml-strict", self.source.file, node.start_mark.line + 1,
-                                      node.start_mark.column + 1, path, message, hint))
+        self.findings.append(
+            _finding(
+                "yaml-strict",
+                self.source.file,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                path,
+                message,
+                hint,
+            )
+        )
         self.refused_paths.add(path)
         return REFUSED
 
     def convert(self, node: yaml.Node, path: Path, depth: int = 0) -> Any:
-        self.source.value_positions[path] = Position(node.start_mark.line + 1,
-                                                     node.start_mark.column + 1)
+        self.source.value_positions[path] = Position(
+            node.start_mark.line + 1, node.start_mark.column + 1
+        )
         if id(node) in self.seen:
-            return self.refuse(node, path, "エイリアス（*名前）は使えません",
-                               "同じ内容をもう一度書いてください")
+            return self.refuse(
+                node, path, "エイリアス（*名前）は使えません", "同じ内容をもう一度書いてください"
+            )
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
             return self.refuse(node, path, f"入れ子が深すぎます（{MAX_DEPTH} 段まで）")
-        lead = self.source.line_text(node.start_mark.line + 1)[node.start_mark.column:][:1]
+        lead = self.source.line_text(node.start_mark.line + 1)[node.start_mark.column :][:1]
         if lead == "&":
-            return self.refuse(node, path, "アンカー（&名前）は使えません",
-                               "台帳では値をそのまま書いてください")
+            return self.refuse(
+                node, path, "アンカー（&名前）は使えません", "台帳では値をそのまま書いてください"
+            )
         if lead == "!":
-            return self.refuse(node, path, "明示的なタグ（!…）は使えません",
-                               "値だけを書いてください")
+            return self.refuse(
+                node, path, "明示的なタグ（!…）は使えません", "値だけを書いてください"
+            )
         if isinstance(node, yaml.MappingNode):
             return self.convert_mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.convert(child, (*path, index), depth + 1)
-                    for index, child in enumerate(node.value)]
+            return [
+                self.convert(child, (*path, index), depth + 1)
+                for index, child in enumerate(node.value)
+            ]
         assert isinstance(node, yaml.ScalarNode)
         return self.convert_scalar(node, path)
 
@@ -193,15 +222,23 @@ class _Converter:
             child_path = (*path, key)
             key_line = key_node.start_mark.line + 1
             if key in first_lines:
-                self.findings.append(_finding(
-                    "yaml-strict", self.source.file, key_line, key_node.start_mark.column + 1,
-                    child_path,
-                    f"キー {key!r} が重複しています（{first_lines[key]} 行目と {key_line} 行目）",
-                    "どちらか一方を消してください"))
+                self.findings.append(
+                    _finding(
+                        "yaml-strict",
+                        self.source.file,
+                        key_line,
+                        key_node.start_mark.column + 1,
+                        child_path,
+                        f"キー {key!r} が重複しています"
+                        f"（{first_lines[key]} 行目と {key_line} 行目）",
+                        "どちらか一方を消してください",
+                    )
+                )
                 continue
             first_lines[key] = key_line
-            self.source.key_positions[child_path] = Position(key_line,
-                                                             key_node.start_mark.column + 1)
+            self.source.key_positions[child_path] = Position(
+                key_line, key_node.start_mark.column + 1
+            )
             result[key] = self.convert(value_node, child_path, depth + 1)
         return result
 
@@ -215,18 +252,29 @@ class _Converter:
         if tag == "bool":
             if text in _BOOLEAN_WORDS:
                 return _BOOLEAN_WORDS[text]
-            return self.refuse(node, path, f"{text!r} は YAML では真偽値と読まれます",
-                               f"文字列なら引用符で囲んでください: \"{text}\"")
+            return self.refuse(
+                node,
+                path,
+                f"{text!r} は YAML では真偽値と読まれます",
+                f'文字列なら引用符で囲んでください: "{text}"',
+            )
         if tag == "int":
             if _DECIMAL_INT.fullmatch(text):
                 return int(text)
-            return self.refuse(node, path,
-                               f"{text!r} は数として曖昧です（YAML では 8 進数・16 進数・60 進数などと読まれます）",
-                               f"金額は 10 進の数字だけで書き、文字列なら引用符で囲んでください: \"{text}\"")
+            return self.refuse(
+                node,
+                path,
+                f"{text!r} は数として曖昧です"
+                "（YAML では 8 進数・16 進数・60 進数などと読まれます）",
+                f'金額は 10 進の数字だけで書き、文字列なら引用符で囲んでください: "{text}"',
+            )
         if tag == "float":
             if _DECIMAL_FLOAT.fullmatch(text):
                 return float(text)
-            return self.refuse(node, path,
-                               f"{text!r} は数として曖昧です（YAML では無限大・非数・60 進数などと読まれます）",
-                               f"文字列なら引用符で囲んでください: \"{text}\"")
+            return self.refuse(
+                node,
+                path,
+                f"{text!r} は数として曖昧です（YAML では無限大・非数・60 進数などと読まれます）",
+                f'文字列なら引用符で囲んでください: "{text}"',
+            )
         return text

@@ -21,11 +21,12 @@ from .terminal import stdout_console, write_data
 
 def check_command(
     ledger: LedgerOption = None,
-    strict: Annotated[bool, typer.Option("--strict", help="警告も失敗として扱う（終了コード 1）。")]
-    = False,
-    output: Annotated[CheckFormat, typer.Option("--format", "-f",
-                                                 help="出力形式: text, json。")]
-    = CheckFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="警告も失敗として扱う（終了コード 1）。")
+    ] = False,
+    output: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="出力形式: text, json。")
+    ] = CheckFormat.text,
 ) -> None:
     """台帳を検査する: 合計・件数・番号・担当課の規則をすべて確かめ、誤りの場所を示す。
 
@@ -44,8 +45,12 @@ def check_command(
         exit_code = 1 if failing else 0
 
     if output is CheckFormat.json:
-        write_data(json.dumps(_as_json(location.display, exit_code, findings),
-                              ensure_ascii=False, indent=2) + "\n")
+        write_data(
+            json.dumps(
+                _as_json(location.display, exit_code, findings), ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
         raise typer.Exit(exit_code)
 
     console = stdout_console()
@@ -66,8 +71,10 @@ def _summary(ledger: Ledger | None, findings: list[Finding]) -> str:
     if ledger is None:
         return f"台帳を読めません — {tally}"
     numbers = counts(ledger)
-    return (f"{format_amount(ledger_total(ledger), ledger.unit)} · {numbers.policies} 施策 · "
-            f"{numbers.programs} 事業 · {numbers.items} 細事業 — {tally}")
+    return (
+        f"{format_amount(ledger_total(ledger), ledger.unit)} · {numbers.policies} 施策 · "
+        f"{numbers.programs} 事業 · {numbers.items} 細事業 — {tally}"
+    )
 
 
 def _as_json(display: str, exit_code: int, findings: list[Finding]) -> dict[str, object]:

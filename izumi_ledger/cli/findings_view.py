@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ..amounts import Unit, format_amount
 from ..findings import Finding
 from ..yamlsource import SourceMap
 
+# A value as it appears on its line: a quoted string, or up to a space or flow punctuation.
+_TOKEN = re.compile(r'"[^"]*"|\'[^\']*\'|[^\s,\]}#]+')
 _AMOUNT_RULES = {"item-sum", "detail-sum", "program-sum", "policy-sum", "rounding"}
 
 
@@ -22,7 +25,7 @@ def format_finding(finding: Finding, source: SourceMap | None, unit: Unit | None
     if finding.line:
         place += f":{finding.line}:{finding.column}"
     lines = [f"{place}: {finding.severity.value}[{finding.rule}]"]
-    if source is not None and finding.line:
+    if source is not None and source.lines and finding.line:
         lines.extend(_excerpt(source.line_text(finding.line), finding.line, finding.column))
     message = finding.message
     if finding.path:
@@ -37,13 +40,14 @@ def format_finding(finding: Finding, source: SourceMap | None, unit: Unit | None
 def _excerpt(text: str, line: int, column: int) -> list[str]:
     gutter = " " * len(str(line))
     before = text[: column - 1]
-    token = text[column - 1:].split(" ", 1)[0] or " "
+    match = _TOKEN.match(text, column - 1)
+    token = match.group(0) if match else " "
     caret = " " * display_width(before) + "^" * max(1, display_width(token))
     return [f"{gutter} |", f"{line} | {text.rstrip()}", f"{gutter} | {caret}"]
 
 
 def _figures(finding: Finding, unit: Unit | None) -> list[str]:
-    if finding.expected is None and finding.actual is None:
+    if finding.expected is None:
         return []
     as_amount = finding.rule in _AMOUNT_RULES and unit is not None
 

@@ -27,22 +27,50 @@ class SortOption(StrEnum):
 
 def list_command(
     ledger: LedgerOption = None,
-    section: Annotated[str | None, typer.Option(
-        "--section", "-s", show_default=False,
-        help="この担当課が担う事業だけ（全角・半角の違いは無視）。")] = None,
-    tag: Annotated[str | None, typer.Option(
-        "--tag", "-t", show_default=False, help="このタグ（重点・新規・拡充）の事業だけ。")] = None,
-    policy: Annotated[int | None, typer.Option(
-        "--policy", "-p", show_default=False, help="この番号の施策の事業だけ。")] = None,
-    min_amount: Annotated[str | None, typer.Option(
-        "--min-amount", show_default=False, metavar="AMOUNT",
-        help="予算額がこれ以上の事業だけ（台帳の単位、例: 1,000）。")] = None,
-    grep: Annotated[str | None, typer.Option(
-        "--grep", "-g", show_default=False, metavar="TEXT",
-        help="事業名・概要・細事業にこの文字列を含む事業だけ。")] = None,
-    sort: Annotated[SortOption, typer.Option(
-        "--sort", help="並べ方: number（番号順）, amount（金額の大きい順）, name（名前順）。")]
-    = SortOption.number,
+    section: Annotated[
+        str | None,
+        typer.Option(
+            "--section",
+            "-s",
+            show_default=False,
+            help="この担当課が担う事業だけ（全角・半角の違いは無視）。",
+        ),
+    ] = None,
+    tag: Annotated[
+        str | None,
+        typer.Option(
+            "--tag", "-t", show_default=False, help="このタグ（重点・新規・拡充）の事業だけ。"
+        ),
+    ] = None,
+    policy: Annotated[
+        int | None,
+        typer.Option("--policy", "-p", show_default=False, help="この番号の施策の事業だけ。"),
+    ] = None,
+    min_amount: Annotated[
+        str | None,
+        typer.Option(
+            "--min-amount",
+            show_default=False,
+            metavar="AMOUNT",
+            help="予算額がこれ以上の事業だけ（台帳の単位、例: 1,000）。",
+        ),
+    ] = None,
+    grep: Annotated[
+        str | None,
+        typer.Option(
+            "--grep",
+            "-g",
+            show_default=False,
+            metavar="TEXT",
+            help="事業名・概要・細事業にこの文字列を含む事業だけ。",
+        ),
+    ] = None,
+    sort: Annotated[
+        SortOption,
+        typer.Option(
+            "--sort", help="並べ方: number（番号順）, amount（金額の大きい順）, name（名前順）。"
+        ),
+    ] = SortOption.number,
     items: Annotated[bool, typer.Option("--items", "-i", help="細事業も並べる。")] = False,
     unit: UnitOption = None,
     output: FormatOption = OutputFormat.table,
@@ -54,8 +82,8 @@ def list_command(
     opened = open_ledger(ledger)
     book = opened.ledger
     program_filter = _filter(book, section, tag, policy, min_amount, grep)
-    refs = select_programs(book, program_filter, sort.value)  # type: ignore[arg-type]
-    figures = Figures(book.unit, unit.value if unit else None)  # type: ignore[arg-type]
+    refs = select_programs(book, program_filter, sort.value)
+    figures = Figures(book.unit, unit.value if unit else None)
     if output is OutputFormat.json:
         rows = [_json_row(ref, figures, items) for ref in refs]
         write_data(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
@@ -66,14 +94,22 @@ def list_command(
     render(table, output)
 
 
-def _filter(book: Ledger, section: str | None, tag: str | None, policy: int | None,
-            min_amount: str | None, grep: str | None) -> ProgramFilter:
+def _filter(
+    book: Ledger,
+    section: str | None,
+    tag: str | None,
+    policy: int | None,
+    min_amount: str | None,
+    grep: str | None,
+) -> ProgramFilter:
     try:
         section_name = resolve_section(book, section) if section is not None else None
         tag_name = resolve_tag(tag) if tag is not None else None
     except UnknownName as unknown:
-        fail(f"{unknown.kind} {unknown.name!r} はこの台帳にありません",
-             "近いもの: " + "、".join(unknown.suggestions))
+        fail(
+            f"{unknown.kind} {unknown.name!r} はこの台帳にありません",
+            "近いもの: " + "、".join(unknown.suggestions),
+        )
     if policy is not None and policy not in {entry.number for entry in book.policies}:
         known = "、".join(str(entry.number) for entry in book.policies)
         fail(f"施策 {policy} はこの台帳にありません", f"ある施策: {known}")
@@ -114,15 +150,28 @@ def _table(refs: list[ProgramRef], figures: Figures, with_items: bool) -> Table:
     table = Table(columns=columns)
     for ref in refs:
         program = ref.program
-        table.rows.append({"policy": ref.policy.number, "number": program.number,
-                           "name": program.name, "amount": program.amount,
-                           "sections": "、".join(program.sections),
-                           "tags": " ".join(program.tags)})
+        table.rows.append(
+            {
+                "policy": ref.policy.number,
+                "number": program.number,
+                "name": program.name,
+                "amount": program.amount,
+                "sections": "、".join(program.sections),
+                "tags": " ".join(program.tags),
+            }
+        )
         if with_items:
             for item in program.items:
-                table.rows.append({"policy": ref.policy.number, "number": program.number,
-                                   "item": item.number, "name": Indented(f"　({item.number})", item.name),
-                                   "amount": item.amount, "tags": " ".join(item.tags)})
+                table.rows.append(
+                    {
+                        "policy": ref.policy.number,
+                        "number": program.number,
+                        "item": item.number,
+                        "name": Indented(f"　({item.number})", item.name),
+                        "amount": item.amount,
+                        "tags": " ".join(item.tags),
+                    }
+                )
     total = sum(ref.program.amount for ref in refs)
     table.total = {"name": f"合計 {len(refs)} 事業", "amount": total}
     return table
@@ -139,7 +188,13 @@ def _json_row(ref: ProgramRef, figures: Figures, with_items: bool) -> dict[str, 
         "tags": list(program.tags),
     }
     if with_items:
-        row["items"] = [{"number": item.number, "name": item.name,
-                         "amount": figures.number(item.amount), "tags": list(item.tags)}
-                        for item in program.items]
+        row["items"] = [
+            {
+                "number": item.number,
+                "name": item.name,
+                "amount": figures.number(item.amount),
+                "tags": list(item.tags),
+            }
+            for item in program.items
+        ]
     return row

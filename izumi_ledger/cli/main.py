@@ -17,7 +17,8 @@ from .totals_cmd import totals_command
 app = typer.Typer(
     name="izumi",
     help="izumi: 区の予算を YAML の台帳で持ち、合計し、すべての部分が全体に合うことを確かめる。\n\n"
-    "台帳は --ledger/-l、環境変数 IZUMI_LEDGER、同梱の台帳（横浜市泉区 令和3年度 施策2）の順に探す。",
+    "台帳は --ledger/-l、環境変数 IZUMI_LEDGER、"
+    "同梱の台帳（横浜市泉区 令和3年度 施策2）の順に探す。",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -33,10 +34,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="版を表示して終わる。"),
-    debug: bool = typer.Option(False, "--debug",
-                               help="想定外の失敗のとき、トレースバックを表示する。"),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="版を表示して終わる。"
+    ),
+    debug: bool = typer.Option(
+        False, "--debug", help="想定外の失敗のとき、トレースバックを表示する。"
+    ),
 ) -> None:
     """izumi: 区の予算台帳を検査・集計する。"""
 

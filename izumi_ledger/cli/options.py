@@ -29,7 +29,10 @@ class DisplayUnit(StrEnum):
 LedgerOption = Annotated[
     str | None,
     typer.Option(
-        "--ledger", "-l", metavar="PATH", show_default=False,
+        "--ledger",
+        "-l",
+        metavar="PATH",
+        show_default=False,
         help="読む台帳ファイル。省略時は環境変数 IZUMI_LEDGER、それもなければ同梱の台帳。",
     ),
 ]
@@ -39,6 +42,10 @@ FormatOption = Annotated[
 ]
 UnitOption = Annotated[
     DisplayUnit | None,
-    typer.Option("--unit", "-u", show_default=False,
-                 help="表示の単位: 千円, 万円, 円（省略時は台帳の単位）。"),
+    typer.Option(
+        "--unit",
+        "-u",
+        show_default=False,
+        help="表示の単位: 千円, 万円, 円（省略時は台帳の単位）。",
+    ),
 ]

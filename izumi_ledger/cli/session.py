@@ -30,13 +30,22 @@ def open_ledger(option: str | None) -> OpenLedger:
     console = stderr_console()
     if result.ledger is None:
         for finding in result.findings:
+            console.print("", markup=False)
             for line in format_finding(finding, result.source, None):
-                console.print(line, markup=False)
-        console.print(f"izumi: 台帳 {location.display} を読めません"
-                      f"（問題 {len(result.findings)} 件）", markup=False)
+                console.print(line, markup=False, soft_wrap=True)
+        console.print("", markup=False)
+        console.print(
+            f"izumi: 台帳 {location.display} を読めません（問題 {len(result.findings)} 件）",
+            markup=False,
+            soft_wrap=True,
+        )
         raise typer.Exit(2)
     errors = count_errors(check(result.ledger, result.source))
     if errors:
-        console.print(f"izumi: 注意: この台帳には合計などの誤りが {errors} 件あります"
-                      f"（izumi check -l {location.display} で確認できます）", markup=False)
+        console.print(
+            f"izumi: 注意: この台帳には合計などの誤りが {errors} 件あります"
+            f"（izumi check -l {location.display} で確認できます）",
+            markup=False,
+            soft_wrap=True,
+        )
     return OpenLedger(result.ledger, result.source, location)

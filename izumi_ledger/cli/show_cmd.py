@@ -19,15 +19,22 @@ from .terminal import fail, stdout_console, write_data
 
 
 def show_command(
-    program: Annotated[str, typer.Argument(
-        metavar="PROGRAM", help="事業の番号、事業名、または事業名の一部。")],
+    program: Annotated[
+        str, typer.Argument(metavar="PROGRAM", help="事業の番号、事業名、または事業名の一部。")
+    ],
     ledger: LedgerOption = None,
-    policy: Annotated[int | None, typer.Option(
-        "--policy", "-p", show_default=False,
-        help="施策の番号（番号や名前が複数の施策に当てはまるとき）。")] = None,
-    output: Annotated[CheckFormat, typer.Option("--format", "-f",
-                                                 help="出力形式: text, json。")]
-    = CheckFormat.text,
+    policy: Annotated[
+        int | None,
+        typer.Option(
+            "--policy",
+            "-p",
+            show_default=False,
+            help="施策の番号（番号や名前が複数の施策に当てはまるとき）。",
+        ),
+    ] = None,
+    output: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="出力形式: text, json。")
+    ] = CheckFormat.text,
 ) -> None:
     """一つの事業を詳しく見る: 概要、細事業と内訳、関連事業（○）、注記。
 
@@ -37,13 +44,18 @@ def show_command(
     matches = find_programs(opened.ledger, program, policy)
     if not matches:
         close = close_program_names(opened.ledger, program)
-        fail(f"事業 {program!r} は見つかりません",
-             ("近い名前: " + "、".join(close)) if close else "izumi list で事業の一覧を見られます")
+        fail(
+            f"事業 {program!r} は見つかりません",
+            ("近い名前: " + "、".join(close)) if close else "izumi list で事業の一覧を見られます",
+        )
     if len(matches) > 1:
-        names = "、".join(f"施策{ref.policy.number}-{ref.program.number} {ref.program.name}"
-                         for ref in matches)
-        fail(f"{program!r} に当てはまる事業が {len(matches)} 件あります: {names}",
-             "番号か、もっと長い名前で指定してください（施策は --policy で選べます）")
+        names = "、".join(
+            f"施策{ref.policy.number}-{ref.program.number} {ref.program.name}" for ref in matches
+        )
+        fail(
+            f"{program!r} に当てはまる事業が {len(matches)} 件あります: {names}",
+            "番号か、もっと長い名前で指定してください（施策は --policy で選べます）",
+        )
     ref = matches[0]
     if output is CheckFormat.json:
         write_data(json.dumps(_json(ref), ensure_ascii=False, indent=2) + "\n")
@@ -51,24 +63,25 @@ def show_command(
     figures = Figures(opened.ledger.unit, None)
     console = stdout_console()
     console.print(Text(f"台帳 {opened.location.display}"))
+    console.print(Text(f"施策{ref.policy.number} {ref.policy.title}"))
     console.print(_tree(ref, figures))
 
 
 def _json(ref: ProgramRef) -> dict[str, Any]:
-    return {"policy": ref.policy.number,
-            **ref.program.model_dump(mode="json", exclude_none=True)}
+    return {"policy": ref.policy.number, **ref.program.model_dump(mode="json", exclude_none=True)}
 
 
 def _tree(ref: ProgramRef, figures: Figures) -> Tree:
     program = ref.program
-    title = Text(f"施策{ref.policy.number} {ref.policy.title} › "
-                 f"事業{program.number} {program.name}  {figures.text(program.amount)}")
+    title = Text(
+        f"事業{program.number} {program.name}  {figures.text(program.amount)}", style="bold"
+    )
     if program.tags:
-        title.append("  " + " ".join(f"[{tag}]" for tag in program.tags))
+        title.append("  " + " ".join(f"[{tag}]" for tag in program.tags), style="")
     tree = Tree(title, guide_style="dim")
     tree.add(Text("担当課 " + ("、".join(program.sections) or "（なし）")))
     if program.summary:
-        tree.add(Text(f"概要 {program.summary}"))
+        tree.add(Text(f"概要：{program.summary}"))
     if program.items:
         items_total = sum(item.amount for item in program.items)
         branch = tree.add(Text(f"細事業 {len(program.items)} 件（計 {figures.text(items_total)}）"))
@@ -96,7 +109,7 @@ def _tree(ref: ProgramRef, figures: Figures) -> Tree:
             parts: list[Text] = [Text(head)]
             if related.summary:
                 parts.append(Text(related.summary, style="dim"))
-            parts.extend(Text(f"注記 {note}", style="italic") for note in related.notes)
+            parts.extend(Text(f"注記：{note}", style="italic") for note in related.notes)
             branch.add(RenderGroup(*parts))
     if program.notes:
         branch = tree.add(Text("注記"))

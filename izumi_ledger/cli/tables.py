@@ -1,4 +1,4 @@
-"""One definition of each output format: a table of rows becomes a terminal table, CSV or Markdown."""
+"""One definition of each row format: a table of rows becomes a terminal table, CSV or Markdown."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from rich import box
-from rich.console import Console
 from rich.cells import cell_len
+from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
 from .options import OutputFormat
 from .terminal import stdout_console, write_data
+
 
 def _plain(value: Any) -> str:
     return "" if value is None else str(value)
@@ -92,12 +93,17 @@ def to_markdown(table: Table) -> str:
     columns = [column for column in table.columns if column.in_data]
     lines = [*table.heading, ""] if table.heading else []
     lines.append("| " + " | ".join(column.label for column in columns) + " |")
-    lines.append("| " + " | ".join("---:" if column.align == "right" else "---"
-                                   for column in columns) + " |")
+    lines.append(
+        "| " + " | ".join("---:" if column.align == "right" else "---" for column in columns) + " |"
+    )
     rows = [*table.rows, *([table.total] if table.total else [])]
     for row in rows:
-        cells = [_markdown_cell(column.show(row.get(column.key)) if row.get(column.key)
-                                is not None else "") for column in columns]
+        cells = [
+            _markdown_cell(
+                column.show(row.get(column.key)) if row.get(column.key) is not None else ""
+            )
+            for column in columns
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     if table.notes:
         lines.extend(["", *table.notes])
@@ -111,12 +117,24 @@ def print_table(table: Table, console: Console) -> None:
     cells = [[_shown(column, row) for column in columns] for row in table.rows]
     footers = [_shown(column, table.total) if table.total else "" for column in columns]
     widths = _fit_widths(columns, cells, footers, console.width)
-    grid = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1),
-                     collapse_padding=True, header_style="bold",
-                     show_footer=table.total is not None)
+    grid = RichTable(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1),
+        collapse_padding=True,
+        header_style="bold",
+        show_footer=table.total is not None,
+    )
     for column, footer, width in zip(columns, footers, widths, strict=True):
-        grid.add_column(Text(column.label), footer=Text(footer), justify=column.align,
-                        no_wrap=column.no_wrap, width=width, overflow="fold")
+        grid.add_column(
+            Text(column.label),
+            footer=Text(footer),
+            justify=column.align,
+            no_wrap=column.no_wrap,
+            width=width,
+            overflow="fold",
+        )
     for row_cells in cells:
         grid.add_row(*[Text(cell) for cell in row_cells])
     console.print(grid)
@@ -132,12 +150,14 @@ def _shown(column: Column, row: dict[str, Cell] | None) -> str:
 _GAP = 2  # cells between two columns
 
 
-def _fit_widths(columns: list[Column], cells: list[list[str]], footers: list[str],
-                available: int) -> list[int | None]:
+def _fit_widths(
+    columns: list[Column], cells: list[list[str]], footers: list[str], available: int
+) -> list[int | None]:
     """Column widths that fit the terminal: no_wrap columns keep theirs, the rest share."""
-    natural = [max([cell_len(column.label), cell_len(footer),
-                    *(cell_len(row[index]) for row in cells)])
-               for index, (column, footer) in enumerate(zip(columns, footers, strict=True))]
+    natural = [
+        max([cell_len(column.label), cell_len(footer), *(cell_len(row[index]) for row in cells)])
+        for index, (column, footer) in enumerate(zip(columns, footers, strict=True))
+    ]
     room = available - _GAP * (len(columns) - 1)
     if sum(natural) <= room:
         return list(natural)

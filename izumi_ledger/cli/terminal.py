@@ -16,13 +16,11 @@ def _colour_allowed() -> bool:
 
 def stdout_console() -> Console:
     """A console on stdout; colour only on a terminal and never with NO_COLOR."""
-    return Console(file=sys.stdout, highlight=False, no_color=not _colour_allowed(),
-                   emoji=False)
+    return Console(file=sys.stdout, highlight=False, no_color=not _colour_allowed(), emoji=False)
 
 
 def stderr_console() -> Console:
-    return Console(file=sys.stderr, highlight=False, no_color=not _colour_allowed(),
-                   emoji=False)
+    return Console(file=sys.stderr, highlight=False, no_color=not _colour_allowed(), emoji=False)
 
 
 def write_data(text: str) -> None:
@@ -34,7 +32,7 @@ def write_data(text: str) -> None:
 def fail(message: str, hint: str = "", code: int = 2) -> NoReturn:
     """Say why the command cannot go on, on stderr, and exit with code."""
     console = stderr_console()
-    console.print(f"izumi: {message}", markup=False)
+    console.print(f"izumi: {message}", markup=False, soft_wrap=True)
     if hint:
-        console.print(f"  ヒント: {hint}", markup=False)
+        console.print(f"  ヒント: {hint}", markup=False, soft_wrap=True)
     raise typer.Exit(code)

@@ -28,9 +28,15 @@ class GroupByOption(StrEnum):
 
 def totals_command(
     ledger: LedgerOption = None,
-    by: Annotated[GroupByOption | None, typer.Option(
-        "--by", "-b", show_default=False,
-        help="集計の単位: program, policy, section（担当課）, tag（タグ）。")] = None,
+    by: Annotated[
+        GroupByOption | None,
+        typer.Option(
+            "--by",
+            "-b",
+            show_default=False,
+            help="集計の単位: program, policy, section（担当課）, tag（タグ）。",
+        ),
+    ] = None,
     unit: UnitOption = None,
     output: FormatOption = OutputFormat.table,
 ) -> None:
@@ -40,14 +46,17 @@ def totals_command(
     """
     opened = open_ledger(ledger)
     book = opened.ledger
-    figures = Figures(book.unit, unit.value if unit else None)  # type: ignore[arg-type]
+    figures = Figures(book.unit, unit.value if unit else None)
     groups = group_totals(book, by.value) if by else None
     if output is OutputFormat.json:
         document = _json_document(book, opened.location.display, figures, groups)
         write_data(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return
-    table = (_group_table(book, by, groups, figures) if by and groups is not None
-             else _program_table(book, figures))
+    table = (
+        _group_table(book, by, groups, figures)
+        if by and groups is not None
+        else _program_table(book, figures)
+    )
     if output is OutputFormat.table:
         table.heading = [*_heading(book, opened.location.display, figures), *table.heading]
     render(table, output)
@@ -56,8 +65,9 @@ def totals_command(
 def _bar_column(amounts: list[int]) -> Column:
     """Bars scaled so that the largest amount fills the column."""
     largest = max(amounts, default=0)
-    return Column("bar", "", show=lambda amount: bar(share(amount, largest)), in_data=False,
-                  no_wrap=True)
+    return Column(
+        "bar", "", show=lambda amount: bar(share(amount, largest)), in_data=False, no_wrap=True
+    )
 
 
 def _heading(book: Ledger, display: str, figures: Figures) -> list[str]:
@@ -70,62 +80,91 @@ def _heading(book: Ledger, display: str, figures: Figures) -> list[str]:
         policy = total.policy
         lines.append(f"施策{policy.number} {policy.title}  {figures.text(policy.amount)}")
         if policy.prior_amount is not None:
-            lines.append(f"  前年度 {figures.text(policy.prior_amount)} · 増減 "
-                         f"{figures.change_text(total.change)}"
-                         f"（{percent_text(total.change_ratio, signed=True)}）")
+            lines.append(
+                f"  前年度 {figures.text(policy.prior_amount)} · 増減 "
+                f"{figures.change_text(total.change)}"
+                f"（{percent_text(total.change_ratio, signed=True)}）"
+            )
     lines.append("")
     return lines
 
 
 def _program_table(book: Ledger, figures: Figures) -> Table:
-    table = Table(columns=[
-        Column("policy", "施策", "right", no_wrap=True),
-        Column("number", "番号", "right", no_wrap=True),
-        Column("name", "事業名"),
-        Column("amount", "予算額", "right", figures.text, figures.number, no_wrap=True),
-        Column("share", "構成比", "right", percent_text, ratio_number, no_wrap=True),
-        _bar_column([program.amount for policy in book.policies
-                     for program in policy.programs]),
-    ])
+    table = Table(
+        columns=[
+            Column("policy", "施策", "right", no_wrap=True),
+            Column("number", "番号", "right", no_wrap=True),
+            Column("name", "事業名"),
+            Column("amount", "予算額", "right", figures.text, figures.number, no_wrap=True),
+            Column("share", "構成比", "right", percent_text, ratio_number, no_wrap=True),
+            _bar_column(
+                [program.amount for policy in book.policies for program in policy.programs]
+            ),
+        ]
+    )
     for policy in book.policies:
         for program in policy.programs:
             ratio = share(program.amount, policy.amount)
-            table.rows.append({"policy": policy.number, "number": program.number,
-                               "name": program.name, "amount": program.amount,
-                               "share": ratio, "bar": program.amount})
+            table.rows.append(
+                {
+                    "policy": policy.number,
+                    "number": program.number,
+                    "name": program.name,
+                    "amount": program.amount,
+                    "share": ratio,
+                    "bar": program.amount,
+                }
+            )
     table.total = {"name": "合計", "amount": ledger_total(book)}
     return table
 
 
-def _group_table(book: Ledger, by: GroupByOption, groups: list[Group],
-                 figures: Figures) -> Table:
+def _group_table(book: Ledger, by: GroupByOption, groups: list[Group], figures: Figures) -> Table:
     total = ledger_total(book)
     if by in (GroupByOption.program, GroupByOption.policy):
         label = "事業名" if by is GroupByOption.program else "施策名"
-        table = Table(columns=[
-            Column("key", label),
-            Column("amount", "予算額", "right", figures.text, figures.number, no_wrap=True),
-            Column("share", "構成比", "right", percent_text, ratio_number, no_wrap=True),
-            Column("programs", "事業数", "right", no_wrap=True),
-            _bar_column([group.amount for group in groups]),
-        ])
+        table = Table(
+            columns=[
+                Column("key", label),
+                Column("amount", "予算額", "right", figures.text, figures.number, no_wrap=True),
+                Column("share", "構成比", "right", percent_text, ratio_number, no_wrap=True),
+                Column("programs", "事業数", "right", no_wrap=True),
+                _bar_column([group.amount for group in groups]),
+            ]
+        )
         for group in groups:
             ratio = share(group.amount, total)
-            table.rows.append({"key": group.key, "amount": group.amount, "share": ratio,
-                               "programs": len(group.programs), "bar": group.amount})
+            table.rows.append(
+                {
+                    "key": group.key,
+                    "amount": group.amount,
+                    "share": ratio,
+                    "programs": len(group.programs),
+                    "bar": group.amount,
+                }
+            )
         table.total = {"key": "合計", "amount": total}
         return table
     label = "担当課" if by is GroupByOption.section else "タグ"
-    table = Table(columns=[
-        Column("key", label),
-        Column("sole", "単独", "right", figures.text, figures.number, no_wrap=True),
-        Column("shared", "共同", "right", figures.text, figures.number, no_wrap=True),
-        Column("amount", "計", "right", figures.text, figures.number, no_wrap=True),
-        Column("programs", "事業数", "right", no_wrap=True),
-    ])
+    table = Table(
+        columns=[
+            Column("key", label),
+            Column("sole", "単独", "right", figures.text, figures.number, no_wrap=True),
+            Column("shared", "共同", "right", figures.text, figures.number, no_wrap=True),
+            Column("amount", "計", "right", figures.text, figures.number, no_wrap=True),
+            Column("programs", "事業数", "right", no_wrap=True),
+        ]
+    )
     for group in groups:
-        table.rows.append({"key": group.key, "sole": group.sole, "shared": group.shared,
-                           "amount": group.amount, "programs": len(group.programs)})
+        table.rows.append(
+            {
+                "key": group.key,
+                "sole": group.sole,
+                "shared": group.shared,
+                "amount": group.amount,
+                "programs": len(group.programs),
+            }
+        )
     what = "担当課" if by is GroupByOption.section else "タグ"
     table.notes = [
         f"単独: その{what}だけの事業、共同: ほかの{what}と共にもつ事業。",
@@ -134,8 +173,9 @@ def _group_table(book: Ledger, by: GroupByOption, groups: list[Group],
     return table
 
 
-def _json_document(book: Ledger, display: str, figures: Figures,
-                   groups: list[Group] | None) -> dict[str, Any]:
+def _json_document(
+    book: Ledger, display: str, figures: Figures, groups: list[Group] | None
+) -> dict[str, Any]:
     unit: Unit = figures.unit
     document: dict[str, Any] = {
         "ledger": display,
@@ -150,9 +190,12 @@ def _json_document(book: Ledger, display: str, figures: Figures,
                 "change": figures.number(total.change),
                 "change_ratio": ratio_number(total.change_ratio),
                 "programs": [
-                    {"number": program.number, "name": program.name,
-                     "amount": figures.number(program.amount),
-                     "share": ratio_number(share(program.amount, total.policy.amount))}
+                    {
+                        "number": program.number,
+                        "name": program.name,
+                        "amount": figures.number(program.amount),
+                        "share": ratio_number(share(program.amount, total.policy.amount)),
+                    }
                     for program in total.policy.programs
                 ],
             }
@@ -167,8 +210,10 @@ def _json_document(book: Ledger, display: str, figures: Figures,
                 "sole": figures.number(group.sole),
                 "shared": figures.number(group.shared),
                 "programs": [ref.program.number for ref in group.programs],
-                "program_refs": [{"policy": ref.policy.number, "number": ref.program.number}
-                                 for ref in group.programs],
+                "program_refs": [
+                    {"policy": ref.policy.number, "number": ref.program.number}
+                    for ref in group.programs
+                ],
             }
             for group in groups
         ]
