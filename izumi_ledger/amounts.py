@@ -61,12 +61,24 @@ def format_number(value: int | Decimal) -> str:
     return f"{normalized:,f}"
 
 
+def decimal_places(from_unit: Unit, to_unit: Unit) -> int:
+    """Decimals an amount needs in a larger unit: 千円 → 万円 needs one, 円 → 千円 three."""
+    ratio = UNIT_IN_YEN[to_unit] // UNIT_IN_YEN[from_unit]
+    return len(str(ratio)) - 1 if ratio > 1 else 0
+
+
 def format_amount(amount: int, ledger_unit: Unit, display_unit: Unit | None = None) -> str:
-    """An amount for people, with its unit and △ for a negative figure: △2,430千円."""
+    """An amount for people, with its unit and △ for a negative figure: △2,430千円.
+
+    In a larger unit every amount gets the same decimals (290.0万円 beside 658.8万円), so
+    columns line up; the value stays exact.
+    """
     unit = display_unit or ledger_unit
     value = convert(abs(amount), ledger_unit, unit)
+    places = decimal_places(ledger_unit, unit)
+    text = f"{value:,.{places}f}" if places else format_number(value)
     sign = "△" if amount < 0 else ""
-    return f"{sign}{format_number(value)}{unit}"
+    return f"{sign}{text}{unit}"
 
 
 def percent(numerator: int, denominator: int, places: int = 1) -> Decimal | None:

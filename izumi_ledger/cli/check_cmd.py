@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..amounts import format_amount
-from ..findings import Finding, count_errors, count_warnings
+from ..findings import Finding, Severity, count_errors, count_warnings
 from ..loader import load_ledger
 from ..location import locate_ledger
 from ..models import Ledger
@@ -28,7 +28,9 @@ def check_command(
         CheckFormat, typer.Option("--format", "-f", help="出力形式: text, json。")
     ] = CheckFormat.text,
 ) -> None:
-    """台帳を検査する: 合計・件数・番号・担当課の規則をすべて確かめ、誤りの場所を示す。
+    """台帳を検査する（合計・件数・番号・担当課）。
+
+    書式の規則をすべて確かめ、誤りがあればファイル・行・列と、文書の額・合計・差を示す。
 
     終了コード: 0 誤りなし、1 誤りあり（--strict では警告も）、2 台帳を読めない。
 
@@ -58,8 +60,9 @@ def check_command(
     console.print(f"台帳 {location.display}", markup=False)
     for finding in findings:
         console.print("", markup=False)
-        for line in format_finding(finding, result.source, unit):
-            console.print(line, markup=False, soft_wrap=True)
+        style = "bold red" if finding.severity is Severity.ERROR else "bold yellow"
+        for index, line in enumerate(format_finding(finding, result.source, unit)):
+            console.print(line, markup=False, soft_wrap=True, style=style if index == 0 else None)
     if findings:
         console.print("", markup=False)
     console.print(_summary(result.ledger, findings), markup=False)

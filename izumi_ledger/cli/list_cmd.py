@@ -75,7 +75,9 @@ def list_command(
     unit: UnitOption = None,
     output: FormatOption = OutputFormat.table,
 ) -> None:
-    """事業の一覧: 施策、番号、事業名、予算額、担当課、タグ。絞り込みと並べ替えができる。
+    """事業を一覧する（担当課・タグ・金額・文字列で絞り込み）。
+
+    施策、番号、事業名、予算額、担当課、タグの表と、その合計・事業数を示す。
 
     例: izumi list --section 地域振興課 --sort amount
     """

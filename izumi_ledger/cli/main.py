@@ -16,7 +16,7 @@ from .totals_cmd import totals_command
 
 app = typer.Typer(
     name="izumi",
-    help="izumi: 区の予算を YAML の台帳で持ち、合計し、すべての部分が全体に合うことを確かめる。\n\n"
+    help="区の予算を YAML の台帳で持ち、合計し、すべての部分が全体に合うことを確かめる。\n\n"
     "台帳は --ledger/-l、環境変数 IZUMI_LEDGER、"
     "同梱の台帳（横浜市泉区 令和3年度 施策2）の順に探す。",
     no_args_is_help=True,

@@ -36,7 +36,9 @@ def show_command(
         CheckFormat, typer.Option("--format", "-f", help="出力形式: text, json。")
     ] = CheckFormat.text,
 ) -> None:
-    """一つの事業を詳しく見る: 概要、細事業と内訳、関連事業（○）、注記。
+    """一つの事業を詳しく見る。
+
+    概要、細事業と内訳（ア・イ…）、関連事業（○、予算額の外）、注記を木の形で示す。
 
     例: izumi show 1 / izumi show 地域力 / izumi show ＩＣＴ --format json
     """

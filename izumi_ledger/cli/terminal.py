@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 import typer
 from rich.console import Console
@@ -14,13 +14,21 @@ def _colour_allowed() -> bool:
     return not os.environ.get("NO_COLOR")
 
 
+def _console(stream: TextIO) -> Console:
+    # With NO_COLOR no escape codes at all, not even bold: the output may be parsed.
+    if _colour_allowed():
+        return Console(file=stream, highlight=False, emoji=False)
+    return Console(file=stream, highlight=False, emoji=False, no_color=True, color_system=None)
+
+
 def stdout_console() -> Console:
     """A console on stdout; colour only on a terminal and never with NO_COLOR."""
-    return Console(file=sys.stdout, highlight=False, no_color=not _colour_allowed(), emoji=False)
+    return _console(sys.stdout)
 
 
 def stderr_console() -> Console:
-    return Console(file=sys.stderr, highlight=False, no_color=not _colour_allowed(), emoji=False)
+    """A console on stderr, for messages."""
+    return _console(sys.stderr)
 
 
 def write_data(text: str) -> None:

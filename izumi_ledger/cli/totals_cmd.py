@@ -40,7 +40,9 @@ def totals_command(
     unit: UnitOption = None,
     output: FormatOption = OutputFormat.table,
 ) -> None:
-    """予算の合計: 総額、施策ごとの前年度比、事業ごとの構成比。--by で担当課・タグ別に集計する。
+    """予算を合計する（施策・事業・担当課・タグ別）。
+
+    総額、施策ごとの前年度比、事業ごとの構成比を示す。--by で担当課・タグ別に集計する。
 
     例: izumi totals --by section --unit 万円
     """

@@ -1,0 +1,64 @@
+"""Helpers for the tests: run the CLI at a fixed width without colour, write small ledgers."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from izumi_ledger.cli.main import app
+
+REPO = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+# Pinned so that tables wrap the same way on every machine.
+CLI_ENV = {"COLUMNS": "80", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb", "IZUMI_LEDGER": ""}
+
+
+@dataclass(frozen=True)
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> Run:
+    """Invoke izumi in-process with a fixed 80-column, colourless terminal."""
+    result = CliRunner().invoke(app, list(args), env={**CLI_ENV, **(env or {})})
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+class LedgerWriter:
+    """Writes inline YAML (dedented) to a file and returns its path."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __call__(self, text: str, name: str = "ledger.yaml") -> Path:
+        path = self.folder / name
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+
+def assert_golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/NAME; IZUMI_UPDATE_GOLDEN=1 rewrites the file instead."""
+    path = GOLDEN / name
+    if os.environ.get("IZUMI_UPDATE_GOLDEN"):
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"no golden file {path}; run with IZUMI_UPDATE_GOLDEN=1"
+    assert actual == path.read_text(encoding="utf-8")
+
+
+# The top of a small valid ledger; tests add sections and policies.
+HEADER = """\
+ledger: 1
+city: 横浜市
+ward: 泉区
+fiscal_year: 2021
+unit: 千円
+source: テスト
+"""

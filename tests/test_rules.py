@@ -1,0 +1,220 @@
+"""One test per rule of the format's rule table: a small ledger that breaks it, and the finding."""
+
+from __future__ import annotations
+
+import pytest
+from support import HEADER
+
+from izumi_ledger.findings import Finding, Severity
+from izumi_ledger.loader import load_ledger_text
+from izumi_ledger.rules import RULE_NAMES, check
+
+# Every figure adds up; each test changes one line. Line numbers are noted where tests use them.
+BASE = (
+    HEADER
+    + """\
+amount: 1000
+sections: [地域振興課, 区政推進課]
+policies:
+  - number: 1
+    title: 施策
+    amount: 1000
+    program_count: 2
+    programs:
+      - number: 1
+        name: 事業A
+        amount: 700
+        sections: [地域振興課]
+        items:
+          - number: 1
+            name: 細A
+            amount: 400
+            details:
+              - {label: ア, text: 一, amount: 150}
+              - {label: イ, text: 二, amount: 250}
+          - number: 2
+            name: 細B
+            amount: 300
+      - number: 2
+        name: 事業B
+        amount: 300
+        sections: [区政推進課]
+"""
+)
+#  7 amount: 1000 (ledger)       12 amount: 1000 (policy)     13 program_count: 2
+# 15 - number: 1 (program 1)
+# 17 amount: 700 (program 1)     18 sections (program 1)      22 amount: 400 (item 1)
+# 24 detail ア                   25 detail イ                 26 - number: 2 (item 2)
+# 28 amount: 300 (item 2)        29 - number: 2 (program 2)   31 amount: 300 (program 2)
+
+
+def findings_of(text: str) -> list[Finding]:
+    result = load_ledger_text(text, "t.yaml")
+    assert result.ledger is not None, result.findings
+    return check(result.ledger, result.source)
+
+
+def only(findings: list[Finding]) -> Finding:
+    assert len(findings) == 1, findings
+    return findings[0]
+
+
+def change(text: str, line: int, old: str, new: str) -> str:
+    """Replace old by new on one line (1-based), failing loudly if the line lacks it."""
+    lines = text.split("\n")
+    assert old in lines[line - 1], (line, lines[line - 1])
+    lines[line - 1] = lines[line - 1].replace(old, new)
+    return "\n".join(lines)
+
+
+def test_the_base_ledger_passes_every_rule() -> None:
+    assert findings_of(BASE) == []
+
+
+def test_item_sum() -> None:
+    finding = only(findings_of(change(BASE, 28, "300", "310")))
+    assert (finding.rule, finding.severity) == ("item-sum", Severity.ERROR)
+    assert (finding.line, finding.column) == (17, 17)
+    assert finding.path == "policies[0].programs[0].amount"
+    assert (finding.expected, finding.actual, finding.difference) == (700, 710, 10)
+
+
+def test_detail_sum() -> None:
+    finding = only(findings_of(change(BASE, 25, "amount: 250", "amount: 240")))
+    assert finding.rule == "detail-sum"
+    assert finding.line == 22
+    assert finding.path == "policies[0].programs[0].items[0].amount"
+    assert (finding.expected, finding.actual, finding.difference) == (400, 390, -10)
+
+
+def test_program_sum() -> None:
+    text = change(change(BASE, 31, "300", "350"), 29, "number: 2", "number: 2")
+    finding = only(findings_of(text))
+    assert finding.rule == "program-sum"
+    assert finding.line == 12
+    assert finding.path == "policies[0].amount"
+    assert (finding.expected, finding.actual, finding.difference) == (1000, 1050, 50)
+
+
+def test_policy_sum() -> None:
+    finding = only(findings_of(change(BASE, 7, "1000", "1200")))
+    assert finding.rule == "policy-sum"
+    assert (finding.line, finding.path) == (7, "amount")
+    assert (finding.expected, finding.actual, finding.difference) == (1200, 1000, -200)
+
+
+def test_policy_sum_is_skipped_without_a_ledger_amount() -> None:
+    assert findings_of(BASE.replace("amount: 1000\nsections", "sections")) == []
+
+
+def test_program_count() -> None:
+    finding = only(findings_of(change(BASE, 13, "2", "12")))
+    assert finding.rule == "program-count"
+    assert finding.line == 13
+    assert (finding.expected, finding.actual, finding.difference) == (12, 2, -10)
+
+
+def test_numbering_gap_in_items() -> None:
+    finding = only(findings_of(change(BASE, 26, "number: 2", "number: 3")))
+    assert finding.rule == "numbering"
+    assert finding.path == "policies[0].programs[0].items[1].number"
+    assert (finding.line, finding.expected, finding.actual) == (26, "2", "3")
+
+
+def test_numbering_repeat_in_programs() -> None:
+    finding = only(findings_of(change(BASE, 29, "number: 2", "number: 1")))
+    assert finding.rule == "numbering"
+    assert finding.line == 29
+    assert "重複" in finding.message and "15 行目" in finding.message
+
+
+def test_numbering_of_detail_labels() -> None:
+    finding = only(findings_of(change(BASE, 25, "label: イ", "label: ウ")))
+    assert finding.rule == "numbering"
+    assert finding.path == "policies[0].programs[0].items[0].details[1].label"
+    assert (finding.expected, finding.actual) == ("イ", "ウ")
+
+
+def test_policies_may_be_an_excerpt_but_not_repeat() -> None:
+    assert findings_of(BASE.replace("  - number: 1\n    title", "  - number: 2\n    title")) == []
+    policy = BASE[BASE.index("  - number: 1\n    title") :]
+    twice = BASE + policy.replace("title: 施策", "title: 施策2", 1)
+    twice = twice.replace("amount: 1000\nsections", "amount: 2000\nsections")
+    finding = only(findings_of(twice))
+    assert finding.rule == "numbering"
+    assert "施策番号 1 が重複" in finding.message
+
+
+def test_unknown_section_suggests_the_closest_name() -> None:
+    findings = findings_of(change(BASE, 18, "地域振興課", "地域振興果"))
+    # The misspelt name also leaves the real section unused.
+    assert [f.rule for f in findings] == ["unused-section", "unknown-section"]
+    finding = findings[1]
+    assert finding.path == "policies[0].programs[0].sections[0]"
+    assert finding.actual == "地域振興果"
+    assert finding.hint == "もしかして 地域振興課？"
+
+
+def test_no_section_is_a_warning() -> None:
+    findings = findings_of(change(BASE, 18, "[地域振興課]", "[]"))
+    assert {(f.rule, f.severity) for f in findings} == {
+        ("no-section", Severity.WARNING),
+        ("unused-section", Severity.WARNING),
+    }
+    no_section = next(f for f in findings if f.rule == "no-section")
+    assert no_section.path == "policies[0].programs[0].sections"
+
+
+def test_partial_details_is_a_warning_and_skips_detail_sum() -> None:
+    finding = only(findings_of(change(BASE, 25, ", amount: 250", "")))
+    assert (finding.rule, finding.severity) == ("partial-details", Severity.WARNING)
+    assert (finding.expected, finding.actual) == (2, 1)
+
+
+def test_unused_section() -> None:
+    text = BASE.replace(
+        "sections: [地域振興課, 区政推進課]", "sections: [地域振興課, 区政推進課, 総務課]"
+    )
+    finding = only(findings_of(text))
+    assert (finding.rule, finding.severity) == ("unused-section", Severity.WARNING)
+    assert (finding.path, finding.line) == ("sections[2]", 8)
+
+
+def test_rounding_within_tolerance_is_a_warning() -> None:
+    text = change(BASE, 28, "300", "301").replace(
+        "amount: 1000\nsections", "amount: 1000\ntolerance: 1\nsections"
+    )
+    finding = only(findings_of(text))
+    assert (finding.rule, finding.severity) == ("rounding", Severity.WARNING)
+    assert (finding.expected, finding.actual, finding.difference) == (700, 701, 1)
+
+
+def test_beyond_tolerance_is_still_an_error() -> None:
+    text = change(BASE, 28, "300", "302").replace(
+        "amount: 1000\nsections", "amount: 1000\ntolerance: 1\nsections"
+    )
+    assert only(findings_of(text)).rule == "item-sum"
+
+
+def test_every_rule_of_the_format_table_exists() -> None:
+    table = {
+        "item-sum",
+        "detail-sum",
+        "program-sum",
+        "policy-sum",
+        "program-count",
+        "numbering",
+        "unknown-section",
+        "rounding",
+        "no-section",
+        "partial-details",
+        "unused-section",
+    }
+    assert set(RULE_NAMES) == table
+
+
+@pytest.mark.parametrize("rule", sorted(set(RULE_NAMES) - {"rounding"}))
+def test_each_rule_has_a_docstring(rule: str) -> None:
+    from izumi_ledger.rules import RULES
+
+    assert RULES[rule].__doc__
