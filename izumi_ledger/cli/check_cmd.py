@@ -57,7 +57,7 @@ def check_command(
 
     console = stdout_console()
     unit = result.ledger.unit if result.ledger else None
-    console.print(f"台帳 {location.display}", markup=False)
+    console.print(f"台帳 {location.display}", markup=False, soft_wrap=True)
     for finding in findings:
         console.print("", markup=False)
         style = "bold red" if finding.severity is Severity.ERROR else "bold yellow"
@@ -65,7 +65,7 @@ def check_command(
             console.print(line, markup=False, soft_wrap=True, style=style if index == 0 else None)
     if findings:
         console.print("", markup=False)
-    console.print(_summary(result.ledger, findings), markup=False)
+    console.print(_summary(result.ledger, findings), markup=False, soft_wrap=True)
     raise typer.Exit(exit_code)
 
 

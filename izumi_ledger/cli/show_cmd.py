@@ -64,8 +64,8 @@ def show_command(
         return
     figures = Figures(opened.ledger.unit, None)
     console = stdout_console()
-    console.print(Text(f"台帳 {opened.location.display}"))
-    console.print(Text(f"施策{ref.policy.number} {ref.policy.title}"))
+    console.print(Text(f"台帳 {opened.location.display}"), soft_wrap=True)
+    console.print(Text(f"施策{ref.policy.number} {ref.policy.title}"), soft_wrap=True)
     console.print(_tree(ref, figures))
 
 

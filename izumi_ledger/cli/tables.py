@@ -112,7 +112,7 @@ def to_markdown(table: Table) -> str:
 
 def print_table(table: Table, console: Console) -> None:
     for line in table.heading:
-        console.print(line, markup=False)
+        console.print(line, markup=False, soft_wrap=True)
     columns = [column for column in table.columns if column.in_table]
     cells = [[_shown(column, row) for column in columns] for row in table.rows]
     footers = [_shown(column, table.total) if table.total else "" for column in columns]
@@ -139,7 +139,7 @@ def print_table(table: Table, console: Console) -> None:
         grid.add_row(*[Text(cell) for cell in row_cells])
     console.print(grid)
     for line in table.notes:
-        console.print(line, markup=False)
+        console.print(line, markup=False, soft_wrap=True)
 
 
 def _shown(column: Column, row: dict[str, Cell] | None) -> str:
