@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .findings import Finding, Path, Severity, format_path
+from .findings import Finding, Path, Position, Severity, format_path
 from .models import Detail, Item, Ledger, Policy, Program, Related
 from .yamlsource import SourceMap, parse_yaml, read_text
 
@@ -89,19 +89,23 @@ def _schema_findings(
         else:
             position = source.position(loc)
         message, hint = _explain(detail, loc)
-        findings.append(
-            Finding(
-                "schema",
-                Severity.ERROR,
-                source.file,
-                position.line,
-                position.column,
-                format_path(loc),
-                message,
-                hint=hint,
-            )
-        )
+        findings.append(_schema_finding(source, position, loc, message, hint))
     return findings
+
+
+def _schema_finding(
+    source: SourceMap, position: Position, path: Path, message: str, hint: str
+) -> Finding:
+    return Finding(
+        "schema",
+        Severity.ERROR,
+        source.file,
+        position.line,
+        position.column,
+        format_path(path),
+        message,
+        hint=hint,
+    )
 
 
 def _model_at(loc: Sequence[str | int]) -> type[BaseModel]:
@@ -171,17 +175,13 @@ def _uniqueness_findings(data: dict[str, Any], source: SourceMap) -> list[Findin
             if not isinstance(value, str):
                 continue
             if value in seen:
-                position = source.position((*path, index))
                 findings.append(
-                    Finding(
-                        "schema",
-                        Severity.ERROR,
-                        source.file,
-                        position.line,
-                        position.column,
-                        format_path((*path, index)),
+                    _schema_finding(
+                        source,
+                        source.position((*path, index)),
+                        (*path, index),
                         f"{what} {value!r} が重複しています",
-                        hint="重複した行を消してください",
+                        "重複した行を消してください",
                     )
                 )
             seen.add(value)

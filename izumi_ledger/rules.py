@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .amounts import format_amount
 from .findings import Finding, Path, Severity, format_path
-from .models import DETAIL_LABELS, Ledger
+from .models import DETAIL_LABELS, Item, Ledger, Policy, Program
 from .yamlsource import SourceMap
 
 
@@ -47,7 +47,7 @@ class Context:
             labels,
         )
 
-    def sum_finding(
+    def sum_findings(
         self,
         rule: str,
         path: Path,
@@ -56,14 +56,14 @@ class Context:
         parts_total: int,
         labels: tuple[str, str],
         hint: str,
-    ) -> Finding | None:
+    ) -> Iterator[Finding]:
         """A finding when parts_total differs from stated: a warning within the tolerance."""
         difference = parts_total - stated
         if difference == 0:
-            return None
+            return
         if abs(difference) <= self.ledger.tolerance:
             unit = self.ledger.unit
-            return self.finding(
+            yield self.finding(
                 "rounding",
                 Severity.WARNING,
                 path,
@@ -75,7 +75,8 @@ class Context:
                 labels=labels,
                 hint="文書の端数処理による差なら、このままで構いません",
             )
-        return self.finding(
+            return
+        yield self.finding(
             rule,
             Severity.ERROR,
             path,
@@ -91,51 +92,56 @@ class Context:
 Rule = Callable[[Context], Iterator[Finding]]
 
 
+def _programs(ledger: Ledger) -> Iterator[tuple[Path, Policy, Program]]:
+    """Every program with its path and policy."""
+    for p_index, policy in enumerate(ledger.policies):
+        for g_index, program in enumerate(policy.programs):
+            yield ("policies", p_index, "programs", g_index), policy, program
+
+
+def _items(ledger: Ledger) -> Iterator[tuple[Path, Program, Item]]:
+    """Every item with its path and program."""
+    for program_path, _, program in _programs(ledger):
+        for i_index, item in enumerate(program.items):
+            yield (*program_path, "items", i_index), program, item
+
+
 def item_sum(context: Context) -> Iterator[Finding]:
     """A program's amount equals the sum of its items' amounts (when it has items)."""
-    for p_index, policy in enumerate(context.ledger.policies):
-        for g_index, program in enumerate(policy.programs):
-            if not program.items:
-                continue
-            finding = context.sum_finding(
+    for path, _, program in _programs(context.ledger):
+        if program.items:
+            yield from context.sum_findings(
                 "item-sum",
-                ("policies", p_index, "programs", g_index, "amount"),
+                (*path, "amount"),
                 f"事業 {program.number}「{program.name}」の予算額が細事業の合計と合いません",
                 program.amount,
                 sum(item.amount for item in program.items),
                 ("文書の額", "細事業の合計"),
                 "事業の amount と各細事業の amount を文書と照らし合わせてください",
             )
-            if finding:
-                yield finding
 
 
 def detail_sum(context: Context) -> Iterator[Finding]:
     """An item's amount equals the sum of its details' amounts (when every detail has one)."""
-    for p_index, policy in enumerate(context.ledger.policies):
-        for g_index, program in enumerate(policy.programs):
-            for i_index, item in enumerate(program.items):
-                amounts = [detail.amount for detail in item.details]
-                if not amounts or any(amount is None for amount in amounts):
-                    continue
-                finding = context.sum_finding(
-                    "detail-sum",
-                    ("policies", p_index, "programs", g_index, "items", i_index, "amount"),
-                    f"事業 {program.number} の細事業 ({item.number})「{item.name}」の額が"
-                    "内訳の合計と合いません",
-                    item.amount,
-                    sum(amount for amount in amounts if amount is not None),
-                    ("文書の額", "内訳の合計"),
-                    "細事業の amount と内訳（ア・イ…）の amount を文書と照らし合わせてください",
-                )
-                if finding:
-                    yield finding
+    for path, program, item in _items(context.ledger):
+        amounts = [detail.amount for detail in item.details if detail.amount is not None]
+        if item.details and len(amounts) == len(item.details):
+            yield from context.sum_findings(
+                "detail-sum",
+                (*path, "amount"),
+                f"事業 {program.number} の細事業 ({item.number})「{item.name}」の額が"
+                "内訳の合計と合いません",
+                item.amount,
+                sum(amounts),
+                ("文書の額", "内訳の合計"),
+                "細事業の amount と内訳（ア・イ…）の amount を文書と照らし合わせてください",
+            )
 
 
 def program_sum(context: Context) -> Iterator[Finding]:
     """A policy's amount equals the sum of its programs' amounts."""
     for p_index, policy in enumerate(context.ledger.policies):
-        finding = context.sum_finding(
+        yield from context.sum_findings(
             "program-sum",
             ("policies", p_index, "amount"),
             f"施策 {policy.number}「{policy.title}」の予算額が事業の合計と合いません",
@@ -144,26 +150,21 @@ def program_sum(context: Context) -> Iterator[Finding]:
             ("文書の額", "事業の合計"),
             "施策の amount と各事業の amount を文書と照らし合わせてください",
         )
-        if finding:
-            yield finding
 
 
 def policy_sum(context: Context) -> Iterator[Finding]:
     """The ledger's amount, when given, equals the sum of its policies' amounts."""
     ledger = context.ledger
-    if ledger.amount is None:
-        return
-    finding = context.sum_finding(
-        "policy-sum",
-        ("amount",),
-        "台帳の総額が施策の合計と合いません",
-        ledger.amount,
-        sum(policy.amount for policy in ledger.policies),
-        ("文書の額", "施策の合計"),
-        "台帳の amount と各施策の amount を文書と照らし合わせてください",
-    )
-    if finding:
-        yield finding
+    if ledger.amount is not None:
+        yield from context.sum_findings(
+            "policy-sum",
+            ("amount",),
+            "台帳の総額が施策の合計と合いません",
+            ledger.amount,
+            sum(policy.amount for policy in ledger.policies),
+            ("文書の額", "施策の合計"),
+            "台帳の amount と各施策の amount を文書と照らし合わせてください",
+        )
 
 
 def program_count(context: Context) -> Iterator[Finding]:
@@ -189,30 +190,14 @@ def numbering(context: Context) -> Iterator[Finding]:
     ledger = context.ledger
     yield from _policy_numbers(context, [policy.number for policy in ledger.policies])
     for p_index, policy in enumerate(ledger.policies):
-        policy_path: Path = ("policies", p_index)
-        yield from _sequence(
-            context,
-            (*policy_path, "programs"),
-            [program.number for program in policy.programs],
-            "事業番号",
-        )
-        for g_index, program in enumerate(policy.programs):
-            program_path: Path = (*policy_path, "programs", g_index)
-            yield from _sequence(
-                context,
-                (*program_path, "items"),
-                [item.number for item in program.items],
-                "細事業の番号",
-            )
-            for i_index, item in enumerate(program.items):
-                labels = [DETAIL_LABELS.index(detail.label) + 1 for detail in item.details]
-                yield from _sequence(
-                    context,
-                    (*program_path, "items", i_index, "details"),
-                    labels,
-                    "内訳のラベル",
-                    field="label",
-                )
+        numbers = [program.number for program in policy.programs]
+        yield from _sequence(context, ("policies", p_index, "programs"), numbers, "事業番号")
+    for path, _, program in _programs(ledger):
+        numbers = [item.number for item in program.items]
+        yield from _sequence(context, (*path, "items"), numbers, "細事業の番号")
+    for path, _, item in _items(ledger):
+        labels = [DETAIL_LABELS.index(detail.label) + 1 for detail in item.details]
+        yield from _sequence(context, (*path, "details"), labels, "内訳のラベル", field="label")
 
 
 def _policy_numbers(context: Context, numbers: Sequence[int]) -> Iterator[Finding]:
@@ -298,71 +283,58 @@ def unknown_section(context: Context) -> Iterator[Finding]:
     """Every section a program names is in the ledger's sections."""
     known = context.ledger.sections
     folded = {_fold(name): name for name in known}
-    for p_index, policy in enumerate(context.ledger.policies):
-        for g_index, program in enumerate(policy.programs):
-            for s_index, section in enumerate(program.sections):
-                if section in known:
-                    continue
-                path: Path = ("policies", p_index, "programs", g_index, "sections", s_index)
-                close = difflib.get_close_matches(_fold(section), list(folded), n=1, cutoff=0.5)
-                hint = (
-                    f"もしかして {folded[close[0]]}？"
-                    if close
-                    else "台帳の sections に加えるか、名前を直してください"
-                )
-                yield context.finding(
-                    "unknown-section",
-                    Severity.ERROR,
-                    path,
-                    f"事業 {program.number}「{program.name}」の担当課 {section!r} が"
-                    "台帳の sections にありません",
-                    actual=section,
-                    hint=hint,
-                )
+    for path, _, program in _programs(context.ledger):
+        for s_index, section in enumerate(program.sections):
+            if section in known:
+                continue
+            close = difflib.get_close_matches(_fold(section), list(folded), n=1, cutoff=0.5)
+            yield context.finding(
+                "unknown-section",
+                Severity.ERROR,
+                (*path, "sections", s_index),
+                f"事業 {program.number}「{program.name}」の担当課 {section!r} が"
+                "台帳の sections にありません",
+                actual=section,
+                hint=f"もしかして {folded[close[0]]}？"
+                if close
+                else "台帳の sections に加えるか、名前を直してください",
+            )
 
 
 def no_section(context: Context) -> Iterator[Finding]:
     """A program names no section."""
-    for p_index, policy in enumerate(context.ledger.policies):
-        for g_index, program in enumerate(policy.programs):
-            if not program.sections:
-                yield context.finding(
-                    "no-section",
-                    Severity.WARNING,
-                    ("policies", p_index, "programs", g_index, "sections"),
-                    f"事業 {program.number}「{program.name}」に担当課がありません",
-                    hint="文書に担当課が書かれていれば sections に加えてください",
-                )
+    for path, _, program in _programs(context.ledger):
+        if not program.sections:
+            yield context.finding(
+                "no-section",
+                Severity.WARNING,
+                (*path, "sections"),
+                f"事業 {program.number}「{program.name}」に担当課がありません",
+                hint="文書に担当課が書かれていれば sections に加えてください",
+            )
 
 
 def partial_details(context: Context) -> Iterator[Finding]:
     """Some but not all details of an item carry an amount."""
-    for p_index, policy in enumerate(context.ledger.policies):
-        for g_index, program in enumerate(policy.programs):
-            for i_index, item in enumerate(program.items):
-                with_amount = sum(1 for detail in item.details if detail.amount is not None)
-                if 0 < with_amount < len(item.details):
-                    yield context.finding(
-                        "partial-details",
-                        Severity.WARNING,
-                        ("policies", p_index, "programs", g_index, "items", i_index, "details"),
-                        f"事業 {program.number} の細事業 ({item.number}) の内訳 "
-                        f"{len(item.details)} 件のうち {with_amount} 件にしか額がありません",
-                        expected=len(item.details),
-                        actual=with_amount,
-                        labels=("内訳の数", "額のある内訳"),
-                        hint="内訳の合計は、すべての内訳に額があるときだけ検査されます",
-                    )
+    for path, program, item in _items(context.ledger):
+        with_amount = sum(1 for detail in item.details if detail.amount is not None)
+        if 0 < with_amount < len(item.details):
+            yield context.finding(
+                "partial-details",
+                Severity.WARNING,
+                (*path, "details"),
+                f"事業 {program.number} の細事業 ({item.number}) の内訳 "
+                f"{len(item.details)} 件のうち {with_amount} 件にしか額がありません",
+                expected=len(item.details),
+                actual=with_amount,
+                labels=("内訳の数", "額のある内訳"),
+                hint="内訳の合計は、すべての内訳に額があるときだけ検査されます",
+            )
 
 
 def unused_section(context: Context) -> Iterator[Finding]:
     """A listed section that no program names."""
-    named = {
-        section
-        for policy in context.ledger.policies
-        for program in policy.programs
-        for section in program.sections
-    }
+    named = {section for _, _, program in _programs(context.ledger) for section in program.sections}
     for index, section in enumerate(context.ledger.sections):
         if section not in named:
             yield context.finding(

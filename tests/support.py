@@ -62,3 +62,20 @@ fiscal_year: 2021
 unit: 千円
 source: テスト
 """
+
+# The smallest valid ledger: one policy, one program, every figure adding up.
+SMALL = (
+    HEADER
+    + """\
+sections: [地域振興課]
+policies:
+  - number: 1
+    title: 施策
+    amount: 100
+    programs:
+      - number: 1
+        name: 事業
+        amount: 100
+        sections: [地域振興課]
+"""
+)

@@ -9,23 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import HEADER, REPO, LedgerWriter, run_cli
+from support import REPO, SMALL, LedgerWriter, run_cli
 
 from izumi_ledger.location import bundled_ledger
 
 BROKEN_SUM = (
-    HEADER
+    SMALL
     + """\
-sections: [地域振興課]
-policies:
-  - number: 1
-    title: 施策
-    amount: 100
-    programs:
-      - number: 1
-        name: 事業
-        amount: 100
-        sections: [地域振興課]
         items:
           - {number: 1, name: 細, amount: 90}
 """

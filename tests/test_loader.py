@@ -5,26 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import HEADER, REPO
+from support import REPO, SMALL
 
 from izumi_ledger.findings import Finding
 from izumi_ledger.loader import load_ledger, load_ledger_text
 
-VALID = (
-    HEADER
-    + """\
-sections: [地域振興課]
-policies:
-  - number: 1
-    title: 施策
-    amount: 100
-    programs:
-      - number: 1
-        name: 事業
-        amount: 100
-        sections: [地域振興課]
-"""
-)
+VALID = SMALL
 
 
 def only(findings: list[Finding]) -> Finding:
@@ -122,6 +108,7 @@ def test_format_version_other_than_1_is_refused_clearly() -> None:
     [
         ("name: 0570", "数として曖昧"),
         ("name: 0x1A", "数として曖昧"),
+        ("name: 1_000", "数として曖昧"),
         ("name: 190:20", "数として曖昧"),
         ("name: yes", "真偽値"),
         ("name: off", "真偽値"),

@@ -1,0 +1,39 @@
+"""The README shows real output: each example block is what the command prints today."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import pytest
+from support import REPO, run_cli
+
+from izumi_ledger.location import bundled_ledger
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+BLOCKS = re.findall(r"```console\n\$ izumi (.+?)\n(.*?)```", README, re.DOTALL)
+BUNDLED_EXAMPLES = [(command, output) for command, output in BLOCKS if "--ledger" not in command]
+
+
+def test_the_readme_opens_with_two_set_up_commands() -> None:
+    set_up = README.split("## Set up", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in set_up.splitlines() if line.strip()]
+    assert commands == ["pip install . && izumi totals", "pip install '.[test]' && pytest"]
+    assert "pip install --quiet '.[test]' && pytest" in (REPO / ".ci" / "run").read_text()
+
+
+def test_every_headline_command_is_shown() -> None:
+    shown = {command for command, _ in BUNDLED_EXAMPLES}
+    assert {"check", "totals", "totals --by section", "list --section 地域振興課"} <= shown
+
+
+@pytest.mark.parametrize(
+    ("command", "output"), BUNDLED_EXAMPLES, ids=[c for c, _ in BUNDLED_EXAMPLES]
+)
+def test_readme_example_matches_the_real_output(command: str, output: str) -> None:
+    result = run_cli(*shlex.split(command))
+    assert result.exit_code == 0
+    shown = result.stdout.replace(str(bundled_ledger()), "…/izumi_ledger/data/programs.yaml")
+    assert [line.rstrip() for line in shown.rstrip("\n").split("\n")] == output.rstrip("\n").split(
+        "\n"
+    )
