@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path as FilePath
@@ -12,7 +11,8 @@ from pydantic import BaseModel, ValidationError
 
 from .findings import Finding, Path, Position, Severity, format_path
 from .models import Detail, Item, Ledger, Policy, Program, Related
-from .yamlsource import SourceMap, parse_yaml, read_text
+from .suggest import unknown_key_hint
+from .yamlsource import SourceMap, parse_yaml, read_source
 
 # Which model a list of the ledger holds, by the key that holds the list.
 _MODEL_OF_LIST: dict[str, type[BaseModel]] = {
@@ -21,6 +21,12 @@ _MODEL_OF_LIST: dict[str, type[BaseModel]] = {
     "items": Item,
     "details": Detail,
     "related": Related,
+}
+
+
+_MODELS: tuple[type[BaseModel], ...] = (Ledger, *_MODEL_OF_LIST.values())
+_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
+    model: tuple(model.model_fields) for model in _MODELS
 }
 
 
@@ -35,32 +41,24 @@ class LoadResult:
 
 def load_ledger(path: FilePath | str, display: str | None = None) -> LoadResult:
     """Read and validate the ledger at path; display is how findings name the file."""
-    file_path = FilePath(path)
     name = display if display is not None else str(path)
-    text, read_findings = read_text(file_path, name)
-    if text is None:
+    data, read_findings = read_source(FilePath(path), name)
+    if data is None:
         return LoadResult(None, SourceMap(name), read_findings)
-    return load_ledger_text(text, name)
+    return load_ledger_bytes(data, name)
 
 
 def load_ledger_text(text: str, display: str = "<text>") -> LoadResult:
     """Validate a ledger given as YAML text."""
-    parsed = parse_yaml(text, display)
+    return load_ledger_bytes(text.encode("utf-8", "surrogatepass"), display)
+
+
+def load_ledger_bytes(data: bytes, display: str = "<bytes>") -> LoadResult:
+    """Validate a ledger given as UTF-8 YAML bytes."""
+    parsed = parse_yaml(data, display, keys=_keys_of)
     source = parsed.source
-    if parsed.data is None:
+    if parsed.data is None or not isinstance(parsed.data, dict):
         return LoadResult(None, source, parsed.findings)
-    if not isinstance(parsed.data, dict):
-        position = source.position(())
-        finding = Finding(
-            "schema",
-            Severity.ERROR,
-            display,
-            position.line,
-            position.column,
-            "",
-            "台帳の最上位はマッピング（ledger: 1 などのキーと値）でなければなりません",
-        )
-        return LoadResult(None, source, [*parsed.findings, finding])
     findings = [*parsed.findings, *_uniqueness_findings(parsed.data, source)]
     try:
         ledger: Ledger | None = Ledger.model_validate(parsed.data)
@@ -71,6 +69,15 @@ def load_ledger_text(text: str, display: str = "<text>") -> LoadResult:
         findings.sort(key=lambda finding: (finding.line, finding.column))
         return LoadResult(None, source, findings)
     return LoadResult(ledger, source, [])
+
+
+def _keys_of(path: Path) -> tuple[str, ...] | None:
+    """The keys a mapping at path may have, when path is where the format puts a model."""
+    if not path:
+        return _FIELDS[Ledger]
+    if len(path) >= 2 and isinstance(path[-1], int) and path[-2] in _MODEL_OF_LIST:
+        return _FIELDS[_MODEL_OF_LIST[str(path[-2])]]
+    return None
 
 
 def _schema_findings(
@@ -122,10 +129,9 @@ def _explain(detail: Any, loc: Path) -> tuple[str, str]:
     value = detail.get("input")
     context = detail.get("ctx") or {}
     if kind == "extra_forbidden":
-        allowed = list(_model_at(loc[:-1]).model_fields)
-        close = difflib.get_close_matches(str(field), allowed, n=1, cutoff=0.6)
-        hint = f"もしかして {close[0]}？" if close else "使えるキー: " + ", ".join(allowed)
-        return f"不明なキー {field!r} です", hint
+        return f"不明なキー {field!r} です", unknown_key_hint(
+            str(field), _model_at(loc[:-1]).model_fields
+        )
     if kind == "missing":
         return f"必須のキー {field!r} がありません", f"{field}: を書き足してください"
     if kind == "string_type":

@@ -1,32 +1,41 @@
-"""Reading a YAML file into plain values while keeping the line and column of every node.
+"""Reading a YAML file into plain values while keeping the line and column of every value.
 
 Only the parts of YAML a ledger needs are accepted. Anything PyYAML would silently turn into
 a different value (YAML 1.1 octal, yes/no booleans, sexagesimal numbers), anything that can make
-a small file expand (anchors, aliases, merge keys) and explicit tags are refused with their line.
+a small file expand (anchors, aliases, merge keys), explicit tags and duplicate keys are refused
+with their line. The file is read as a stream of parser events, so memory stays a small multiple
+of the file's size whatever the file holds, and positions are kept in compact arrays beside the
+values rather than in one object per node.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
-from typing import Any
+from typing import Any, Final
 
 import yaml
+from yaml.resolver import Resolver
 
 from .findings import Finding, Path, Position, Severity, format_path
+from .suggest import unknown_key_hint
 
-try:  # LibYAML is several times faster; the pure-Python loader gives the same nodes.
+try:  # LibYAML is several times faster; the pure-Python parser gives the same events.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_DEPTH = 64
+MAX_DEPTH: Final = 64
+# Past this many problems the rest of the file is not read: the first ones are what to fix.
+MAX_FINDINGS: Final = 200
 
-_TAG = "tag:yaml.org,2002:"
+_TAG: Final = "tag:yaml.org,2002:"
 _DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _DECIMAL_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
-_BOOLEAN_WORDS = {
+_BOOLEAN_WORDS: Final = {
     "true": True,
     "True": True,
     "TRUE": True,
@@ -34,6 +43,20 @@ _BOOLEAN_WORDS = {
     "False": False,
     "FALSE": False,
 }
+_RESOLVER = Resolver()
+
+
+class _Refused:
+    """Stands in for a refused value so the rest of the tree can still be checked."""
+
+    def __repr__(self) -> str:
+        return "<refused>"
+
+
+REFUSED: Final = _Refused()
+
+# Given the path of a mapping, the keys it may have (None: any key, the schema decides).
+KeysOf = Callable[[Path], "tuple[str, ...] | None"]
 
 
 @dataclass
@@ -41,29 +64,64 @@ class SourceMap:
     """The text of a ledger file and where each of its values sits in it."""
 
     file: str
-    lines: list[str] = field(default_factory=list)
-    value_positions: dict[Path, Position] = field(default_factory=dict)
-    key_positions: dict[Path, Position] = field(default_factory=dict)
+    data: bytes = b""
+    root: Any = None
+    root_position: Position = field(default_factory=lambda: Position(1, 1))
+    # id(container) → positions of its children: (key line, key column, value line, value
+    # column) per mapping entry, (line, column) per list element.
+    children: dict[int, array[int]] = field(default_factory=dict)
+    _line_starts: array[int] | None = None
+
+    def _locate(self, path: Path) -> tuple[Position, Position | None, int]:
+        """Value position, key position and how many steps of path were found."""
+        value, position, key_position = self.root, self.root_position, None
+        for depth, step in enumerate(path):
+            positions = self.children.get(id(value))
+            if positions is None:
+                return position, key_position, depth
+            if isinstance(value, dict) and step in value:
+                index = list(value).index(step)
+                key_position = Position(positions[4 * index], positions[4 * index + 1])
+                position = Position(positions[4 * index + 2], positions[4 * index + 3])
+            elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
+                index, key_position = step, None
+                position = Position(positions[2 * index], positions[2 * index + 1])
+            else:
+                return position, key_position, depth
+            value = value[step]
+        return position, key_position, len(path)
 
     def position(self, path: Path) -> Position:
         """Where the value at path starts; the nearest enclosing value when it is absent."""
-        for length in range(len(path), -1, -1):
-            found = self.value_positions.get(path[:length])
-            if found is not None:
-                return found
-        return Position(1, 1)
+        return self._locate(path)[0]
 
     def key_position(self, path: Path) -> Position:
         """Where the key of the mapping entry at path starts (falls back to its value)."""
-        return self.key_positions.get(path) or self.position(path)
+        position, key_position, found = self._locate(path)
+        return key_position if key_position is not None and found == len(path) else position
 
     def line_text(self, line: int) -> str:
-        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        """The text of a 1-based line, without its line break; '' when out of range."""
+        if line < 1:
+            return ""
+        starts = self._line_starts
+        if starts is None:
+            starts = self._line_starts = array("q", [0])
+        # Find line starts only as far as asked: a finding near the top of a huge file
+        # should not cost a pass over all of it.
+        while len(starts) <= line and starts[-1] != -1:
+            index = self.data.find(b"\n", starts[-1])
+            starts.append(index + 1 if index != -1 else -1)
+        if line > len(starts) - 1 or starts[line - 1] == -1:
+            return ""
+        start, after = starts[line - 1], starts[line]
+        end = after - 1 if after != -1 else len(self.data)
+        return self.data[start:end].decode("utf-8", "replace").rstrip("\r")
 
 
 @dataclass
 class ParsedYaml:
-    """Plain values (dicts, lists, str, int, float, None) or None when nothing could be read."""
+    """Plain values (dicts, lists, str, int, float, bool, None) or None when unreadable."""
 
     data: Any
     source: SourceMap
@@ -72,24 +130,27 @@ class ParsedYaml:
     refused_paths: set[Path] = field(default_factory=set)
 
 
-class _Refused:
-    """Stands in for a refused scalar so the rest of the tree can still be checked."""
-
-    def __repr__(self) -> str:
-        return "<refused>"
-
-
-REFUSED = _Refused()
+_UTF8_BOM = b"\xef\xbb\xbf"
+_OTHER_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+# What YAML allows in a file: tab, line breaks and printable characters.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 
 
-def read_text(path: FilePath, display: str) -> tuple[str | None, list[Finding]]:
-    """The file's text, or a finding saying why it cannot be read as UTF-8 text."""
+def read_source(path: FilePath, display: str) -> tuple[bytes | None, list[Finding]]:
+    """The file's bytes (a UTF-8 byte-order mark removed), or a finding saying why not."""
 
-    def fail(message: str, line: int = 0, column: int = 0) -> tuple[None, list[Finding]]:
-        return None, [Finding("read", Severity.ERROR, display, line, column, "", message)]
+    def fail(message: str) -> tuple[None, list[Finding]]:
+        return None, [Finding("read", Severity.ERROR, display, 0, 0, "", message)]
 
     try:
-        raw = path.read_bytes()
+        if path.is_dir():
+            return fail("ディレクトリです（台帳の YAML ファイルを指定してください）")
+        if path.exists() and not path.is_file():
+            # A pipe or a device could block or never end.
+            return fail("通常のファイルではありません（パイプや装置は読めません）")
+        data = path.read_bytes()
     except FileNotFoundError:
         if path.is_symlink():
             return fail("リンク先のないシンボリックリンクです")
@@ -100,181 +161,387 @@ def read_text(path: FilePath, display: str) -> tuple[str | None, list[Finding]]:
         return fail("読み取りの権限がありません")
     except OSError as error:
         return fail(f"読み込めません: {error.strerror or error}")
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM) :]
+    elif data.startswith(_OTHER_BOMS):
+        return fail("UTF-16 か UTF-32 のファイルです（UTF-8 で保存し直してください）")
+    return data, []
+
+
+def _unreadable_text(data: bytes, display: str) -> Finding:
+    """Where a file stops being UTF-8 text that YAML allows, found after the parser refused it."""
     try:
-        text = raw.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return fail(
-            "UTF-8 のテキストではありません（Shift_JIS などは UTF-8 で保存し直してください）",
-            line,
-            column,
-        )
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        return fail("NUL 文字を含んでいます（テキストファイルではありません）", line, 1)
-    return text, []
+        line = data.count(b"\n", 0, error.start) + 1
+        column = len(data[data.rfind(b"\n", 0, error.start) + 1 : error.start].decode()) + 1
+        message = "UTF-8 のテキストではありません（Shift_JIS などは UTF-8 で保存し直してください）"
+        return Finding("read", Severity.ERROR, display, line, column, "", message)
+    found = _NOT_PRINTABLE.search(text)
+    offset = found.start() if found else 0
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    code = f"U+{ord(found.group()):04X}" if found else "?"
+    if found and found.group() == "\x00":
+        message = "NUL 文字を含んでいます（テキストファイルではありません）"
+    else:
+        message = f"YAML では使えない制御文字 {code} があります"
+    return Finding("read", Severity.ERROR, display, line, column, "", message)
 
 
-def parse_yaml(text: str, display: str) -> ParsedYaml:
-    """Compose the YAML text and convert it to plain values with positions."""
-    source = SourceMap(display, text.splitlines())
+def parse_yaml(data: bytes, display: str, keys: KeysOf | None = None) -> ParsedYaml:
+    """Parse UTF-8 YAML into plain values with positions, refusing what a ledger forbids.
+
+    keys, when given, tells which keys a mapping at a path may have; others are reported at
+    once and their values skipped, so a file of junk keys stops early instead of filling memory.
+    """
+    builder = _Builder(SourceMap(display, data), keys)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        for event in yaml.parse(data, Loader=_Loader):
+            if builder.feed(event):
+                break
+    except yaml.reader.ReaderError:
+        builder.findings.append(_unreadable_text(data, display))
+        builder.unreadable = True
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        detail = "; ".join(part for part in (error.context, error.problem) if part)
-        message = f"YAML として読めません: {detail}"
-        return ParsedYaml(
-            None, source, [_finding("yaml-syntax", display, line, column, (), message)]
-        )
+        builder.fatal("yaml-syntax", *_syntax_error_place(error))
     except yaml.YAMLError as error:
-        return ParsedYaml(
-            None,
-            source,
-            [_finding("yaml-syntax", display, 0, 0, (), f"YAML として読めません: {error}")],
-        )
-    except RecursionError:
-        return ParsedYaml(
-            None, source, [_finding("yaml-syntax", display, 0, 0, (), "入れ子が深すぎて読めません")]
-        )
-    if root is None:
-        return ParsedYaml(
-            None,
-            source,
-            [_finding("read", display, 0, 0, (), "空の台帳です（YAML の値がありません）")],
-        )
-    converter = _Converter(source)
-    data = converter.convert(root, ())
-    return ParsedYaml(data, source, converter.findings, converter.refused_paths)
+        builder.fatal("yaml-syntax", 0, 0, f"YAML として読めません: {error}")
+    return builder.result()
 
 
-def _finding(
-    rule: str, file: str, line: int, column: int, path: Path, message: str, hint: str = ""
-) -> Finding:
-    return Finding(rule, Severity.ERROR, file, line, column, format_path(path), message, hint=hint)
+def _syntax_error_place(error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
+    """Line, column and message of a syntax error, at the place a person has to edit."""
+    problem, context = error.problem_mark, error.context_mark
+    mark = problem or context
+    # An unclosed quote or bracket is noticed later (often at the end of the file); the place
+    # to edit is where it was opened.
+    opened = "end of stream" in (error.problem or "") or "flow" in (error.context or "")
+    if context is not None and opened:
+        mark = context
+    detail = "; ".join(part for part in (error.context, error.problem) if part)
+    if mark is None:
+        return 0, 0, f"YAML として読めません: {detail}"
+    other = problem if mark is context else context
+    if other is not None and other.line != mark.line:
+        detail += f"（{other.line + 1} 行目も参照）"
+    return mark.line + 1, mark.column + 1, f"YAML として読めません: {detail}"
 
 
-class _Converter:
-    def __init__(self, source: SourceMap) -> None:
+@dataclass(frozen=True)
+class _PlainRule:
+    """How a plain scalar that YAML 1.1 resolves to a type is read, or why it is refused."""
+
+    accepts: Callable[[str], object]
+    convert: Callable[[str], Any]
+    problem: str
+    hint: str
+
+
+_QUOTE_IT = '文字列なら引用符で囲んでください: "{text}"'
+_PLAIN_RULES: Final = {
+    "bool": _PlainRule(
+        _BOOLEAN_WORDS.__contains__,
+        _BOOLEAN_WORDS.__getitem__,
+        "{text!r} は YAML では真偽値と読まれます",
+        _QUOTE_IT,
+    ),
+    "int": _PlainRule(
+        _DECIMAL_INT.fullmatch,
+        int,
+        "{text!r} は数として曖昧です（YAML では 8 進数・16 進数・60 進数などと読まれます）",
+        '10 進の数字だけで書くか、文字列なら引用符で囲んでください: "{text}"',
+    ),
+    "float": _PlainRule(
+        _DECIMAL_FLOAT.fullmatch,
+        float,
+        "{text!r} は数として曖昧です（YAML では無限大・非数・60 進数などと読まれます）",
+        _QUOTE_IT,
+    ),
+}
+
+
+def _resolve_scalar(event: yaml.ScalarEvent) -> tuple[Any, str, str]:
+    """The value of a scalar, or REFUSED with a reason and a hint."""
+    text: str = event.value
+    if event.style:  # quoted or block scalars are always text (plain is None or "")
+        return text, "", ""
+    resolved: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    tag = resolved.removeprefix(_TAG)
+    if tag == "null":
+        return None, "", ""
+    if tag == "merge":
+        return REFUSED, "マージキー（<<）は使えません", "値をそのまま書いてください"
+    rule = _PLAIN_RULES.get(tag)
+    if rule is None:  # text, and timestamps, which a ledger keeps as the text written
+        return text, "", ""
+    if rule.accepts(text):
+        return rule.convert(text), "", ""
+    return REFUSED, rule.problem.format(text=text), rule.hint.format(text=text)
+
+
+@dataclass
+class _Frame:
+    """A mapping or list being built, or a refused subtree being skipped (container None)."""
+
+    container: dict[str, Any] | list[Any] | None
+    path: Path
+    start: Position
+    positions: array[int] = field(default_factory=lambda: array("I"))
+    # For mappings: the key waiting for its value, and where that key was written.
+    key: str | None = None
+    key_position: Position | None = None
+    expecting_key: bool = True
+    first_lines: dict[str, int] = field(default_factory=dict)
+    # For skipped subtrees: whether a REFUSED marker takes their place in the parent.
+    attach: bool = False
+
+
+def _position(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+class _Builder:
+    """Turns parser events into plain values, positions and findings."""
+
+    def __init__(self, source: SourceMap, keys: KeysOf | None) -> None:
         self.source = source
+        self.keys_of = keys
         self.findings: list[Finding] = []
         self.refused_paths: set[Path] = set()
-        self.seen: set[int] = set()
+        self.stack: list[_Frame] = []
+        self.documents = 0
+        self.has_root = False
+        self.stopped = False
+        self.unreadable = False
 
-    def refuse(self, node: yaml.Node, path: Path, message: str, hint: str = "") -> _Refused:
+    # -- findings ---------------------------------------------------------------------------
+
+    def add(self, rule: str, mark: Any, path: Path, message: str, hint: str = "") -> None:
+        position = _position(mark)
         self.findings.append(
-            _finding(
-                "yaml-strict",
+            Finding(
+                rule,
+                Severity.ERROR,
                 self.source.file,
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-                path,
+                position.line,
+                position.column,
+                format_path(path),
                 message,
-                hint,
+                hint=hint,
             )
         )
+        if len(self.findings) >= MAX_FINDINGS:
+            self.stopped = True
+
+    def refuse(self, mark: Any, path: Path, message: str, hint: str = "") -> None:
+        self.add("yaml-strict", mark, path, message, hint)
         self.refused_paths.add(path)
-        return REFUSED
 
-    def convert(self, node: yaml.Node, path: Path, depth: int = 0) -> Any:
-        self.source.value_positions[path] = Position(
-            node.start_mark.line + 1, node.start_mark.column + 1
+    def fatal(self, rule: str, line: int, column: int, message: str) -> None:
+        self.findings.append(
+            Finding(rule, Severity.ERROR, self.source.file, line, column, "", message)
         )
-        if id(node) in self.seen:
-            return self.refuse(
-                node, path, "エイリアス（*名前）は使えません", "同じ内容をもう一度書いてください"
-            )
-        self.seen.add(id(node))
-        if depth > MAX_DEPTH:
-            return self.refuse(node, path, f"入れ子が深すぎます（{MAX_DEPTH} 段まで）")
-        lead = self.source.line_text(node.start_mark.line + 1)[node.start_mark.column :][:1]
-        if lead == "&":
-            return self.refuse(
-                node, path, "アンカー（&名前）は使えません", "台帳では値をそのまま書いてください"
-            )
-        if lead == "!":
-            return self.refuse(
-                node, path, "明示的なタグ（!…）は使えません", "値だけを書いてください"
-            )
-        if isinstance(node, yaml.MappingNode):
-            return self.convert_mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [
-                self.convert(child, (*path, index), depth + 1)
-                for index, child in enumerate(node.value)
-            ]
-        assert isinstance(node, yaml.ScalarNode)
-        return self.convert_scalar(node, path)
+        self.unreadable = True
 
-    def convert_mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> Any:
-        result: dict[str, Any] = {}
-        first_lines: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _TAG + "merge":
-                self.refuse(key_node, path, "マージキー（<<）は使えません")
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.refuse(key_node, path, "キーは文字列で書いてください")
-                continue
-            key = key_node.value
-            child_path = (*path, key)
-            key_line = key_node.start_mark.line + 1
-            if key in first_lines:
-                self.findings.append(
-                    _finding(
-                        "yaml-strict",
-                        self.source.file,
-                        key_line,
-                        key_node.start_mark.column + 1,
-                        child_path,
-                        f"キー {key!r} が重複しています"
-                        f"（{first_lines[key]} 行目と {key_line} 行目）",
-                        "どちらか一方を消してください",
-                    )
+    def result(self) -> ParsedYaml:
+        if self.stopped:
+            last = self.findings[-1]
+            self.findings.append(
+                Finding(
+                    "yaml-strict",
+                    Severity.ERROR,
+                    self.source.file,
+                    last.line,
+                    last.column,
+                    "",
+                    f"問題が {MAX_FINDINGS} 件に達したため、ここで読むのをやめました",
+                    hint="まず上の問題を直してください",
                 )
-                continue
-            first_lines[key] = key_line
-            self.source.key_positions[child_path] = Position(
-                key_line, key_node.start_mark.column + 1
             )
-            result[key] = self.convert(value_node, child_path, depth + 1)
-        return result
+        if self.stopped or self.unreadable:
+            return ParsedYaml(None, self.source, self.findings, self.refused_paths)
+        if not self.has_root or self.source.root is None:  # no document, or an empty one
+            self.findings.append(
+                Finding(
+                    "read",
+                    Severity.ERROR,
+                    self.source.file,
+                    0,
+                    0,
+                    "",
+                    "空の台帳です（YAML の値がありません）",
+                )
+            )
+            return ParsedYaml(None, self.source, self.findings, self.refused_paths)
+        return ParsedYaml(self.source.root, self.source, self.findings, self.refused_paths)
 
-    def convert_scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
-        text: str = node.value
-        if node.style:  # quoted or block scalars are always text (plain is None or "")
-            return text
-        tag = node.tag.removeprefix(_TAG)
-        if tag == "null":
+    # -- events -----------------------------------------------------------------------------
+
+    def feed(self, event: yaml.Event) -> bool:
+        """Take one event; True when reading should stop."""
+        if isinstance(event, yaml.NodeEvent):
+            self.node(event)
+            return self.stopped or self.unreadable
+        elif isinstance(event, yaml.CollectionEndEvent):
+            frame = self.stack.pop()
+            if frame.container is not None:
+                self.source.children[id(frame.container)] = frame.positions
+                self.attach(frame.container, frame.start)
+            elif frame.attach:
+                self.attach(REFUSED, frame.start)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                position = _position(event.start_mark)
+                self.fatal(
+                    "yaml-strict",
+                    position.line,
+                    position.column,
+                    "文書が 2 つ以上あります（1 つのファイルに書ける台帳は 1 つです）",
+                )
+                return True
+        return self.stopped
+
+    def next_path(self) -> Path | None:
+        """The path of the value that comes next, or None inside a skipped subtree."""
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if frame.container is None:
             return None
-        if tag == "bool":
-            if text in _BOOLEAN_WORDS:
-                return _BOOLEAN_WORDS[text]
-            return self.refuse(
-                node,
-                path,
-                f"{text!r} は YAML では真偽値と読まれます",
-                f'文字列なら引用符で囲んでください: "{text}"',
+        if isinstance(frame.container, list):
+            return (*frame.path, len(frame.container))
+        if frame.expecting_key:
+            return frame.path
+        return None if frame.key is None else (*frame.path, frame.key)
+
+    def node(self, event: yaml.NodeEvent) -> None:
+        mark = event.start_mark
+        opens = isinstance(event, yaml.CollectionStartEvent)
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and isinstance(frame.container, dict) and frame.expecting_key:
+            self.key(frame, event, opens)
+            return
+        path = self.next_path()
+        if path is None:  # inside a refused subtree, or the value of a refused key
+            if opens:
+                # attach: on closing, the parent learns the value is done (it stores nothing).
+                self.stack.append(_Frame(None, (), _position(mark), attach=True))
+            elif frame is not None and isinstance(frame.container, dict):
+                frame.expecting_key = True
+            return
+        empty = isinstance(event, yaml.ScalarEvent) and _resolve_scalar(event)[0] is None
+        if (
+            not self.stack
+            and self.keys_of is not None
+            and not empty
+            and not isinstance(event, yaml.MappingStartEvent)
+        ):
+            # Not a ledger at all: say so now rather than read the rest of a large file.
+            self.add(
+                "schema",
+                mark,
+                (),
+                "台帳の最上位はマッピング（ledger: 1 などのキーと値）でなければなりません",
             )
-        if tag == "int":
-            if _DECIMAL_INT.fullmatch(text):
-                return int(text)
-            return self.refuse(
-                node,
-                path,
-                f"{text!r} は数として曖昧です"
-                "（YAML では 8 進数・16 進数・60 進数などと読まれます）",
-                f'金額は 10 進の数字だけで書き、文字列なら引用符で囲んでください: "{text}"',
+            self.unreadable = True
+            return
+        if self.refused(event, path):
+            if opens:
+                self.stack.append(_Frame(None, path, _position(mark), attach=True))
+            else:
+                self.attach(REFUSED, _position(mark))
+            return
+        if isinstance(event, yaml.MappingStartEvent):
+            self.stack.append(_Frame({}, path, _position(mark)))
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self.stack.append(_Frame([], path, _position(mark)))
+        elif isinstance(event, yaml.ScalarEvent):
+            value, message, hint = _resolve_scalar(event)
+            if value is REFUSED:
+                self.refuse(mark, path, message, hint)
+            self.attach(value, _position(mark))
+
+    def refused(self, event: yaml.NodeEvent, path: Path) -> bool:
+        """Whether a node must be refused (alias, anchor, tag, depth); records the finding."""
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent):
+            self.refuse(
+                mark, path, "エイリアス（*名前）は使えません", "同じ内容をもう一度書いてください"
             )
-        if tag == "float":
-            if _DECIMAL_FLOAT.fullmatch(text):
-                return float(text)
-            return self.refuse(
-                node,
-                path,
-                f"{text!r} は数として曖昧です（YAML では無限大・非数・60 進数などと読まれます）",
-                f'文字列なら引用符で囲んでください: "{text}"',
+        elif event.anchor is not None:
+            self.refuse(mark, path, "アンカー（&名前）は使えません", "値をそのまま書いてください")
+        elif getattr(event, "tag", None) is not None:
+            self.refuse(mark, path, "明示的なタグ（!…）は使えません", "値だけを書いてください")
+        elif len(self.stack) >= MAX_DEPTH:
+            self.refuse(mark, path, f"入れ子が深すぎます（{MAX_DEPTH} 段まで）")
+        else:
+            return False
+        return True
+
+    def key(self, frame: _Frame, event: yaml.NodeEvent, opens: bool) -> None:
+        """A mapping key: plain text, not repeated; otherwise its value is skipped."""
+        mark = event.start_mark
+        frame.expecting_key = False
+        frame.key = None
+        if not isinstance(event, yaml.ScalarEvent):
+            if opens:
+                self.stack.append(_Frame(None, (), _position(mark)))
+            self.add("yaml-strict", mark, frame.path, "キーは文字列で書いてください")
+            return
+        if event.anchor is not None or event.tag is not None:
+            self.add("yaml-strict", mark, frame.path, "キーにアンカーやタグは使えません")
+            return
+        key: str = event.value
+        if not event.style and key == "<<":
+            self.add(
+                "yaml-strict",
+                mark,
+                frame.path,
+                "マージキー（<<）は使えません",
+                "値をそのまま書いてください",
             )
-        return text
+            return
+        line = _position(mark).line
+        allowed = self.keys_of(frame.path) if self.keys_of is not None else None
+        if allowed is not None and key not in allowed:
+            self.add(
+                "schema",
+                mark,
+                (*frame.path, key),
+                f"不明なキー {key!r} です",
+                unknown_key_hint(key, allowed),
+            )
+            return
+        if key in frame.first_lines:
+            self.add(
+                "yaml-strict",
+                mark,
+                (*frame.path, key),
+                f"キー {key!r} が重複しています（{frame.first_lines[key]} 行目と {line} 行目）",
+                "どちらか一方を消してください",
+            )
+            return
+        frame.first_lines[key] = line
+        frame.key = key
+        frame.key_position = _position(mark)
+
+    def attach(self, value: Any, start: Position) -> None:
+        """Put a finished value into the container being built, or make it the root."""
+        if not self.stack:
+            self.has_root = True
+            self.source.root = value
+            self.source.root_position = start
+            return
+        parent = self.stack[-1]
+        if isinstance(parent.container, list):
+            parent.container.append(value)
+            parent.positions.extend((start.line, start.column))
+        elif isinstance(parent.container, dict):
+            if parent.key is not None and parent.key_position is not None:
+                parent.container[parent.key] = value
+                key_at = parent.key_position
+                parent.positions.extend((key_at.line, key_at.column, start.line, start.column))
+            parent.expecting_key = True
+            parent.key = None

@@ -25,7 +25,7 @@ def format_finding(finding: Finding, source: SourceMap | None, unit: Unit | None
     if finding.line:
         place += f":{finding.line}:{finding.column}"
     lines = [f"{place}: {finding.severity.value}[{finding.rule}]"]
-    if source is not None and source.lines and finding.line:
+    if source is not None and source.data and finding.line:
         lines.extend(_excerpt(source.line_text(finding.line), finding.line, finding.column))
     message = finding.message
     if finding.path:
@@ -37,8 +37,19 @@ def format_finding(finding: Finding, source: SourceMap | None, unit: Unit | None
     return lines
 
 
+_EXCERPT_WIDTH = 100  # characters of a long line shown around the column
+
+
 def _excerpt(text: str, line: int, column: int) -> list[str]:
     gutter = " " * len(str(line))
+    if len(text) > _EXCERPT_WIDTH:
+        # Show a window of a long line (a minified or corrupted file) around the column.
+        start = max(0, column - 1 - _EXCERPT_WIDTH // 2)
+        window = text[start : start + _EXCERPT_WIDTH]
+        prefix = "…" if start else ""
+        suffix = "…" if start + _EXCERPT_WIDTH < len(text) else ""
+        text = prefix + window + suffix
+        column = column - start + len(prefix)
     before = text[: column - 1]
     match = _TOKEN.match(text, column - 1)
     token = match.group(0) if match else " "

@@ -1,0 +1,213 @@
+"""Fuzz the loader, the checks and the commands with mutated ledgers.
+
+    python -m tests.fuzz --seconds 60 [--seed N]
+
+Starts from the bundled ledger and the bad corpus, mutates bytes, lines and tokens, and feeds each
+result to the loader, the rules, the totals, the YAML writer and every command. Anything other
+than findings and an exit status of 0, 1 or 2 is a crash: the input is saved as
+tests/bad/fuzz-<hash>.yaml, to become a corpus case once fixed (add its expectation to
+tests/bad/expected.json), and the run exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import random
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from izumi_ledger.cli.main import app
+from izumi_ledger.dump import dump_ledger
+from izumi_ledger.loader import load_ledger, load_ledger_text
+from izumi_ledger.rules import check
+from izumi_ledger.totals import GROUP_BY, group_totals
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD = ROOT / "tests" / "bad"
+# Fragments that have tripped YAML readers and number parsers before.
+TOKENS = [
+    "0570",
+    "1_000",
+    "0x1A",
+    "0o17",
+    "1e3",
+    "190:20",
+    ".inf",
+    "-.nan",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "~",
+    "null",
+    "&a",
+    "*a",
+    "<<: *a",
+    "!!python/object:os.system",
+    "!!binary",
+    "!",
+    "? ",
+    "[",
+    "]",
+    "{",
+    "}",
+    "'",
+    '"',
+    "|",
+    ">",
+    "- ",
+    ": ",
+    "#",
+    "\t",
+    "\x00",
+    "\r\n",
+    "\ufeff",
+    "１，０００",
+    "６５８８",
+    "△100",
+    "-1",
+    "1.5",
+    "9" * 40,
+    "",
+    "　",
+    "ア",
+    "ン",
+    "ヰ",
+    "---",
+    "...",
+    "%YAML 1.2",
+    "\\",
+    "\u2028",
+    "😀",
+    "\udcff",
+]
+COMMANDS = [
+    ["check"],
+    ["check", "--format", "json", "--strict"],
+    ["totals"],
+    ["totals", "--by", "section"],
+    ["totals", "--by", "tag", "--unit", "万円", "--format", "csv"],
+    ["list", "--items"],
+    ["list", "--format", "markdown", "--sort", "name"],
+    ["show", "1"],
+    ["show", "1", "-f", "json"],
+]
+
+
+def seeds() -> list[bytes]:
+    found = [(ROOT / "data" / "programs.yaml").read_bytes()]
+    found.extend(path.read_bytes() for path in sorted(BAD.glob("*.yaml")))
+    return found
+
+
+def mutate(data: bytes, rng: random.Random) -> bytes:
+    """One to four random edits of bytes, lines or tokens."""
+    for _ in range(rng.randint(1, 4)):
+        kind = rng.randrange(6)
+        if kind == 0 and data:  # flip a byte
+            index = rng.randrange(len(data))
+            data = data[:index] + bytes([rng.randrange(256)]) + data[index + 1 :]
+        elif kind == 1:  # insert a token
+            index = rng.randrange(len(data) + 1)
+            token = rng.choice(TOKENS).encode("utf-8", "surrogatepass")
+            data = data[:index] + token + data[index:]
+        elif kind == 2 and data:  # delete a span
+            start = rng.randrange(len(data))
+            data = data[:start] + data[start + rng.randint(1, 40) :]
+        else:  # line edits: delete, duplicate, swap or re-indent a line
+            lines = data.split(b"\n")
+            index = rng.randrange(len(lines))
+            choice = rng.randrange(4)
+            if choice == 0:
+                del lines[index]
+            elif choice == 1:
+                lines.insert(index, lines[index])
+            elif choice == 2:
+                other = rng.randrange(len(lines))
+                lines[index], lines[other] = lines[other], lines[index]
+            else:
+                lines[index] = b" " * rng.randint(0, 12) + lines[index].lstrip()
+            data = b"\n".join(lines)
+    return data
+
+
+def exercise_library(data: bytes, folder: Path) -> None:
+    """The library path: load from a file, check, total, write back and load again."""
+    path = folder / "input.yaml"
+    path.write_bytes(data)
+    result = load_ledger(path)
+    if result.ledger is None:
+        assert result.findings, "an unreadable ledger must say why"
+        return
+    check(result.ledger, result.source)
+    for by in GROUP_BY:
+        group_totals(result.ledger, by)
+    again = load_ledger_text(dump_ledger(result.ledger))
+    assert again.ledger == result.ledger, "writing and reading back changed the ledger"
+
+
+def exercise_commands(data: bytes, folder: Path, rng: random.Random) -> None:
+    path = folder / "input.yaml"
+    path.write_bytes(data)
+    command = rng.choice(COMMANDS)
+    result = CliRunner().invoke(
+        app, [*command, "--ledger", str(path)], env={"COLUMNS": "80", "NO_COLOR": "1"}
+    )
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    assert result.exit_code in (0, 1, 2), f"{command}: exit {result.exit_code}"
+
+
+def save_crash(data: bytes) -> Path:
+    name = f"fuzz-{hashlib.sha256(data).hexdigest()[:10]}.yaml"
+    path = BAD / name
+    path.write_bytes(data)
+    return path
+
+
+def run(seconds: float, seed: int, report: Callable[[str], None]) -> int:
+    rng = random.Random(seed)
+    corpus = seeds()
+    tried = crashes = 0
+    deadline = time.monotonic() + seconds
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        while time.monotonic() < deadline:
+            data = mutate(rng.choice(corpus), rng)
+            tried += 1
+            try:
+                exercise_library(data, folder)
+                if tried % 5 == 0:
+                    exercise_commands(data, folder, rng)
+            except Exception:
+                crashes += 1
+                saved = save_crash(data)
+                report(f"crash #{crashes}: saved as {saved.relative_to(ROOT)}")
+                report(traceback.format_exc())
+    report(f"fuzz: {tried} inputs in {seconds:g} s (seed {seed}), {crashes} crashes")
+    return 1 if crashes else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.fuzz", description=__doc__)
+    parser.add_argument("--seconds", type=float, default=60.0, help="time budget (default 60)")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=int(os.environ.get("IZUMI_FUZZ_SEED", "0")),
+        help="random seed, for a run that can be repeated (default 0)",
+    )
+    options = parser.parse_args(argv)
+    return run(options.seconds, options.seed, lambda line: print(line, file=sys.stderr))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
