@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +24,22 @@ class Run:
     exit_code: int
     stdout: str
     stderr: str
+
+
+def izumi(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run izumi as its own process (as a user would), with no IZUMI_LEDGER set."""
+    environment = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", **(env or {})}
+    environment.pop("IZUMI_LEDGER", None)
+    return subprocess.run(
+        [sys.executable, "-m", "izumi_ledger", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> Run:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from support import REPO, SMALL, LedgerWriter, run_cli
+from support import REPO, SMALL, LedgerWriter, izumi, run_cli
 
 from izumi_ledger.location import bundled_ledger
 
@@ -301,21 +300,6 @@ def test_no_colour_with_no_color_even_when_forced() -> None:
 
 
 # --- as installed, from another directory -----------------------------------------------------
-
-
-def izumi(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", **(env or {})}
-    environment.pop("IZUMI_LEDGER", None)
-    return subprocess.run(
-        [sys.executable, "-m", "izumi_ledger", *args],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def test_runs_from_another_directory_with_the_bundled_ledger(tmp_path: Path) -> None:

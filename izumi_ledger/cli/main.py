@@ -59,6 +59,12 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("izumi: 中断しました\n")
         sys.exit(130)
+    except BrokenPipeError:
+        # The reader stopped early (izumi list | head): not a failure. Point stdout at
+        # /dev/null so that flushing it at exit does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
     except Exception:
         if "--debug" in sys.argv[1:] or os.environ.get("IZUMI_DEBUG"):
             traceback.print_exc()
