@@ -3,10 +3,12 @@
     python -m tests.fuzz --seconds 60 [--seed N]
 
 Starts from the bundled ledger and the bad corpus, mutates bytes, lines and tokens, and feeds each
-result to the loader, the rules, the totals, the YAML writer and every command. Anything other
-than findings and an exit status of 0, 1 or 2 is a crash: the input is saved as
-tests/bad/fuzz-<hash>.yaml, to become a corpus case once fixed (add its expectation to
-tests/bad/expected.json), and the run exits 1.
+result to the loader, the rules, the totals, the YAML writer and every command; it also mutates
+the source document and feeds it to the importer. Anything other than findings, a refusal and an
+exit status of 0, 1 or 2 is a crash: the input is saved as tests/bad/fuzz-<hash>.yaml (to become
+a corpus case once fixed: add its expectation to tests/bad/expected.json) or
+tests/bad-documents/fuzz-<hash>.txt (to become a test in tests/test_import.py once fixed), and the
+run exits 1.
 """
 
 from __future__ import annotations
@@ -25,13 +27,16 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from izumi_ledger.cli.main import app
-from izumi_ledger.dump import dump_ledger
-from izumi_ledger.loader import load_ledger, load_ledger_text
+from izumi_ledger.dump import dump_data, dump_ledger
+from izumi_ledger.importer.build import Metadata, import_document
+from izumi_ledger.importer.text import DocumentError
+from izumi_ledger.loader import load_ledger, load_ledger_bytes, load_ledger_text
 from izumi_ledger.rules import check
 from izumi_ledger.totals import GROUP_BY, group_totals
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "tests" / "bad"
+BAD_DOCUMENTS = ROOT / "tests" / "bad-documents"
 # Fragments that have tripped YAML readers and number parsers before.
 TOKENS = [
     "0570",
@@ -108,6 +113,12 @@ def seeds() -> list[bytes]:
     return found
 
 
+def document_seeds() -> list[bytes]:
+    found = [(ROOT / "tests" / "fixtures" / "izumi-fy2021-policy2.txt").read_bytes()]
+    found.extend(path.read_bytes() for path in sorted(BAD_DOCUMENTS.glob("*.txt")))
+    return found
+
+
 def mutate(data: bytes, rng: random.Random) -> bytes:
     """One to four random edits of bytes, lines or tokens."""
     for _ in range(rng.randint(1, 4)):
@@ -154,6 +165,16 @@ def exercise_library(data: bytes, folder: Path) -> None:
     assert again.ledger == result.ledger, "writing and reading back changed the ledger"
 
 
+def exercise_import(data: bytes) -> None:
+    """The import path: a document becomes ledger data that loads (or is refused clearly)."""
+    try:
+        imported = import_document(data, Metadata("横浜市", "泉区", 2021, "fuzz"))
+    except DocumentError as error:
+        assert str(error), "a refused document must say why"
+        return
+    load_ledger_bytes(dump_data(imported.data).encode("utf-8"))
+
+
 def exercise_commands(data: bytes, folder: Path, rng: random.Random) -> None:
     path = folder / "input.yaml"
     path.write_bytes(data)
@@ -166,9 +187,11 @@ def exercise_commands(data: bytes, folder: Path, rng: random.Random) -> None:
     assert result.exit_code in (0, 1, 2), f"{command}: exit {result.exit_code}"
 
 
-def save_crash(data: bytes) -> Path:
-    name = f"fuzz-{hashlib.sha256(data).hexdigest()[:10]}.yaml"
-    path = BAD / name
+def save_crash(data: bytes, document: bool = False) -> Path:
+    digest = hashlib.sha256(data).hexdigest()[:10]
+    folder, suffix = (BAD_DOCUMENTS, ".txt") if document else (BAD, ".yaml")
+    folder.mkdir(exist_ok=True)
+    path = folder / f"fuzz-{digest}{suffix}"
     path.write_bytes(data)
     return path
 
@@ -176,20 +199,25 @@ def save_crash(data: bytes) -> Path:
 def run(seconds: float, seed: int, report: Callable[[str], None]) -> int:
     rng = random.Random(seed)
     corpus = seeds()
+    documents = document_seeds()
     tried = crashes = 0
     deadline = time.monotonic() + seconds
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         while time.monotonic() < deadline:
-            data = mutate(rng.choice(corpus), rng)
+            document = tried % 3 == 2
+            data = mutate(rng.choice(documents if document else corpus), rng)
             tried += 1
             try:
-                exercise_library(data, folder)
-                if tried % 5 == 0:
-                    exercise_commands(data, folder, rng)
+                if document:
+                    exercise_import(data)
+                else:
+                    exercise_library(data, folder)
+                    if tried % 5 == 0:
+                        exercise_commands(data, folder, rng)
             except Exception:
                 crashes += 1
-                saved = save_crash(data)
+                saved = save_crash(data, document)
                 report(f"crash #{crashes}: saved as {saved.relative_to(ROOT)}")
                 report(traceback.format_exc())
     report(f"fuzz: {tried} inputs in {seconds:g} s (seed {seed}), {crashes} crashes")

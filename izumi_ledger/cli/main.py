@@ -10,6 +10,7 @@ import typer
 
 from .. import __version__
 from .check_cmd import check_command
+from .import_cmd import import_command
 from .list_cmd import list_command
 from .show_cmd import show_command
 from .totals_cmd import totals_command
@@ -48,6 +49,7 @@ app.command("check")(check_command)
 app.command("totals")(totals_command)
 app.command("list")(list_command)
 app.command("show")(show_command)
+app.command("import")(import_command)
 
 
 def main() -> None:

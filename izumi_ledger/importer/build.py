@@ -1,0 +1,141 @@
+"""From a document's bytes to ledger data: decode, find the layout, read, assemble."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..models import FORMAT_VERSION
+from .document import Reading
+from .pdf_text import looks_like_pdf_text, read_pdf_text
+from .text import DocumentError, decode, fold, lines_of, number
+from .web import looks_like_web, read_web
+
+Layout = Literal["pdf-text", "web"]
+LAYOUTS: tuple[Layout, ...] = ("pdf-text", "web")
+_YEAR = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度")
+_ERA_START = {"令和": 2019, "平成": 1989}
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a document's text does not say about itself; None where the user did not say."""
+
+    city: str | None = None
+    ward: str | None = None
+    fiscal_year: int | None = None
+    source: str = ""
+
+
+@dataclass
+class Imported:
+    """The ledger data read from a document, with what the report needs to say about it."""
+
+    data: dict[str, Any]
+    reading: Reading
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def import_document(
+    raw: bytes, metadata: Metadata, layout: Layout | None = None, encoding: str | None = None
+) -> Imported:
+    """Read a document; DocumentError when nothing in it can be read as a budget."""
+    text, used_encoding = decode(raw, encoding)
+    lines = lines_of(text)
+    chosen = layout or _detect(lines)
+    reading = read_pdf_text(lines) if chosen == "pdf-text" else read_web(lines)
+    if not reading.policies:
+        raise DocumentError(
+            "予算の文書として読めるところがありません（施策の見出しが見つかりません）"
+        )
+    warnings: list[str] = []
+    year = metadata.fiscal_year or _fiscal_year(lines, reading)
+    if year is None:
+        raise DocumentError(
+            "文書から年度がわかりません。--fiscal-year 2021 のように指定してください"
+        )
+    data: dict[str, Any] = {"ledger": FORMAT_VERSION}
+    for key, value in (("city", metadata.city), ("ward", metadata.ward)):
+        if value is None:
+            warnings.append(
+                f"{key} は文書に書かれていないため「未記入」にしました（--{key} で指定できます）"
+            )
+        data[key] = value or "未記入"
+    data["fiscal_year"] = year
+    policies = [policy.as_data() for policy in reading.policies]
+    unit, scale = ("千円", 1) if chosen == "pdf-text" else _unit_for_yen(reading, policies)
+    data["unit"] = unit
+    data["source"] = metadata.source
+    data["sections"] = _sections(policies)
+    data["policies"] = [_scaled(policy, scale) for policy in policies]
+    if reading.amount is not None:
+        data["amount"] = reading.amount // scale
+    return Imported(data, reading, used_encoding, warnings)
+
+
+def _detect(lines: list[Any]) -> Layout:
+    if looks_like_pdf_text(lines):
+        return "pdf-text"
+    if looks_like_web(lines):
+        return "web"
+    raise DocumentError(
+        "予算の文書のレイアウトがわかりません（施策・事業の見出しが見つかりません）。"
+        "--layout pdf-text か --layout web で指定できます"
+    )
+
+
+def _fiscal_year(lines: list[Any], reading: Reading) -> int | None:
+    """The fiscal year from a title line above the first policy (令和3年度 … 予算)."""
+    first = reading.policies[0].line.number
+    for line in lines:
+        if line.number >= first:
+            break
+        match = _YEAR.search(fold(line.text))
+        if match and ("予算" in line.text or "運営方針" in line.text):
+            count = 1 if match[2] == "元" else number(match[2])
+            if line in reading.unread:  # the title line is read: it gave the year
+                reading.unread.remove(line)
+                reading.skipped.append(line)
+            return _ERA_START[match[1]] + count - 1
+    return None
+
+
+def _sections(policies: list[dict[str, Any]]) -> list[str]:
+    """Every section a program names, in the order they first appear."""
+    found: list[str] = []
+    for policy in policies:
+        for program in policy["programs"]:
+            found.extend(section for section in program["sections"] if section not in found)
+    return found
+
+
+def _amounts(value: Any) -> list[int]:
+    if isinstance(value, dict):
+        own = [value["amount"]] if isinstance(value.get("amount"), int) else []
+        return own + [amount for child in value.values() for amount in _amounts(child)]
+    if isinstance(value, list):
+        return [amount for child in value for amount in _amounts(child)]
+    return []
+
+
+def _unit_for_yen(reading: Reading, policies: list[dict[str, Any]]) -> tuple[str, int]:
+    """千円 when every amount is a whole number of thousands, else 円: never a rounded figure."""
+    amounts = _amounts(policies) + ([reading.amount] if reading.amount is not None else [])
+    return ("千円", 1000) if all(amount % 1000 == 0 for amount in amounts) else ("円", 1)
+
+
+def _scaled(value: Any, scale: int) -> Any:
+    if scale == 1:
+        return value
+    if isinstance(value, dict):
+        return {
+            key: child // scale
+            if key == "amount" and isinstance(child, int)
+            else _scaled(child, scale)
+            for key, child in value.items()
+        }
+    if isinstance(value, list):
+        return [_scaled(child, scale) for child in value]
+    return value

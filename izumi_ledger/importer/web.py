@@ -1,0 +1,65 @@
+"""The layout of the budget pages Yokohama wards publish on the web.
+
+    予算額は、1億1,888万7千円です。
+    1 安心して暮らせるまちづくり【32,855千円】
+    （text）
+    (1)災害に強いまちづくり推進事業[20,110千円]
+    （text）
+
+Policies (施策) carry 【amount】, their programs (事業) [amount]; such pages name no sections.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import Paragraphs, PolicyRecord, ProgramRecord, Reading
+from .text import Line, number, tidy, yen
+
+D = "[0-9０-９]"
+TOTAL = re.compile(r"予算額は[、,]?\s*(.+?円)\s*(?:です|。|$)")
+POLICY = re.compile(rf"^({D}+)\s*[.．、]?\s*(.+?)\s*【\s*([^】]+?)\s*】$")
+PROGRAM = re.compile(rf"^[（(]\s*({D}+)\s*[）)]\s*(.+?)\s*[\[［]\s*([^\]］]+?)\s*[\]］]$")
+
+
+def looks_like_web(lines: list[Line]) -> bool:
+    return any(PROGRAM.match(line.text) for line in lines) and any(
+        POLICY.match(line.text) or TOTAL.search(line.text) for line in lines
+    )
+
+
+def read_web(lines: list[Line]) -> Reading:
+    """Read a ward's web budget page (its text) into records; amounts in yen until the end."""
+    reading = Reading("web")
+    target: Paragraphs | None = None
+    about_policy = Paragraphs()
+
+    def close_policy() -> None:
+        nonlocal about_policy
+        if about_policy and reading.policies:
+            reading.policies[-1].notes.append(about_policy.text())
+        about_policy = Paragraphs()
+
+    for line in lines:
+        total = TOTAL.search(line.text)
+        policy = POLICY.match(line.text)
+        program = PROGRAM.match(line.text)
+        if total and yen(total[1]) is not None and reading.amount is None:
+            reading.amount = yen(total[1])
+        elif policy and yen(policy[3]) is not None:
+            close_policy()
+            record = PolicyRecord(number(policy[1]), tidy(policy[2]), line, amount=yen(policy[3]))
+            reading.policies.append(record)
+            target = about_policy
+        elif program and reading.policies and yen(program[3]) is not None:
+            close_policy()
+            entry = ProgramRecord(number(program[1]), [program[2]], line, page=0)
+            entry.amount = yen(program[3])
+            reading.policies[-1].programs.append(entry)
+            target = entry.summary
+        elif target is not None:
+            target.add(line.text)
+        else:
+            reading.unread.append(line)
+    close_policy()
+    return reading
