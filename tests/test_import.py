@@ -343,3 +343,21 @@ def test_encoding_option(tmp_path: Path) -> None:
     result, _ = import_to(tmp_path, PDF_TEXT.encode("cp932"), *META, "--encoding", "utf-8")
     assert result.exit_code == 2
     assert "utf-8 として読めません" in result.stderr
+
+
+def test_amounts_with_their_unit_in_the_pdf_layout(tmp_path: Path) -> None:
+    text = PDF_TEXT.replace("【１，０００】", "【1,000千円】").replace("（６００）", "（60万円）")
+    result, output = import_to(tmp_path, text, *META)
+    assert result.exit_code == 0, result.stderr
+    program = yaml.safe_load(output.read_text())["policies"][0]["programs"][0]
+    assert (program["amount"], program["items"][0]["amount"]) == (1000, 600)
+
+
+def test_an_amount_that_is_not_whole_thousands_is_not_rounded(tmp_path: Path) -> None:
+    result, _ = import_to(tmp_path, PDF_TEXT.replace("（６００）", "（600,500円）"), *META)
+    assert result.exit_code == 2
+    assert "読み取れなかった行: (1) 交流の場づくり（600,500円）" in result.stderr
+    assert (
+        "必須のキー 'amount' がありません（policies[0].programs[0].items[0].amount）"
+        in result.stderr
+    )

@@ -171,6 +171,10 @@ def _report(
             f"読み取れなかった行 {len(reading.unread)}"
         )
     if result.ledger is None:
+        say(
+            f"書き出した台帳は書式に合いません — エラー {errors} · "
+            f"読み取れなかった行 {len(reading.unread)}"
+        )
         return 2
     if errors or (strict and (reading.unread or len(findings) > errors)):
         return 1

@@ -52,14 +52,16 @@ class DetailRecord:
 class ItemRecord:
     number: int
     name: str
-    amount: int
+    amount: int | None
     tags: list[str]
     line: Line
     summary: Paragraphs = field(default_factory=Paragraphs)
     details: list[DetailRecord] = field(default_factory=list)
 
     def as_data(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"number": self.number, "name": self.name, "amount": self.amount}
+        data: dict[str, Any] = {"number": self.number, "name": self.name}
+        if self.amount is not None:
+            data["amount"] = self.amount
         if self.tags:
             data["tags"] = self.tags
         if self.summary:

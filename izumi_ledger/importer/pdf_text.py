@@ -16,28 +16,33 @@ from .document import (
     RelatedRecord,
 )
 from .placement import closest_program, marker_program, page_span
-from .text import Line, number, tidy
+from .text import Line, number, tidy, yen
 
 D = "[0-9０-９]"
 N = "[0-9０-９,，]"
+A = "[0-9０-９,，億万千円]"  # an amount, bare (in 千円) or with its unit: 1億1,888万7千円
 POLICY = re.compile(rf"^施策\s*({D}+)\s*(.+?)\s*[（(]\s*({D}+)\s*事業\s*[）)]$")
 POLICY_AMOUNTS = re.compile(rf"^({N}+)千円\s*[（(]前年度\s*({N}+)千円\s*[）)]$")
 PROGRAM = re.compile(rf"^({D}+)\s+(\S.*)$")
-BRACKETED_AMOUNT = re.compile(rf"^【\s*({N}+)\s*】$")
+BRACKETED_AMOUNT = re.compile(rf"^【\s*({D}{A}*)\s*】$")
 SECTION = re.compile(r"^【([^【】0-9０-９]+)】$")
-ITEM = re.compile(rf"^[（(]\s*({D}+)\s*[）)]\s*(.+?)\s*[（(]({N}+)[）)]\s*((?:＜[^＞]*＞\s*)*)$")
+ITEM = re.compile(rf"^[（(]\s*({D}+)\s*[）)]\s*(.+?)\s*[（(]({D}{A}*)[）)]\s*((?:＜[^＞]*＞\s*)*)$")
 ITEM_START = re.compile(rf"^[（(]\s*({D}+)\s*[）)]\s*(.+)$")
 DETAIL = re.compile(r"^([ァ-ン])[\s\u3000]+(\S.*)$")
 MARKERS = re.compile(r"^(?:重点|新規|拡充)(?:[\s\u3000]+(?:重点|新規|拡充))*$")
-RELATED = re.compile(rf"^○\s*(.+?)\s*【([^】]+)】\s*(?:[（(]({N}+)[）)])?\s*$")
+RELATED = re.compile(rf"^○\s*(.+?)\s*【([^】]+)】\s*(?:[（(]({D}{A}*)[）)])?\s*$")
 COLUMN = re.compile(r"^コラム")
 RUBY = re.compile(r"^[ァ-ヶー](?:[\s\u3000]+[ァ-ヶー])+$")
 TABLE_HEADER = re.compile(r"^事\s*業\s*項\s*目\s*事\s*業\s*概\s*要$")
 
 
-def thousand_yen(text: str) -> int:
-    """An amount as the document prints it (in 千円)."""
-    return number(text)
+def thousand_yen(text: str) -> int | None:
+    """An amount in 千円: bare figures are 千円 as the document prints them; with a unit
+    (2,900千円, 1億1,888万7千円) they are converted, and refused (None) unless whole 千円."""
+    value = yen(text)
+    if value is None or value % 1000:
+        return None
+    return value // 1000
 
 
 @dataclass
@@ -124,8 +129,8 @@ class PdfTextParser:
         match = POLICY_AMOUNTS.match(line.text)
         if not match or self.policy is None or self.policy.programs:
             return False
-        self.policy.amount = thousand_yen(match[1])
-        self.policy.prior_amount = thousand_yen(match[2])
+        self.policy.amount = number(match[1])
+        self.policy.prior_amount = number(match[2])
         return True
 
     def skipped_line(self, line: Line) -> bool:
@@ -155,7 +160,7 @@ class PdfTextParser:
         if not self.in_header or program is None:
             return False
         amount = BRACKETED_AMOUNT.match(line.text)
-        if amount and program.amount is None:
+        if amount and program.amount is None and thousand_yen(amount[1]) is not None:
             program.amount = thousand_yen(amount[1])
             return True
         section = SECTION.match(line.text)
@@ -176,9 +181,12 @@ class PdfTextParser:
         expected = program.items[-1].number + 1 if program.items else 1
         match = ITEM.match(line.text)
         if match and number(match[1]) == expected:
+            amount = thousand_yen(match[3])
+            if amount is None:  # kept without an amount, so the check names the item
+                self.reading.unread.append(start or line)
             tags = [tag for tag in re.findall(r"＜([^＞]*)＞", match[4]) if tag in TAGS]
             name = tidy(match[2])
-            item = ItemRecord(expected, name, thousand_yen(match[3]), tags, start or line)
+            item = ItemRecord(expected, name, amount, tags, start or line)
             program.items.append(item)
             self.in_header = False
             self.target = item.summary
@@ -219,12 +227,15 @@ class PdfTextParser:
         match = RELATED.match(line.text)
         if not match or self.program is None:
             return False
+        amount = thousand_yen(match[3]) if match[3] else None
+        if match[3] and amount is None:
+            return False
         self.close_column()
         assert self.policy is not None
         related = RelatedRecord(
             tidy(match[1]),
             tidy(match[2]),
-            thousand_yen(match[3]) if match[3] else None,
+            amount,
             line,
             self.page,
             len(self.policy.programs) - 1,
