@@ -367,3 +367,28 @@ def test_unexpected_failures_apologise_without_a_traceback(tmp_path: Path) -> No
 
 def test_repository_ledger_is_the_documented_path() -> None:
     assert (REPO / "data" / "programs.yaml").is_file()
+
+
+def test_check_github_annotations(ledger_file: LedgerWriter) -> None:
+    path = ledger_file(BROKEN_SUM.replace("[地域振興課]\npolicies", "[地域振興課, 総務課]\npolicies"))
+    result = run_cli("check", "-l", str(path), "--format", "github")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"::warning file={path},line=7,col=19,title=unused-section::"
+        "担当課 '総務課' はどの事業にも使われていません（sections[1]）%0A"
+        "不要なら sections から消してください",
+        f"::error file={path},line=15,col=17,title=item-sum::"
+        "事業 1「事業」の予算額が細事業の合計と合いません（policies[0].programs[0].amount）"
+        " 文書の額 100 / 細事業の合計 90 / 差 -10%0A"
+        "事業の amount と各細事業の amount を文書と照らし合わせてください",
+    ]
+
+
+def test_github_annotations_escape_what_would_break_them() -> None:
+    from izumi_ledger.cli.check_cmd import github_annotation
+    from izumi_ledger.findings import Finding, Severity
+
+    finding = Finding("schema", Severity.ERROR, "a,b:c.yaml", 3, 4, "", "100% 確認\n次")
+    assert github_annotation(finding) == (
+        "::error file=a%2Cb%3Ac.yaml,line=3,col=4,title=schema::100%25 確認%0A次"
+    )

@@ -25,7 +25,12 @@ def check_command(
         bool, typer.Option("--strict", help="警告も失敗として扱う（終了コード 1）。")
     ] = False,
     output: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="出力形式: text, json。")
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="出力形式: text, json, github（GitHub Actions の注釈）。",
+        ),
     ] = CheckFormat.text,
 ) -> None:
     """台帳を検査する（合計・件数・番号・担当課）。
@@ -46,6 +51,9 @@ def check_command(
         failing = count_errors(findings) + (count_warnings(findings) if strict else 0)
         exit_code = 1 if failing else 0
 
+    if output is CheckFormat.github:
+        write_data("".join(github_annotation(finding) + "\n" for finding in findings))
+        raise typer.Exit(exit_code)
     if output is CheckFormat.json:
         write_data(
             json.dumps(
@@ -67,6 +75,30 @@ def check_command(
         console.print("", markup=False)
     console.print(_summary(result.ledger, findings), markup=False, soft_wrap=True)
     raise typer.Exit(exit_code)
+
+
+def _escape(text: str, property_value: bool = False) -> str:
+    # GitHub's workflow-command escaping: % and line breaks, and in properties also : and ,.
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+
+def github_annotation(finding: Finding) -> str:
+    """A finding as a GitHub Actions workflow command, shown inline on a pull request."""
+    level = "error" if finding.severity is Severity.ERROR else "warning"
+    properties = [f"file={_escape(finding.file, True)}"]
+    if finding.line:
+        properties += [f"line={finding.line}", f"col={finding.column}"]
+    properties.append(f"title={_escape(finding.rule, True)}")
+    message = finding.message + (f"（{finding.path}）" if finding.path else "")
+    if isinstance(finding.expected, int) and isinstance(finding.actual, int):
+        expected_label, actual_label = finding.labels
+        message += f" {expected_label} {finding.expected:,} / {actual_label} {finding.actual:,}"
+        if finding.difference is not None:
+            message += f" / 差 {finding.difference:+,}"
+    if finding.hint:
+        message += f"\n{finding.hint}"
+    return f"::{level} {','.join(properties)}::{_escape(message)}"
 
 
 def _summary(ledger: Ledger | None, findings: list[Finding]) -> str:

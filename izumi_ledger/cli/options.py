@@ -15,9 +15,15 @@ class OutputFormat(StrEnum):
     markdown = "markdown"
 
 
+class TextFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
 class CheckFormat(StrEnum):
     text = "text"
     json = "json"
+    github = "github"
 
 
 class DisplayUnit(StrEnum):

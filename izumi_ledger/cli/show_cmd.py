@@ -13,7 +13,7 @@ from rich.tree import Tree
 from ..query import close_program_names, find_programs
 from ..totals import ProgramRef
 from .figures import Figures
-from .options import CheckFormat, LedgerOption
+from .options import LedgerOption, TextFormat
 from .session import open_ledger
 from .terminal import fail, stdout_console, write_data
 
@@ -33,8 +33,8 @@ def show_command(
         ),
     ] = None,
     output: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="出力形式: text, json。")
-    ] = CheckFormat.text,
+        TextFormat, typer.Option("--format", "-f", help="出力形式: text, json。")
+    ] = TextFormat.text,
 ) -> None:
     """一つの事業を詳しく見る。
 
@@ -59,7 +59,7 @@ def show_command(
             "番号か、もっと長い名前で指定してください（施策は --policy で選べます）",
         )
     ref = matches[0]
-    if output is CheckFormat.json:
+    if output is TextFormat.json:
         write_data(json.dumps(_json(ref), ensure_ascii=False, indent=2) + "\n")
         return
     figures = Figures(opened.ledger.unit, None)
