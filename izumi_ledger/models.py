@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from .amounts import AmountError, Unit, parse_amount
@@ -32,11 +39,22 @@ def _detail_label(value: object) -> object:
     return value
 
 
-Amount = Annotated[int, BeforeValidator(_amount)]
+# How an amount may be written, for editors: an integer, or digits with optional commas.
+AMOUNT_JSON_SCHEMA: Final = {
+    "anyOf": [
+        {"type": "integer", "minimum": 0},
+        {"type": "string", "pattern": "^([0-9０-９]+|[0-9０-９]{1,3}([,，][0-9０-９]{3})+)$"},
+    ]
+}
+Amount = Annotated[int, BeforeValidator(_amount), WithJsonSchema(AMOUNT_JSON_SCHEMA)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 Tag = Literal["重点", "新規", "拡充"]
 Number = Annotated[int, Field(ge=1)]
-DetailLabel = Annotated[str, BeforeValidator(_detail_label)]
+DetailLabel = Annotated[
+    str,
+    BeforeValidator(_detail_label),
+    WithJsonSchema({"type": "string", "enum": list(DETAIL_LABELS)}),
+]
 
 
 class _Strict(BaseModel):

@@ -282,13 +282,14 @@ def test_every_command_has_help_with_an_example() -> None:
     from izumi_ledger.cli.main import app
 
     commands = [command.name for command in app.registered_commands]
-    assert set(commands) == {"check", "totals", "list", "show", "import"}
+    reads_a_ledger = {"check", "totals", "list", "show"}
+    assert set(commands) == reads_a_ledger | {"import", "schema"}
     for command in commands:
         result = run_cli(str(command), "--help")
         assert result.exit_code == 0
         assert "例: izumi " in result.stdout
         # Every command that reads a ledger can be pointed at one.
-        assert ("--ledger" in result.stdout) == (command != "import")
+        assert ("--ledger" in result.stdout) == (command in reads_a_ledger)
 
 
 def test_usage_errors_exit_2() -> None:
@@ -370,7 +371,9 @@ def test_repository_ledger_is_the_documented_path() -> None:
 
 
 def test_check_github_annotations(ledger_file: LedgerWriter) -> None:
-    path = ledger_file(BROKEN_SUM.replace("[地域振興課]\npolicies", "[地域振興課, 総務課]\npolicies"))
+    path = ledger_file(
+        BROKEN_SUM.replace("[地域振興課]\npolicies", "[地域振興課, 総務課]\npolicies")
+    )
     result = run_cli("check", "-l", str(path), "--format", "github")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [

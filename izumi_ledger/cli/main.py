@@ -12,6 +12,7 @@ from .. import __version__
 from .check_cmd import check_command
 from .import_cmd import import_command
 from .list_cmd import list_command
+from .schema_cmd import schema_command
 from .show_cmd import show_command
 from .totals_cmd import totals_command
 
@@ -50,6 +51,7 @@ app.command("totals")(totals_command)
 app.command("list")(list_command)
 app.command("show")(show_command)
 app.command("import")(import_command)
+app.command("schema")(schema_command)
 
 
 def main() -> None:
