@@ -282,7 +282,7 @@ def test_every_command_has_help_with_an_example() -> None:
     from izumi_ledger.cli.main import app
 
     commands = [command.name for command in app.registered_commands]
-    reads_a_ledger = {"check", "totals", "list", "show"}
+    reads_a_ledger = {"check", "totals", "list", "show", "export"}
     assert set(commands) == reads_a_ledger | {"import", "schema"}
     for command in commands:
         result = run_cli(str(command), "--help")

@@ -37,6 +37,17 @@ def write_data(text: str) -> None:
     sys.stdout.flush()
 
 
+def write_bytes(data: bytes) -> None:
+    """Bytes on stdout exactly as given (a byte-order mark, CRLF line ends)."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream, such as a test's capture
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()
+
+
 def fail(message: str, hint: str = "", code: int = 2) -> NoReturn:
     """Say why the command cannot go on, on stderr, and exit with code."""
     console = stderr_console()

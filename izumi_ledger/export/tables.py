@@ -1,0 +1,210 @@
+"""The ledger as flat tables, one per level, with the keys that join them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..models import Ledger
+
+Cell = int | str | None
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: Literal["integer", "string"]
+    title: str  # Japanese, for people
+    required: bool = True
+    # The Fiscal Data Package concept the column holds, where one fits.
+    column_type: str | None = None
+
+
+@dataclass
+class Table:
+    name: str
+    title: str
+    columns: list[Column]
+    primary_key: list[str]
+    foreign_keys: list[tuple[list[str], str, list[str]]] = field(default_factory=list)
+    rows: list[tuple[Cell, ...]] = field(default_factory=list)
+
+    def column_index(self, name: str) -> int:
+        return [column.name for column in self.columns].index(name)
+
+
+def _amount(unit: str, title: str = "予算額", required: bool = True) -> Column:
+    return Column("amount", "integer", f"{title}（{unit}）", required, "value")
+
+
+def ledger_tables(ledger: Ledger) -> list[Table]:
+    """policies, programs, program_sections, items, details and related, in that order."""
+    unit = ledger.unit
+    year = Column("fiscal_year", "integer", "年度", column_type="date:fiscal-year")
+    policy_key = Column(
+        "policy", "integer", "施策番号", column_type="functional-classification:generic:level1:code"
+    )
+    program_key = Column(
+        "program",
+        "integer",
+        "事業番号",
+        column_type="functional-classification:generic:level2:code",
+    )
+    item_key = Column("item", "integer", "細事業番号")
+    policies = Table(
+        "policies",
+        "施策",
+        [
+            year,
+            policy_key,
+            Column(
+                "title",
+                "string",
+                "施策名",
+                column_type="functional-classification:generic:level1:label",
+            ),
+            _amount(unit),
+            Column("prior_amount", "integer", f"前年度予算額（{unit}）", required=False),
+            Column("program_count", "integer", "事業数（文書）", required=False),
+        ],
+        ["fiscal_year", "policy"],
+    )
+    programs = Table(
+        "programs",
+        "事業",
+        [
+            year,
+            policy_key,
+            program_key,
+            Column(
+                "name",
+                "string",
+                "事業名",
+                column_type="functional-classification:generic:level2:label",
+            ),
+            _amount(unit),
+            Column("sections", "string", "担当課", required=False),
+            Column("tags", "string", "タグ", required=False),
+            Column("prior_amount", "integer", f"前年度予算額（{unit}）", required=False),
+            Column("summary", "string", "事業概要", required=False),
+        ],
+        ["fiscal_year", "policy", "program"],
+        [(["fiscal_year", "policy"], "policies", ["fiscal_year", "policy"])],
+    )
+    program_sections = Table(
+        "program_sections",
+        "事業と担当課",
+        [
+            year,
+            policy_key,
+            program_key,
+            Column(
+                "section",
+                "string",
+                "担当課",
+                column_type="administrative-classification:generic:level1:label",
+            ),
+            Column("shared", "integer", "共同（担当課が複数なら 1）"),
+            _amount(unit, "事業の予算額"),
+        ],
+        ["fiscal_year", "policy", "program", "section"],
+        [(["fiscal_year", "policy", "program"], "programs", ["fiscal_year", "policy", "program"])],
+    )
+    items = Table(
+        "items",
+        "細事業",
+        [
+            year,
+            policy_key,
+            program_key,
+            item_key,
+            Column("name", "string", "細事業名"),
+            _amount(unit, "額"),
+            Column("tags", "string", "タグ", required=False),
+            Column("summary", "string", "説明", required=False),
+        ],
+        ["fiscal_year", "policy", "program", "item"],
+        [(["fiscal_year", "policy", "program"], "programs", ["fiscal_year", "policy", "program"])],
+    )
+    details = Table(
+        "details",
+        "内訳",
+        [
+            year,
+            policy_key,
+            program_key,
+            item_key,
+            Column("label", "string", "内訳"),
+            Column("name", "string", "見出し", required=False),
+            Column("text", "string", "本文"),
+            _amount(unit, "額", required=False),
+        ],
+        ["fiscal_year", "policy", "program", "item", "label"],
+        [
+            (
+                ["fiscal_year", "policy", "program", "item"],
+                "items",
+                ["fiscal_year", "policy", "program", "item"],
+            )
+        ],
+    )
+    related = Table(
+        "related",
+        "関連事業（○、合計の外）",
+        [
+            year,
+            policy_key,
+            program_key,
+            Column("position", "integer", "順番"),
+            Column("name", "string", "事業名"),
+            Column("funding", "string", "財源"),
+            Column("amount", "integer", f"額（{unit}、合計の外）", required=False),
+            Column("summary", "string", "説明", required=False),
+        ],
+        ["fiscal_year", "policy", "program", "position"],
+        [(["fiscal_year", "policy", "program"], "programs", ["fiscal_year", "policy", "program"])],
+    )
+    fy = ledger.fiscal_year
+    for policy in ledger.policies:
+        policies.rows.append(
+            (
+                fy,
+                policy.number,
+                policy.title,
+                policy.amount,
+                policy.prior_amount,
+                policy.program_count,
+            )
+        )
+        for program in policy.programs:
+            key = (fy, policy.number, program.number)
+            programs.rows.append(
+                (
+                    *key,
+                    program.name,
+                    program.amount,
+                    "、".join(program.sections),
+                    " ".join(program.tags),
+                    program.prior_amount,
+                    program.summary,
+                )
+            )
+            shared = 1 if len(program.sections) > 1 else 0
+            for section in program.sections:
+                program_sections.rows.append((*key, section, shared, program.amount))
+            for item in program.items:
+                items.rows.append(
+                    (*key, item.number, item.name, item.amount, " ".join(item.tags), item.summary)
+                )
+                for detail in item.details:
+                    details.rows.append(
+                        (*key, item.number, detail.label, detail.name, detail.text, detail.amount)
+                    )
+            for position, entry in enumerate(program.related, 1):
+                related.rows.append(
+                    (*key, position, entry.name, entry.funding, entry.amount, entry.summary)
+                )
+    return [policies, programs, program_sections, items, details, related]
+
+
+TABLE_NAMES = ("policies", "programs", "program_sections", "items", "details", "related")

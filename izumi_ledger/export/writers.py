@@ -1,0 +1,171 @@
+"""Each export format as bytes (or files in a folder), written atomically by the caller."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+from ..dump import ledger_data
+from ..models import Ledger
+from ..totals import GROUP_BY, group_totals, ledger_total
+from .tables import Table, ledger_tables
+
+_BOM = "\ufeff"
+
+
+def csv_bytes(table: Table, excel: bool = False) -> bytes:
+    """One table as CSV; for Excel on Japanese Windows: a byte-order mark and CRLF lines."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n" if excel else "\n")
+    writer.writerow([column.name for column in table.columns])
+    writer.writerows(["" if cell is None else cell for cell in row] for row in table.rows)
+    return ((_BOM if excel else "") + buffer.getvalue()).encode("utf-8")
+
+
+def csv_files(ledger: Ledger, excel: bool = False) -> dict[str, bytes]:
+    """Every table as NAME.csv."""
+    return {f"{table.name}.csv": csv_bytes(table, excel) for table in ledger_tables(ledger)}
+
+
+def json_bytes(ledger: Ledger) -> bytes:
+    """The whole ledger and its computed totals, as JSON."""
+    totals: dict[str, Any] = {"amount": ledger_total(ledger)}
+    for by in GROUP_BY:
+        totals[f"by_{by}"] = [
+            {
+                "key": group.key,
+                "amount": group.amount,
+                "sole": group.sole,
+                "shared": group.shared,
+                "programs": [
+                    {"policy": ref.policy.number, "number": ref.program.number}
+                    for ref in group.programs
+                ],
+            }
+            for group in group_totals(ledger, by)
+        ]
+    document = {"ledger": ledger_data(ledger), "totals": totals}
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _sql_type(kind: str) -> str:
+    return "INTEGER" if kind == "integer" else "TEXT"
+
+
+def _create(table: Table) -> str:
+    columns = [
+        f'"{column.name}" {_sql_type(column.kind)}{" NOT NULL" if column.required else ""}'
+        for column in table.columns
+    ]
+    columns.append(f"PRIMARY KEY ({', '.join(table.primary_key)})")
+    for fields, target, target_fields in table.foreign_keys:
+        columns.append(
+            f"FOREIGN KEY ({', '.join(fields)}) REFERENCES {target} ({', '.join(target_fields)})"
+        )
+    return f'CREATE TABLE "{table.name}" (\n  ' + ",\n  ".join(columns) + "\n)"
+
+
+_VIEWS = (
+    # Each program beside the sum of its items: a difference shows a sum that does not add up.
+    """CREATE VIEW program_totals AS
+SELECT p.fiscal_year, p.policy, p.program, p.name, p.amount,
+       SUM(i.amount) AS items_total,
+       CASE WHEN COUNT(i.item) = 0 THEN NULL ELSE SUM(i.amount) - p.amount END AS difference
+FROM programs p LEFT JOIN items i
+  ON i.fiscal_year = p.fiscal_year AND i.policy = p.policy AND i.program = p.program
+GROUP BY p.fiscal_year, p.policy, p.program""",
+    # What each section runs: alone, shared with other sections, and in all (shared programs
+    # count in full for each of their sections).
+    """CREATE VIEW section_totals AS
+SELECT section,
+       SUM(CASE WHEN shared = 0 THEN amount ELSE 0 END) AS sole,
+       SUM(CASE WHEN shared = 1 THEN amount ELSE 0 END) AS shared,
+       SUM(amount) AS amount,
+       COUNT(*) AS programs
+FROM program_sections GROUP BY section ORDER BY amount DESC""",
+)
+
+
+def sqlite_bytes(ledger: Ledger) -> bytes:
+    """A SQLite database with keys, a ledger table of facts, and total views."""
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute('CREATE TABLE "ledger" (key TEXT PRIMARY KEY, value TEXT NOT NULL)')
+        facts = {
+            "city": ledger.city,
+            "ward": ledger.ward,
+            "fiscal_year": str(ledger.fiscal_year),
+            "unit": ledger.unit,
+            "source": ledger.source,
+        }
+        connection.executemany('INSERT INTO "ledger" VALUES (?, ?)', facts.items())
+        for table in ledger_tables(ledger):
+            connection.execute(_create(table))
+            marks = ", ".join("?" for _ in table.columns)
+            connection.executemany(f'INSERT INTO "{table.name}" VALUES ({marks})', table.rows)
+        for view in _VIEWS:
+            connection.execute(view)
+        connection.commit()
+        return connection.serialize()
+    finally:
+        connection.close()
+
+
+def datapackage_files(ledger: Ledger) -> dict[str, bytes]:
+    """A Frictionless Tabular Data Package: datapackage.json and one CSV per table."""
+    tables = ledger_tables(ledger)
+    resources = []
+    for table in tables:
+        fields = []
+        for column in table.columns:
+            described: dict[str, Any] = {
+                "name": column.name,
+                "type": column.kind,
+                "title": column.title,
+            }
+            if column.required:
+                described["constraints"] = {"required": True}
+            if column.column_type:
+                described["columnType"] = column.column_type
+            fields.append(described)
+        schema: dict[str, Any] = {"fields": fields, "primaryKey": table.primary_key}
+        if table.foreign_keys:
+            schema["foreignKeys"] = [
+                {"fields": own, "reference": {"resource": target, "fields": theirs}}
+                for own, target, theirs in table.foreign_keys
+            ]
+        resources.append(
+            {
+                "name": table.name,
+                "title": table.title,
+                "path": f"{table.name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": schema,
+            }
+        )
+    descriptor = {
+        "name": f"izumi-ledger-{ledger.fiscal_year}",
+        "title": f"{ledger.city}{ledger.ward} {ledger.fiscal_year}年度 予算",
+        "description": (
+            f"{ledger.source}。金額の単位は{ledger.unit}。"
+            "関連事業（related）の額はどの合計にも入らない。"
+        ),
+        "profile": "tabular-data-package",
+        "resources": resources,
+    }
+    files = {f"{table.name}.csv": csv_bytes(table) for table in tables}
+    files["datapackage.json"] = (
+        json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+    ).encode("utf-8")
+    return files
+
+
+Writer = Callable[[Ledger], bytes]

@@ -1,0 +1,107 @@
+"""An Excel workbook: a sheet per table, and a 合計 sheet whose totals are formulas."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ..models import Ledger
+from .tables import Table, ledger_tables
+
+INSTALL_HINT = "pip install 'izumi-ledger[xlsx]'"
+
+
+class MissingExtra(ImportError):
+    """openpyxl is not installed."""
+
+
+def _openpyxl() -> Any:
+    try:
+        import openpyxl
+    except ImportError:
+        raise MissingExtra(
+            f"Excel 形式には openpyxl が要ります。{INSTALL_HINT} で入れてください"
+        ) from None
+    return openpyxl
+
+
+def _column_letter(table: Table, name: str) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(table.column_index(name) + 1))
+
+
+def _range(table: Table, name: str) -> str:
+    letter = _column_letter(table, name)
+    last = len(table.rows) + 1
+    return f"{table.name}!${letter}$2:${letter}${max(last, 2)}"
+
+
+def xlsx_bytes(ledger: Ledger) -> bytes:
+    """The workbook as bytes; MissingExtra when openpyxl is not installed."""
+    openpyxl = _openpyxl()
+    from openpyxl.styles import Font
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    tables = {table.name: table for table in ledger_tables(ledger)}
+    for table in tables.values():
+        sheet = workbook.create_sheet(table.name)
+        sheet.append([column.title for column in table.columns])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in table.rows:
+            sheet.append(list(row))
+        for index, column in enumerate(table.columns, 1):
+            if column.kind == "integer" and column.column_type == "value" or "額" in column.title:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.number_format = "#,##0"
+        sheet.freeze_panes = "A2"
+    _totals_sheet(workbook, tables, ledger)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _totals_sheet(workbook: Any, tables: dict[str, Table], ledger: Ledger) -> None:
+    """Totals that re-add themselves when someone edits the programs sheet."""
+    from openpyxl.styles import Font
+
+    sheet = workbook.create_sheet("合計", 0)
+    programs, sections = tables["programs"], tables["program_sections"]
+    policy_range, amount_range = _range(programs, "policy"), _range(programs, "amount")
+    sheet.append(["施策", "施策名", f"施策の予算額（{ledger.unit}）", "事業の合計", "差"])
+    for row_number, policy in enumerate(ledger.policies, 2):
+        sheet.append(
+            [
+                policy.number,
+                policy.title,
+                policy.amount,
+                f"=SUMIF({policy_range},A{row_number},{amount_range})",
+                f"=D{row_number}-C{row_number}",
+            ]
+        )
+    total_row = len(ledger.policies) + 2
+    sheet.append(
+        [
+            "合計",
+            "",
+            f"=SUM(C2:C{total_row - 1})",
+            f"=SUM({amount_range})",
+            f"=D{total_row}-C{total_row}",
+        ]
+    )
+    sheet.append([])
+    section_start = total_row + 2
+    sheet.append(["担当課", "", "担う事業の額（共同は全額）"])
+    section_range, section_amounts = _range(sections, "section"), _range(sections, "amount")
+    for offset, name in enumerate(dict.fromkeys(row[3] for row in sections.rows), 1):
+        row_number = section_start + offset
+        sheet.append([name, "", f"=SUMIF({section_range},A{row_number},{section_amounts})"])
+    for row in sheet.iter_rows(min_row=1, min_col=3, max_col=5):
+        for cell in row:
+            cell.number_format = "#,##0"
+    for row_number in (1, total_row, section_start):
+        for cell in sheet[row_number]:
+            cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
