@@ -283,7 +283,8 @@ def test_every_command_has_help_with_an_example() -> None:
 
     commands = [command.name for command in app.registered_commands]
     reads_a_ledger = {"check", "totals", "list", "show", "export"}
-    assert set(commands) == reads_a_ledger | {"import", "schema"}
+    ledger_arguments = {"diff"}
+    assert set(commands) == reads_a_ledger | ledger_arguments | {"import", "schema"}
     for command in commands:
         result = run_cli(str(command), "--help")
         assert result.exit_code == 0

@@ -12,7 +12,11 @@ from izumi_ledger.location import bundled_ledger
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```console\n\$ izumi (.+?)\n(.*?)```", README, re.DOTALL)
-BUNDLED_EXAMPLES = [(command, output) for command, output in BLOCKS if "--ledger" not in command]
+BUNDLED_EXAMPLES = [
+    (command, output)
+    for command, output in BLOCKS
+    if "--ledger" not in command and not command.startswith("diff")
+]
 
 
 def test_the_readme_opens_with_two_set_up_commands() -> None:
@@ -37,3 +41,9 @@ def test_readme_example_matches_the_real_output(command: str, output: str) -> No
     assert [line.rstrip() for line in shown.rstrip("\n").split("\n")] == output.rstrip("\n").split(
         "\n"
     )
+
+
+def test_the_diff_example_is_the_pinned_output() -> None:
+    (output,) = [output for command, output in BLOCKS if command.startswith("diff")]
+    golden = (REPO / "tests" / "golden" / "diff.txt").read_text(encoding="utf-8")
+    assert output.rstrip("\n").split("\n") == [line.rstrip() for line in golden.splitlines()]

@@ -15,7 +15,7 @@ from ..totals import ProgramRef
 from .figures import Figures
 from .options import FormatOption, LedgerOption, OutputFormat, UnitOption
 from .session import open_ledger
-from .tables import Column, Indented, Table, render
+from .tables import Column, Decorated, Table, render
 from .terminal import fail, write_data
 
 
@@ -169,7 +169,7 @@ def _table(refs: list[ProgramRef], figures: Figures, with_items: bool) -> Table:
                         "policy": ref.policy.number,
                         "number": program.number,
                         "item": item.number,
-                        "name": Indented(f"　({item.number})", item.name),
+                        "name": Decorated(item.name, f"　({item.number})"),
                         "amount": item.amount,
                         "tags": " ".join(item.tags),
                     }

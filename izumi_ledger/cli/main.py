@@ -10,6 +10,7 @@ import typer
 
 from .. import __version__
 from .check_cmd import check_command
+from .diff_cmd import diff_command
 from .export_cmd import export_command
 from .import_cmd import import_command
 from .list_cmd import list_command
@@ -52,6 +53,7 @@ app.command("totals")(totals_command)
 app.command("list")(list_command)
 app.command("show")(show_command)
 app.command("import")(import_command)
+app.command("diff")(diff_command)
 app.command("export")(export_command)
 app.command("schema")(schema_command)
 

@@ -24,21 +24,22 @@ def _plain(value: Any) -> str:
 
 
 @dataclass(frozen=True)
-class Indented:
-    """A name shown under another row (an item under its program); data keeps the bare name."""
+class Decorated:
+    """A name shown with more around it (an indent, a former name); data keeps the bare name."""
 
-    prefix: str
     text: str
+    prefix: str = ""
+    suffix: str = ""
 
     def __str__(self) -> str:
-        return f"{self.prefix}{self.text}"
+        return f"{self.prefix}{self.text}{self.suffix}"
 
 
 def _bare(value: Any) -> Any:
-    return value.text if isinstance(value, Indented) else value
+    return value.text if isinstance(value, Decorated) else value
 
 
-Cell = int | str | Decimal | float | None | Indented
+Cell = int | str | Decimal | float | None | Decorated
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ def _markdown_cell(text: str) -> str:
 
 
 def to_markdown(table: Table) -> str:
-    columns = [column for column in table.columns if column.in_data]
+    # Markdown is read by people: the table's columns, less decoration such as bars.
+    columns = [column for column in table.columns if column.in_data and column.in_table]
     lines = [*table.heading, ""] if table.heading else []
     lines.append("| " + " | ".join(column.label for column in columns) + " |")
     lines.append(

@@ -1,0 +1,148 @@
+"""`izumi diff`: two ledgers side by side, program by program."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Annotated, Any
+
+import typer
+
+from ..compare import Change, Comparison, Status, compare
+from .figures import Figures, percent_text, ratio_number
+from .options import FormatOption, OutputFormat
+from .session import open_ledger
+from .tables import Column, Decorated, Table, render
+from .terminal import write_data
+
+STATUS_LABELS = {
+    Status.SAME: "",
+    Status.CHANGED: "変更",
+    Status.RENAMED: "名称変更",
+    Status.ADDED: "追加",
+    Status.REMOVED: "削除",
+}
+
+
+def diff_command(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="比べるもとの台帳（前年度など）。")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="比べる台帳（今年度など）。")],
+    everything: Annotated[
+        bool,
+        typer.Option("--all", "-a", help="変わらない細事業も表示する（事業はいつもすべて表示）。"),
+    ] = False,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """二つの台帳を比べる（年度どうし、版どうし）。
+
+    事業と細事業を番号と名前で対応づけ（名前の似た事業は名称変更とみなす）、前・後・増減・増減率、
+    追加・削除を示す。終了コード: 0 数字が同じ、1 違う、2 読めない。
+
+    例: izumi diff 2020.yaml 2021.yaml
+    """
+    before, after = open_ledger(old), open_ledger(new)
+    comparison = compare(before.ledger, after.ledger)
+    shown = [
+        c
+        for c in comparison.changes
+        if everything or c.level == "program" or c.status is not Status.SAME
+    ]
+    figures = Figures(comparison.unit, None)
+    if output is OutputFormat.json:
+        document = _json(comparison, old, new, figures)
+        write_data(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        table = _table(comparison, shown, figures)
+        if output is OutputFormat.table:
+            table.heading = [f"差分 {old} → {new}（単位 {comparison.unit}）"]
+        render(table, output)
+    raise typer.Exit(1 if comparison.figures_differ else 0)
+
+
+def _table(comparison: Comparison, shown: list[Change], figures: Figures) -> Table:
+    table = Table(
+        columns=[
+            Column("level", "", in_table=False),
+            Column("policy", "施策", "right", no_wrap=True),
+            Column("number", "番号", "right", no_wrap=True),
+            Column("program", "事業", "right", in_table=False),
+            Column("name", "事業名"),
+            Column("old_amount", "前", "right", figures.text, figures.number, no_wrap=True),
+            Column("new_amount", "後", "right", figures.text, figures.number, no_wrap=True),
+            Column("change", "増減", "right", figures.change_text, figures.number, no_wrap=True),
+            Column(
+                "change_ratio",
+                "増減率",
+                "right",
+                lambda r: percent_text(r, signed=True),
+                ratio_number,
+                no_wrap=True,
+            ),
+            Column("status", "状態", show=lambda s: STATUS_LABELS[Status(s)], no_wrap=True),
+            Column("old_name", "旧名", in_table=False),
+        ]
+    )
+    for change in shown:
+        number = change.number if change.number is not None else change.old_number
+        name = Decorated(change.name)
+        if change.level == "item":
+            name = Decorated(change.name, f"　({number})")
+        if change.old_name:
+            name = Decorated(change.name, name.prefix, f"（旧: {change.old_name}）")
+        table.rows.append(
+            {
+                "level": change.level,
+                "policy": change.policy,
+                "number": number if change.level == "program" else None,
+                "program": change.program,
+                "name": name,
+                "old_amount": change.old_amount,
+                "new_amount": change.new_amount,
+                "change": change.change,
+                "change_ratio": change.change_ratio,
+                "status": change.status.value,
+                "old_name": change.old_name,
+            }
+        )
+    total_change = comparison.new_total - comparison.old_total
+    table.total = {
+        "name": "合計",
+        "old_amount": comparison.old_total,
+        "new_amount": comparison.new_total,
+        "change": total_change,
+        "change_ratio": Decimal(total_change) / Decimal(comparison.old_total)
+        if comparison.old_total
+        else None,
+    }
+    return table
+
+
+def _json(comparison: Comparison, old: str, new: str, figures: Figures) -> dict[str, Any]:
+    total_change = comparison.new_total - comparison.old_total
+    return {
+        "old": old,
+        "new": new,
+        "unit": comparison.unit,
+        "total": {
+            "old": figures.number(comparison.old_total),
+            "new": figures.number(comparison.new_total),
+            "change": figures.number(total_change),
+        },
+        "changes": [
+            {
+                "level": change.level,
+                "status": change.status.value,
+                "policy": change.policy,
+                "program": change.program,
+                "number": change.number,
+                "old_number": change.old_number,
+                "name": change.name,
+                "old_name": change.old_name,
+                "old_amount": figures.number(change.old_amount),
+                "new_amount": figures.number(change.new_amount),
+                "change": figures.number(change.change),
+                "change_ratio": ratio_number(change.change_ratio),
+            }
+            for change in comparison.changes
+        ],
+    }
