@@ -396,3 +396,25 @@ def test_github_annotations_escape_what_would_break_them() -> None:
     assert github_annotation(finding) == (
         "::error file=a%2Cb%3Ac.yaml,line=3,col=4,title=schema::100%25 確認%0A次"
     )
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("izumi list --section 地", ["地域振興課"]),
+        ("izumi list --section ｺ", []),  # half-width katakana is folded, and matches nothing here
+        ("izumi list --section 高齢", ["高齢・障害支援課"]),
+        ("izumi list --tag ", ["重点", "新規", "拡充"]),
+        ("izumi totals --by s", ["section"]),
+        ("izumi ch", ["check"]),
+    ],
+)
+def test_shell_completion(tmp_path: Path, words: str, expected: list[str]) -> None:
+    environment = {
+        "_IZUMI_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split(" ")) - 1),
+    }
+    result = izumi(cwd=tmp_path, env=environment)
+    assert result.returncode == 0
+    assert result.stdout.split() == expected

@@ -12,6 +12,7 @@ from ..amounts import AmountError, parse_amount
 from ..models import Ledger
 from ..query import ProgramFilter, UnknownName, resolve_section, resolve_tag, select_programs
 from ..totals import ProgramRef
+from .completion import complete_section, complete_tag
 from .figures import Figures
 from .options import FormatOption, LedgerOption, OutputFormat, UnitOption
 from .session import open_ledger
@@ -32,6 +33,7 @@ def list_command(
         typer.Option(
             "--section",
             "-s",
+            autocompletion=complete_section,
             show_default=False,
             help="この担当課が担う事業だけ（全角・半角の違いは無視）。",
         ),
@@ -39,7 +41,11 @@ def list_command(
     tag: Annotated[
         str | None,
         typer.Option(
-            "--tag", "-t", show_default=False, help="このタグ（重点・新規・拡充）の事業だけ。"
+            "--tag",
+            "-t",
+            show_default=False,
+            autocompletion=complete_tag,
+            help="このタグ（重点・新規・拡充）の事業だけ。",
         ),
     ] = None,
     policy: Annotated[

@@ -24,7 +24,7 @@ app = typer.Typer(
     "台帳は --ledger/-l、環境変数 IZUMI_LEDGER、"
     "同梱の台帳（横浜市泉区 令和3年度 施策2）の順に探す。",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["--help", "-h"]},
 )
@@ -61,7 +61,7 @@ app.command("schema")(schema_command)
 def main() -> None:
     """Run izumi; an unexpected failure prints a short apology (the traceback with --debug)."""
     try:
-        app()
+        app(prog_name="izumi")
     except SystemExit:
         raise
     except KeyboardInterrupt:
