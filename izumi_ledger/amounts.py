@@ -6,6 +6,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, Literal
 
+from .messages import current, t
+
 Unit = Literal["円", "千円", "万円"]
 UNITS: Final[tuple[Unit, ...]] = ("千円", "万円", "円")
 UNIT_IN_YEN: Final[dict[str, int]] = {"円": 1, "千円": 1000, "万円": 10000}
@@ -23,16 +25,16 @@ class AmountError(ValueError):
 def parse_amount(value: object) -> int:
     """Read an amount exactly: a non-negative int, or a string of digits with optional commas."""
     if isinstance(value, bool):
-        raise AmountError("真偽値は金額になりません（整数で書いてください）")
+        raise AmountError(t("amount.boolean"))
     if isinstance(value, int):
         if value < 0:
-            raise AmountError(f"負の金額は書けません: {value}")
+            raise AmountError(t("amount.negative", value=value))
         return value
     if isinstance(value, float):
-        raise AmountError(f"小数は金額になりません: {value!r}（単位の整数で書いてください）")
+        raise AmountError(t("amount.fraction", value=value))
     if isinstance(value, str):
         return _parse_amount_text(value)
-    raise AmountError("金額は整数か数字の文字列で書いてください")
+    raise AmountError(t("amount.type"))
 
 
 def _parse_amount_text(text: str) -> int:
@@ -40,10 +42,7 @@ def _parse_amount_text(text: str) -> int:
     folded = text.translate(_FULL_WIDTH)
     if _PLAIN_DIGITS.fullmatch(folded) or _GROUPED_DIGITS.fullmatch(folded):
         return int(folded.replace(",", ""))
-    raise AmountError(
-        f"金額として読めません: {text!r}"
-        "（数字と桁区切りのカンマだけが使えます。単位は台帳の unit で決まります）"
-    )
+    raise AmountError(t("amount.text", text=text))
 
 
 def convert(amount: int, from_unit: Unit, to_unit: Unit) -> Decimal:
@@ -77,8 +76,18 @@ def format_amount(amount: int, ledger_unit: Unit, display_unit: Unit | None = No
     value = convert(abs(amount), ledger_unit, unit)
     places = decimal_places(ledger_unit, unit)
     text = f"{value:,.{places}f}" if places else format_number(value)
-    sign = "△" if amount < 0 else ""
+    sign = minus_sign() if amount < 0 else ""
     return f"{sign}{text}{unit}"
+
+
+def minus_sign() -> str:
+    """△ in Japanese, the Japanese convention for a decrease; - in English."""
+    return "△" if current() == "ja" else "-"
+
+
+def format_count(value: int) -> str:
+    """A whole number with separators, negative as △ (Japanese) or - (English)."""
+    return f"{minus_sign()}{abs(value):,}" if value < 0 else f"{value:,}"
 
 
 def percent(numerator: int, denominator: int, places: int = 1) -> Decimal | None:
@@ -93,5 +102,5 @@ def format_percent(value: Decimal | None) -> str:
     """A percentage for people, △ for a decrease; — when it is undefined."""
     if value is None:
         return "—"
-    sign = "△" if value < 0 else ""
+    sign = minus_sign() if value < 0 else ""
     return f"{sign}{abs(value)}%"

@@ -37,8 +37,9 @@ class Finding:
     actual: int | str | None = None
     difference: int | None = None
     hint: str = ""
-    # How to read expected/actual for people, e.g. ("文書の額", "細事業の合計").
-    labels: tuple[str, str] = ("期待値", "実際")
+    # How to read expected/actual for people, e.g. ("文書の額", "細事業の合計"); () for the
+    # plain "expected" and "actual".
+    labels: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         """The finding as the `--format json` object (fixed keys, in a fixed order)."""

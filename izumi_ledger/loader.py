@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .findings import Finding, Path, Position, Severity, format_path
+from .messages import t
 from .models import Detail, Item, Ledger, Policy, Program, Related
 from .suggest import unknown_key_hint
 from .yamlsource import SourceMap, parse_yaml, read_source
@@ -123,48 +124,40 @@ def _model_at(loc: Sequence[str | int]) -> type[BaseModel]:
 
 
 def _explain(detail: Any, loc: Path) -> tuple[str, str]:
-    """A Japanese message and hint for one pydantic error."""
+    """A message and hint, in the reader's language, for one pydantic error."""
     kind: str = detail["type"]
     field = loc[-1] if loc else ""
     value = detail.get("input")
     context = detail.get("ctx") or {}
     if kind == "extra_forbidden":
-        return f"不明なキー {field!r} です", unknown_key_hint(
-            str(field), _model_at(loc[:-1]).model_fields
-        )
+        allowed = _model_at(loc[:-1]).model_fields
+        return t("schema.unknown_key", key=field), unknown_key_hint(str(field), allowed)
     if kind == "missing":
-        return f"必須のキー {field!r} がありません", f"{field}: を書き足してください"
+        return t("schema.missing", key=field), t("schema.add_key", key=field)
     if kind == "string_type":
         if isinstance(value, int | float) and not isinstance(value, bool):
-            return (
-                "文字列で書いてください（数として読まれました）",
-                f'引用符で囲んでください: "{value}"',
-            )
-        return "文字列で書いてください", ""
+            return t("schema.text_was_number"), t("schema.quote", value=value)
+        return t("schema.text"), ""
     if kind == "int_type":
         if isinstance(value, str):
-            return f"整数で書いてください（{value!r} は文字列です）", "引用符を外してください"
-        return "整数で書いてください", ""
+            return t("schema.int_was_text", value=value), t("schema.unquote")
+        return t("schema.int"), ""
     if kind == "list_type":
-        return "リスト（「- 」で始まる行）で書いてください", ""
+        return t("schema.list"), ""
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return "マッピング（「キー: 値」の形）で書いてください", ""
+        return t("schema.mapping"), ""
     if kind == "literal_error":
         if loc == ("ledger",):
-            return (
-                f"台帳の書式 {value!r} は読めません（この izumi が読めるのは 1 です）",
-                "ledger: 1 と書いてください",
-            )
+            return t("schema.version", value=value), t("schema.write_version")
         choices = str(context.get("expected", "")).replace("'", "").replace(" or ", ", ")
-        return f"{value!r} は使えません", f"使える値: {choices}"
+        return t("schema.not_allowed", value=value), t("schema.allowed", values=choices)
     if kind == "greater_than_equal":
-        return f"{context.get('ge')} 以上の整数で書いてください（{value!r}）", ""
+        return t("schema.at_least", bound=context.get("ge"), value=value), ""
     if kind == "less_than_equal":
-        return f"{context.get('le')} 以下の整数で書いてください（{value!r}）", ""
+        return t("schema.at_most", bound=context.get("le"), value=value), ""
     if kind == "string_too_short":
-        return "空にはできません", ""
-    if kind in ("amount", "detail_label"):
-        return str(detail["msg"]), ""
+        return t("schema.empty"), ""
+    # Our own validators (amounts, labels) already speak the reader's language.
     return str(detail["msg"]), ""
 
 
@@ -186,8 +179,8 @@ def _uniqueness_findings(data: dict[str, Any], source: SourceMap) -> list[Findin
                         source,
                         source.position((*path, index)),
                         (*path, index),
-                        f"{what} {value!r} が重複しています",
-                        "重複した行を消してください",
+                        t("schema.repeated", what=what, value=value),
+                        t("schema.remove_repeat"),
                     )
                 )
             seen.add(value)
@@ -197,12 +190,13 @@ def _uniqueness_findings(data: dict[str, Any], source: SourceMap) -> list[Findin
             return []
         return [(index, value) for index, value in enumerate(values) if isinstance(value, dict)]
 
-    repeated(data.get("sections"), ("sections",), "担当課")
+    section, tag = t("word.section"), t("word.tag")
+    repeated(data.get("sections"), ("sections",), section)
     for p_index, policy in mappings(data.get("policies")):
         for g_index, program in mappings(policy.get("programs")):
             program_path: Path = ("policies", p_index, "programs", g_index)
-            repeated(program.get("sections"), (*program_path, "sections"), "担当課")
-            repeated(program.get("tags"), (*program_path, "tags"), "タグ")
+            repeated(program.get("sections"), (*program_path, "sections"), section)
+            repeated(program.get("tags"), (*program_path, "tags"), tag)
             for i_index, item in mappings(program.get("items")):
-                repeated(item.get("tags"), (*program_path, "items", i_index, "tags"), "タグ")
+                repeated(item.get("tags"), (*program_path, "items", i_index, "tags"), tag)
     return findings

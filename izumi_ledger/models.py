@@ -15,6 +15,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .amounts import AmountError, Unit, parse_amount
+from .messages import t
 
 FORMAT_VERSION: Final = 1
 TAGS: Final[tuple[str, ...]] = ("重点", "新規", "拡充")
@@ -33,9 +34,7 @@ def _amount(value: object) -> int:
 
 def _detail_label(value: object) -> object:
     if isinstance(value, str) and (len(value) != 1 or value not in DETAIL_LABELS):
-        raise PydanticCustomError(
-            "detail_label", f"ラベルはア・イ・ウ…のカタカナ 1 文字です: {value!r}"
-        )
+        raise PydanticCustomError("detail_label", t("label.not_katakana", value=value))
     return value
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .amounts import format_amount
 from .findings import Finding, Path, Severity, format_path
+from .messages import t
 from .models import DETAIL_LABELS, Item, Ledger, Policy, Program
 from .yamlsource import SourceMap
 
@@ -29,7 +30,7 @@ class Context:
         actual: int | str | None = None,
         difference: int | None = None,
         hint: str = "",
-        labels: tuple[str, str] = ("期待値", "実際"),
+        labels: tuple[str, ...] = (),
     ) -> Finding:
         position = self.source.position(path)
         return Finding(
@@ -67,13 +68,17 @@ class Context:
                 "rounding",
                 Severity.WARNING,
                 path,
-                f"{message}（差 {format_amount(difference, unit)} は許容差 "
-                f"{format_amount(self.ledger.tolerance, unit)} 以内）",
+                t(
+                    "rule.rounding",
+                    message=message,
+                    difference=format_amount(difference, unit),
+                    tolerance=format_amount(self.ledger.tolerance, unit),
+                ),
                 expected=stated,
                 actual=parts_total,
                 difference=difference,
                 labels=labels,
-                hint="文書の端数処理による差なら、このままで構いません",
+                hint=t("rule.rounding.hint"),
             )
             return
         yield self.finding(
@@ -113,11 +118,11 @@ def item_sum(context: Context) -> Iterator[Finding]:
             yield from context.sum_findings(
                 "item-sum",
                 (*path, "amount"),
-                f"事業 {program.number}「{program.name}」の予算額が細事業の合計と合いません",
+                t("rule.item_sum", number=program.number, name=program.name),
                 program.amount,
                 sum(item.amount for item in program.items),
-                ("文書の額", "細事業の合計"),
-                "事業の amount と各細事業の amount を文書と照らし合わせてください",
+                (t("label.stated"), t("label.items_total")),
+                t("rule.item_sum.hint"),
             )
 
 
@@ -129,12 +134,11 @@ def detail_sum(context: Context) -> Iterator[Finding]:
             yield from context.sum_findings(
                 "detail-sum",
                 (*path, "amount"),
-                f"事業 {program.number} の細事業 ({item.number})「{item.name}」の額が"
-                "内訳の合計と合いません",
+                t("rule.detail_sum", program=program.number, number=item.number, name=item.name),
                 item.amount,
                 sum(amounts),
-                ("文書の額", "内訳の合計"),
-                "細事業の amount と内訳（ア・イ…）の amount を文書と照らし合わせてください",
+                (t("label.stated"), t("label.details_total")),
+                t("rule.detail_sum.hint"),
             )
 
 
@@ -144,11 +148,11 @@ def program_sum(context: Context) -> Iterator[Finding]:
         yield from context.sum_findings(
             "program-sum",
             ("policies", p_index, "amount"),
-            f"施策 {policy.number}「{policy.title}」の予算額が事業の合計と合いません",
+            t("rule.program_sum", number=policy.number, title=policy.title),
             policy.amount,
             sum(program.amount for program in policy.programs),
-            ("文書の額", "事業の合計"),
-            "施策の amount と各事業の amount を文書と照らし合わせてください",
+            (t("label.stated"), t("label.programs_total")),
+            t("rule.program_sum.hint"),
         )
 
 
@@ -159,11 +163,11 @@ def policy_sum(context: Context) -> Iterator[Finding]:
         yield from context.sum_findings(
             "policy-sum",
             ("amount",),
-            "台帳の総額が施策の合計と合いません",
+            t("rule.policy_sum"),
             ledger.amount,
             sum(policy.amount for policy in ledger.policies),
-            ("文書の額", "施策の合計"),
-            "台帳の amount と各施策の amount を文書と照らし合わせてください",
+            (t("label.stated"), t("label.policies_total")),
+            t("rule.policy_sum.hint"),
         )
 
 
@@ -176,12 +180,12 @@ def program_count(context: Context) -> Iterator[Finding]:
             "program-count",
             Severity.ERROR,
             ("policies", p_index, "program_count"),
-            f"施策 {policy.number} の事業数が合いません",
+            t("rule.program_count", number=policy.number),
             expected=policy.program_count,
             actual=len(policy.programs),
             difference=len(policy.programs) - policy.program_count,
-            labels=("文書の事業数", "台帳の事業数"),
-            hint="事業の書き漏れ・重複か、program_count の誤りです",
+            labels=(t("label.stated_count"), t("label.counted")),
+            hint=t("rule.program_count.hint"),
         )
 
 
@@ -191,13 +195,17 @@ def numbering(context: Context) -> Iterator[Finding]:
     yield from _policy_numbers(context, [policy.number for policy in ledger.policies])
     for p_index, policy in enumerate(ledger.policies):
         numbers = [program.number for program in policy.programs]
-        yield from _sequence(context, ("policies", p_index, "programs"), numbers, "事業番号")
+        yield from _sequence(
+            context, ("policies", p_index, "programs"), numbers, t("word.program_number")
+        )
     for path, _, program in _programs(ledger):
         numbers = [item.number for item in program.items]
-        yield from _sequence(context, (*path, "items"), numbers, "細事業の番号")
+        yield from _sequence(context, (*path, "items"), numbers, t("word.item_number"))
     for path, _, item in _items(ledger):
         labels = [DETAIL_LABELS.index(detail.label) + 1 for detail in item.details]
-        yield from _sequence(context, (*path, "details"), labels, "内訳のラベル", field="label")
+        yield from _sequence(
+            context, (*path, "details"), labels, t("word.detail_label"), field="label"
+        )
 
 
 def _policy_numbers(context: Context, numbers: Sequence[int]) -> Iterator[Finding]:
@@ -212,26 +220,23 @@ def _policy_numbers(context: Context, numbers: Sequence[int]) -> Iterator[Findin
                 "numbering",
                 Severity.ERROR,
                 path,
-                f"施策番号 {number} が重複しています（{first} 行目にもあります）",
+                t("rule.policy_repeat", number=number, first=first),
                 actual=number,
-                hint="番号を文書と照らし合わせてください",
+                hint=t("rule.check_numbers"),
             )
         elif number < previous:
             yield context.finding(
                 "numbering",
                 Severity.ERROR,
                 path,
-                f"施策番号 {number} が {previous} の後にあります",
+                t("rule.policy_order", number=number, previous=previous),
                 expected=previous + 1,
                 actual=number,
-                labels=_NUMBER_LABELS,
-                hint="施策は番号の順に並べてください",
+                labels=(t("label.in_order"), t("label.written")),
+                hint=t("rule.policy_order.hint"),
             )
         seen.setdefault(number, index)
         previous = max(previous, number)
-
-
-_NUMBER_LABELS = ("順番どおりなら", "書かれている番号")
 
 
 def _display(value: int, field: str) -> str:
@@ -253,11 +258,11 @@ def _sequence(
                 "numbering",
                 Severity.ERROR,
                 path,
-                f"{what} {shown} が重複しています（{first} 行目にもあります）",
+                t("rule.sequence_repeat", what=what, shown=shown, first=first),
                 expected=wanted,
                 actual=shown,
-                labels=_NUMBER_LABELS,
-                hint="番号を文書と照らし合わせてください",
+                labels=(t("label.in_order"), t("label.written")),
+                hint=t("rule.check_numbers"),
             )
             continue
         seen[number] = index
@@ -266,11 +271,11 @@ def _sequence(
                 "numbering",
                 Severity.ERROR,
                 path,
-                f"{what}は {wanted} のはずが {shown} です",
+                t("rule.sequence_gap", what=what, wanted=wanted, shown=shown),
                 expected=wanted,
                 actual=shown,
-                labels=_NUMBER_LABELS,
-                hint="抜けている項目がないか文書と照らし合わせてください",
+                labels=(t("label.in_order"), t("label.written")),
+                hint=t("rule.sequence_gap.hint"),
             )
         expected = number + 1
 
@@ -292,12 +297,16 @@ def unknown_section(context: Context) -> Iterator[Finding]:
                 "unknown-section",
                 Severity.ERROR,
                 (*path, "sections", s_index),
-                f"事業 {program.number}「{program.name}」の担当課 {section!r} が"
-                "台帳の sections にありません",
+                t(
+                    "rule.unknown_section",
+                    number=program.number,
+                    name=program.name,
+                    section=section,
+                ),
                 actual=section,
-                hint=f"もしかして {folded[close[0]]}？"
+                hint=t("hint.did_you_mean", name=folded[close[0]])
                 if close
-                else "台帳の sections に加えるか、名前を直してください",
+                else t("rule.unknown_section.hint"),
             )
 
 
@@ -309,8 +318,8 @@ def no_section(context: Context) -> Iterator[Finding]:
                 "no-section",
                 Severity.WARNING,
                 (*path, "sections"),
-                f"事業 {program.number}「{program.name}」に担当課がありません",
-                hint="文書に担当課が書かれていれば sections に加えてください",
+                t("rule.no_section", number=program.number, name=program.name),
+                hint=t("rule.no_section.hint"),
             )
 
 
@@ -323,12 +332,17 @@ def partial_details(context: Context) -> Iterator[Finding]:
                 "partial-details",
                 Severity.WARNING,
                 (*path, "details"),
-                f"事業 {program.number} の細事業 ({item.number}) の内訳 "
-                f"{len(item.details)} 件のうち {with_amount} 件にしか額がありません",
+                t(
+                    "rule.partial_details",
+                    program=program.number,
+                    number=item.number,
+                    count=len(item.details),
+                    with_amount=with_amount,
+                ),
                 expected=len(item.details),
                 actual=with_amount,
-                labels=("内訳の数", "額のある内訳"),
-                hint="内訳の合計は、すべての内訳に額があるときだけ検査されます",
+                labels=(t("label.details"), t("label.with_amount")),
+                hint=t("rule.partial_details.hint"),
             )
 
 
@@ -341,8 +355,8 @@ def unused_section(context: Context) -> Iterator[Finding]:
                 "unused-section",
                 Severity.WARNING,
                 ("sections", index),
-                f"担当課 {section!r} はどの事業にも使われていません",
-                hint="不要なら sections から消してください",
+                t("rule.unused_section", section=section),
+                hint=t("rule.unused_section.hint"),
             )
 
 

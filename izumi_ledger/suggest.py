@@ -6,6 +6,8 @@ import difflib
 import unicodedata
 from collections.abc import Iterable
 
+from .messages import t
+
 
 def closest(name: str, known: Iterable[str], count: int = 1, cutoff: float = 0.6) -> list[str]:
     """Known names that look like name, best first; width and case forms do not matter."""
@@ -19,4 +21,8 @@ def unknown_key_hint(key: str, allowed: Iterable[str]) -> str:
     """The hint for a key the format does not have."""
     options = list(allowed)
     close = closest(key, options)
-    return f"もしかして {close[0]}？" if close else "使えるキー: " + ", ".join(options)
+    return (
+        t("hint.did_you_mean", name=close[0])
+        if close
+        else t("hint.allowed_keys", keys=", ".join(options))
+    )

@@ -21,6 +21,7 @@ import yaml
 from yaml.resolver import Resolver
 
 from .findings import Finding, Path, Position, Severity, format_path
+from .messages import t
 from .suggest import unknown_key_hint
 
 try:  # LibYAML is several times faster; the pure-Python parser gives the same events.
@@ -146,25 +147,25 @@ def read_source(path: FilePath, display: str) -> tuple[bytes | None, list[Findin
 
     try:
         if path.is_dir():
-            return fail("ディレクトリです（台帳の YAML ファイルを指定してください）")
+            return fail(t("read.directory"))
         if path.exists() and not path.is_file():
             # A pipe or a device could block or never end.
-            return fail("通常のファイルではありません（パイプや装置は読めません）")
+            return fail(t("read.special"))
         data = path.read_bytes()
     except FileNotFoundError:
         if path.is_symlink():
-            return fail("リンク先のないシンボリックリンクです")
-        return fail("ファイルがありません")
+            return fail(t("read.broken_link"))
+        return fail(t("read.missing"))
     except IsADirectoryError:
-        return fail("ディレクトリです（台帳の YAML ファイルを指定してください）")
+        return fail(t("read.directory"))
     except PermissionError:
-        return fail("読み取りの権限がありません")
+        return fail(t("read.permission"))
     except OSError as error:
-        return fail(f"読み込めません: {error.strerror or error}")
+        return fail(t("read.failed", reason=error.strerror or error))
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM) :]
     elif data.startswith(_OTHER_BOMS):
-        return fail("UTF-16 か UTF-32 のファイルです（UTF-8 で保存し直してください）")
+        return fail(t("read.utf16"))
     return data, []
 
 
@@ -175,17 +176,15 @@ def _unreadable_text(data: bytes, display: str) -> Finding:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = len(data[data.rfind(b"\n", 0, error.start) + 1 : error.start].decode()) + 1
-        message = "UTF-8 のテキストではありません（Shift_JIS などは UTF-8 で保存し直してください）"
+        message = t("read.not_utf8")
         return Finding("read", Severity.ERROR, display, line, column, "", message)
     found = _NOT_PRINTABLE.search(text)
     offset = found.start() if found else 0
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     code = f"U+{ord(found.group()):04X}" if found else "?"
-    if found and found.group() == "\x00":
-        message = "NUL 文字を含んでいます（テキストファイルではありません）"
-    else:
-        message = f"YAML では使えない制御文字 {code} があります"
+    nul = found is not None and found.group() == "\x00"
+    message = t("read.nul") if nul else t("read.control", code=code)
     return Finding("read", Severity.ERROR, display, line, column, "", message)
 
 
@@ -206,7 +205,7 @@ def parse_yaml(data: bytes, display: str, keys: KeysOf | None = None) -> ParsedY
     except yaml.MarkedYAMLError as error:
         builder.fatal("yaml-syntax", *_syntax_error_place(error))
     except yaml.YAMLError as error:
-        builder.fatal("yaml-syntax", 0, 0, f"YAML として読めません: {error}")
+        builder.fatal("yaml-syntax", 0, 0, t("yaml.unreadable", detail=error))
     return builder.result()
 
 
@@ -221,11 +220,11 @@ def _syntax_error_place(error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
         mark = context
     detail = "; ".join(part for part in (error.context, error.problem) if part)
     if mark is None:
-        return 0, 0, f"YAML として読めません: {detail}"
+        return 0, 0, t("yaml.unreadable", detail=detail)
     other = problem if mark is context else context
     if other is not None and other.line != mark.line:
-        detail += f"（{other.line + 1} 行目も参照）"
-    return mark.line + 1, mark.column + 1, f"YAML として読めません: {detail}"
+        detail += t("yaml.see_line", line=other.line + 1)
+    return mark.line + 1, mark.column + 1, t("yaml.unreadable", detail=detail)
 
 
 @dataclass(frozen=True)
@@ -238,24 +237,24 @@ class _PlainRule:
     hint: str
 
 
-_QUOTE_IT = '文字列なら引用符で囲んでください: "{text}"'
+_QUOTE_IT = "yaml.quote_it"
 _PLAIN_RULES: Final = {
     "bool": _PlainRule(
         _BOOLEAN_WORDS.__contains__,
         _BOOLEAN_WORDS.__getitem__,
-        "{text!r} は YAML では真偽値と読まれます",
+        "yaml.boolean",
         _QUOTE_IT,
     ),
     "int": _PlainRule(
         _DECIMAL_INT.fullmatch,
         int,
-        "{text!r} は数として曖昧です（YAML では 8 進数・16 進数・60 進数などと読まれます）",
-        '10 進の数字だけで書くか、文字列なら引用符で囲んでください: "{text}"',
+        "yaml.ambiguous_int",
+        "yaml.decimal_only",
     ),
     "float": _PlainRule(
         _DECIMAL_FLOAT.fullmatch,
         float,
-        "{text!r} は数として曖昧です（YAML では無限大・非数・60 進数などと読まれます）",
+        "yaml.ambiguous_float",
         _QUOTE_IT,
     ),
 }
@@ -271,13 +270,13 @@ def _resolve_scalar(event: yaml.ScalarEvent) -> tuple[Any, str, str]:
     if tag == "null":
         return None, "", ""
     if tag == "merge":
-        return REFUSED, "マージキー（<<）は使えません", "値をそのまま書いてください"
+        return REFUSED, t("yaml.merge"), t("yaml.write_value")
     rule = _PLAIN_RULES.get(tag)
     if rule is None:  # text, and timestamps, which a ledger keeps as the text written
         return text, "", ""
     if rule.accepts(text):
         return rule.convert(text), "", ""
-    return REFUSED, rule.problem.format(text=text), rule.hint.format(text=text)
+    return REFUSED, t(rule.problem, text=text), t(rule.hint, text=text)
 
 
 @dataclass
@@ -355,8 +354,8 @@ class _Builder:
                     last.line,
                     last.column,
                     "",
-                    f"問題が {MAX_FINDINGS} 件に達したため、ここで読むのをやめました",
-                    hint="まず上の問題を直してください",
+                    t("yaml.too_many", count=MAX_FINDINGS),
+                    hint=t("yaml.fix_first"),
                 )
             )
         if self.stopped or self.unreadable:
@@ -370,7 +369,7 @@ class _Builder:
                     0,
                     0,
                     "",
-                    "空の台帳です（YAML の値がありません）",
+                    t("read.empty"),
                 )
             )
             return ParsedYaml(None, self.source, self.findings, self.refused_paths)
@@ -398,7 +397,7 @@ class _Builder:
                     "yaml-strict",
                     position.line,
                     position.column,
-                    "文書が 2 つ以上あります（1 つのファイルに書ける台帳は 1 つです）",
+                    t("yaml.documents"),
                 )
                 return True
         return self.stopped
@@ -443,7 +442,7 @@ class _Builder:
                 "schema",
                 mark,
                 (),
-                "台帳の最上位はマッピング（ledger: 1 などのキーと値）でなければなりません",
+                t("yaml.not_mapping"),
             )
             self.unreadable = True
             return
@@ -467,15 +466,13 @@ class _Builder:
         """Whether a node must be refused (alias, anchor, tag, depth); records the finding."""
         mark = event.start_mark
         if isinstance(event, yaml.AliasEvent):
-            self.refuse(
-                mark, path, "エイリアス（*名前）は使えません", "同じ内容をもう一度書いてください"
-            )
+            self.refuse(mark, path, t("yaml.alias"), t("yaml.write_again"))
         elif event.anchor is not None:
-            self.refuse(mark, path, "アンカー（&名前）は使えません", "値をそのまま書いてください")
+            self.refuse(mark, path, t("yaml.anchor"), t("yaml.write_value"))
         elif getattr(event, "tag", None) is not None:
-            self.refuse(mark, path, "明示的なタグ（!…）は使えません", "値だけを書いてください")
+            self.refuse(mark, path, t("yaml.tag"), t("yaml.value_only"))
         elif len(self.stack) >= MAX_DEPTH:
-            self.refuse(mark, path, f"入れ子が深すぎます（{MAX_DEPTH} 段まで）")
+            self.refuse(mark, path, t("yaml.too_deep", depth=MAX_DEPTH))
         else:
             return False
         return True
@@ -488,10 +485,10 @@ class _Builder:
         if not isinstance(event, yaml.ScalarEvent):
             if opens:
                 self.stack.append(_Frame(None, (), _position(mark)))
-            self.add("yaml-strict", mark, frame.path, "キーは文字列で書いてください")
+            self.add("yaml-strict", mark, frame.path, t("yaml.key_not_text"))
             return
         if event.anchor is not None or event.tag is not None:
-            self.add("yaml-strict", mark, frame.path, "キーにアンカーやタグは使えません")
+            self.add("yaml-strict", mark, frame.path, t("yaml.key_decorated"))
             return
         key: str = event.value
         if not event.style and key == "<<":
@@ -499,8 +496,8 @@ class _Builder:
                 "yaml-strict",
                 mark,
                 frame.path,
-                "マージキー（<<）は使えません",
-                "値をそのまま書いてください",
+                t("yaml.merge"),
+                t("yaml.write_value"),
             )
             return
         line = _position(mark).line
@@ -510,7 +507,7 @@ class _Builder:
                 "schema",
                 mark,
                 (*frame.path, key),
-                f"不明なキー {key!r} です",
+                t("schema.unknown_key", key=key),
                 unknown_key_hint(key, allowed),
             )
             return
@@ -519,8 +516,8 @@ class _Builder:
                 "yaml-strict",
                 mark,
                 (*frame.path, key),
-                f"キー {key!r} が重複しています（{frame.first_lines[key]} 行目と {line} 行目）",
-                "どちらか一方を消してください",
+                t("yaml.duplicate_key", key=key, first=frame.first_lines[key], line=line),
+                t("yaml.remove_one"),
             )
             return
         frame.first_lines[key] = line

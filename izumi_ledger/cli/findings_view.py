@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..amounts import Unit, format_amount
+from ..amounts import Unit, format_amount, format_count
 from ..findings import Finding
+from ..messages import t
 from ..yamlsource import SourceMap
 
 # A value as it appears on its line: a quoted string, or up to a space or flow punctuation.
@@ -29,11 +30,11 @@ def format_finding(finding: Finding, source: SourceMap | None, unit: Unit | None
         lines.extend(_excerpt(source.line_text(finding.line), finding.line, finding.column))
     message = finding.message
     if finding.path:
-        message += f"（{finding.path}）"
+        message += t("cli.path", path=finding.path)
     lines.append(f"  {message}")
     lines.extend(_figures(finding, unit))
     if finding.hint:
-        lines.append(f"  ヒント: {finding.hint}")
+        lines.append(t("cli.hint", hint=finding.hint))
     return lines
 
 
@@ -69,13 +70,14 @@ def _figures(finding: Finding, unit: Unit | None) -> list[str]:
             return value
         if as_amount and unit is not None:
             return format_amount(value, unit)
-        return f"△{abs(value):,}" if value < 0 else f"{value:,}"
+        return format_count(value)
 
-    expected_label, actual_label = finding.labels
+    expected_label, actual_label = finding.labels or (t("label.expected"), t("label.actual"))
     rows = [(expected_label, show(finding.expected)), (actual_label, show(finding.actual))]
     if finding.difference:
-        direction = "多い" if finding.difference > 0 else "少ない"
+        direction = "label.more" if finding.difference > 0 else "label.less"
         sign = "+" if finding.difference > 0 else ""
-        rows.append(("差", f"{sign}{show(finding.difference)}（{actual_label}が{direction}）"))
+        shown = f"{sign}{show(finding.difference)}{t(direction, label=actual_label)}"
+        rows.append((t("label.difference"), shown))
     width = max(display_width(label) for label, _ in rows)
     return [f"  {label}{' ' * (width - display_width(label))}  {value}" for label, value in rows]

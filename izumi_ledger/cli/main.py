@@ -9,6 +9,7 @@ import traceback
 import typer
 
 from .. import __version__
+from ..messages import t
 from .check_cmd import check_command
 from .diff_cmd import diff_command
 from .export_cmd import export_command
@@ -65,7 +66,7 @@ def main() -> None:
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        sys.stderr.write("izumi: 中断しました\n")
+        sys.stderr.write(t("cli.interrupted") + "\n")
         sys.exit(130)
     except BrokenPipeError:
         # The reader stopped early (izumi list | head): not a failure. Point stdout at
@@ -77,8 +78,5 @@ def main() -> None:
         if "--debug" in sys.argv[1:] or os.environ.get("IZUMI_DEBUG"):
             traceback.print_exc()
         else:
-            sys.stderr.write(
-                f"izumi {__version__}: 想定外の失敗です。申し訳ありません。\n"
-                "  --debug を付けて実行すると詳しい情報（トレースバック）が表示されます。\n"
-            )
+            sys.stderr.write(t("cli.unexpected", version=__version__) + "\n")
         sys.exit(3)

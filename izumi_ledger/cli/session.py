@@ -9,6 +9,7 @@ import typer
 from ..findings import count_errors
 from ..loader import load_ledger
 from ..location import LedgerLocation, locate_ledger
+from ..messages import t
 from ..models import Ledger
 from ..rules import check
 from ..yamlsource import SourceMap
@@ -35,7 +36,7 @@ def open_ledger(option: str | None) -> OpenLedger:
                 console.print(line, markup=False, soft_wrap=True)
         console.print("", markup=False)
         console.print(
-            f"izumi: 台帳 {location.display} を読めません（問題 {len(result.findings)} 件）",
+            t("cli.unreadable", ledger=location.display, count=len(result.findings)),
             markup=False,
             soft_wrap=True,
         )
@@ -43,8 +44,7 @@ def open_ledger(option: str | None) -> OpenLedger:
     errors = count_errors(check(result.ledger, result.source))
     if errors:
         console.print(
-            f"izumi: 注意: この台帳には合計などの誤りが {errors} 件あります"
-            f"（izumi check -l {location.display} で確認できます）",
+            t("cli.sums_wrong", count=errors, ledger=location.display),
             markup=False,
             soft_wrap=True,
         )

@@ -9,6 +9,8 @@ from typing import NoReturn, TextIO
 import typer
 from rich.console import Console
 
+from ..messages import t
+
 
 def _colour_allowed() -> bool:
     return not os.environ.get("NO_COLOR")
@@ -53,5 +55,5 @@ def fail(message: str, hint: str = "", code: int = 2) -> NoReturn:
     console = stderr_console()
     console.print(f"izumi: {message}", markup=False, soft_wrap=True)
     if hint:
-        console.print(f"  ヒント: {hint}", markup=False, soft_wrap=True)
+        console.print(t("cli.hint", hint=hint), markup=False, soft_wrap=True)
     raise typer.Exit(code)

@@ -1,0 +1,378 @@
+"""Every message izumi shows people, in Japanese and English: one catalog, one lookup.
+
+The language is Japanese unless `use("en")` (the CLI's --lang) or IZUMI_LANG says otherwise.
+Names from the ledger are never translated; only izumi's own words are.
+"""
+
+from __future__ import annotations
+
+import os
+from contextvars import ContextVar
+from typing import Final, Literal
+
+Language = Literal["ja", "en"]
+LANGUAGES: Final[tuple[Language, ...]] = ("ja", "en")
+ENVIRONMENT_VARIABLE: Final = "IZUMI_LANG"
+
+_chosen: ContextVar[Language | None] = ContextVar("izumi_language", default=None)
+
+
+def use(language: Language) -> None:
+    """Show messages in this language from now on."""
+    _chosen.set(language)
+
+
+def current() -> Language:
+    chosen = _chosen.get()
+    if chosen is not None:
+        return chosen
+    from_environment = os.environ.get(ENVIRONMENT_VARIABLE, "")
+    return "en" if from_environment.lower().startswith("en") else "ja"
+
+
+def t(message: str, /, **fields: object) -> str:
+    """The message in the current language, with its fields filled in."""
+    return CATALOG[message][current()].format(**fields)
+
+
+# key → {language → text}. Fields are str.format fields; both languages use the same ones.
+CATALOG: Final[dict[str, dict[Language, str]]] = {
+    # --- amounts -------------------------------------------------------------------------
+    "amount.boolean": {
+        "ja": "真偽値は金額になりません（整数で書いてください）",
+        "en": "a true/false value is not an amount (write a whole number)",
+    },
+    "amount.negative": {
+        "ja": "負の金額は書けません: {value}",
+        "en": "amounts cannot be negative: {value}",
+    },
+    "amount.fraction": {
+        "ja": "小数は金額になりません: {value!r}（単位の整数で書いてください）",
+        "en": "a fraction is not an amount: {value!r} (write a whole number of the unit)",
+    },
+    "amount.type": {
+        "ja": "金額は整数か数字の文字列で書いてください",
+        "en": "write an amount as a whole number or a string of digits",
+    },
+    "amount.text": {
+        "ja": "金額として読めません: {text!r}（数字と桁区切りのカンマだけが使えます。単位は台帳の unit で決まります）",
+        "en": "not an amount: {text!r} (only digits and thousands commas; the ledger's unit gives the unit)",
+    },
+    "label.not_katakana": {
+        "ja": "ラベルはア・イ・ウ…のカタカナ 1 文字です: {value!r}",
+        "en": "a label is one katakana character of ア, イ, ウ …: {value!r}",
+    },
+    # --- suggestions ---------------------------------------------------------------------
+    "hint.did_you_mean": {"ja": "もしかして {name}？", "en": "did you mean {name}?"},
+    "hint.allowed_keys": {"ja": "使えるキー: {keys}", "en": "keys allowed here: {keys}"},
+    # --- reading files -------------------------------------------------------------------
+    "read.directory": {
+        "ja": "ディレクトリです（台帳の YAML ファイルを指定してください）",
+        "en": "this is a directory (name the ledger's YAML file)",
+    },
+    "read.special": {
+        "ja": "通常のファイルではありません（パイプや装置は読めません）",
+        "en": "not a regular file (pipes and devices cannot be read)",
+    },
+    "read.broken_link": {
+        "ja": "リンク先のないシンボリックリンクです",
+        "en": "a symbolic link to nothing",
+    },
+    "read.missing": {"ja": "ファイルがありません", "en": "no such file"},
+    "read.permission": {
+        "ja": "読み取りの権限がありません",
+        "en": "permission to read it is denied",
+    },
+    "read.failed": {"ja": "読み込めません: {reason}", "en": "cannot be read: {reason}"},
+    "read.utf16": {
+        "ja": "UTF-16 か UTF-32 のファイルです（UTF-8 で保存し直してください）",
+        "en": "a UTF-16 or UTF-32 file (save it again as UTF-8)",
+    },
+    "read.not_utf8": {
+        "ja": "UTF-8 のテキストではありません（Shift_JIS などは UTF-8 で保存し直してください）",
+        "en": "not UTF-8 text (save Shift_JIS and other encodings again as UTF-8)",
+    },
+    "read.nul": {
+        "ja": "NUL 文字を含んでいます（テキストファイルではありません）",
+        "en": "it holds NUL characters (not a text file)",
+    },
+    "read.control": {
+        "ja": "YAML では使えない制御文字 {code} があります",
+        "en": "a control character YAML does not allow: {code}",
+    },
+    "read.empty": {
+        "ja": "空の台帳です（YAML の値がありません）",
+        "en": "an empty ledger (no YAML value)",
+    },
+    # --- YAML ----------------------------------------------------------------------------
+    "yaml.unreadable": {
+        "ja": "YAML として読めません: {detail}",
+        "en": "not readable as YAML: {detail}",
+    },
+    "yaml.see_line": {"ja": "（{line} 行目も参照）", "en": " (see also line {line})"},
+    "yaml.quote_it": {
+        "ja": '文字列なら引用符で囲んでください: "{text}"',
+        "en": 'if it is text, put it in quotes: "{text}"',
+    },
+    "yaml.boolean": {
+        "ja": "{text!r} は YAML では真偽値と読まれます",
+        "en": "YAML reads {text!r} as true/false",
+    },
+    "yaml.ambiguous_int": {
+        "ja": "{text!r} は数として曖昧です（YAML では 8 進数・16 進数・60 進数などと読まれます）",
+        "en": "{text!r} is an ambiguous number (YAML reads it as octal, hexadecimal, base 60 …)",
+    },
+    "yaml.decimal_only": {
+        "ja": '10 進の数字だけで書くか、文字列なら引用符で囲んでください: "{text}"',
+        "en": 'write decimal digits only, or put text in quotes: "{text}"',
+    },
+    "yaml.ambiguous_float": {
+        "ja": "{text!r} は数として曖昧です（YAML では無限大・非数・60 進数などと読まれます）",
+        "en": "{text!r} is an ambiguous number (YAML reads it as infinity, not-a-number, base 60 …)",
+    },
+    "yaml.merge": {"ja": "マージキー（<<）は使えません", "en": "merge keys (<<) are not allowed"},
+    "yaml.write_value": {"ja": "値をそのまま書いてください", "en": "write the value itself"},
+    "yaml.too_many": {
+        "ja": "問題が {count} 件に達したため、ここで読むのをやめました",
+        "en": "reading stopped here after {count} problems",
+    },
+    "yaml.fix_first": {"ja": "まず上の問題を直してください", "en": "fix the problems above first"},
+    "yaml.documents": {
+        "ja": "文書が 2 つ以上あります（1 つのファイルに書ける台帳は 1 つです）",
+        "en": "more than one document (a file holds one ledger)",
+    },
+    "yaml.not_mapping": {
+        "ja": "台帳の最上位はマッピング（ledger: 1 などのキーと値）でなければなりません",
+        "en": "the top of a ledger must be a mapping (keys and values such as ledger: 1)",
+    },
+    "yaml.alias": {
+        "ja": "エイリアス（*名前）は使えません",
+        "en": "aliases (*name) are not allowed",
+    },
+    "yaml.write_again": {
+        "ja": "同じ内容をもう一度書いてください",
+        "en": "write the same content again",
+    },
+    "yaml.anchor": {"ja": "アンカー（&名前）は使えません", "en": "anchors (&name) are not allowed"},
+    "yaml.tag": {
+        "ja": "明示的なタグ（!…）は使えません",
+        "en": "explicit tags (!…) are not allowed",
+    },
+    "yaml.value_only": {"ja": "値だけを書いてください", "en": "write the value alone"},
+    "yaml.too_deep": {
+        "ja": "入れ子が深すぎます（{depth} 段まで）",
+        "en": "nested too deeply (at most {depth} levels)",
+    },
+    "yaml.key_not_text": {"ja": "キーは文字列で書いてください", "en": "write keys as text"},
+    "yaml.key_decorated": {
+        "ja": "キーにアンカーやタグは使えません",
+        "en": "keys cannot have anchors or tags",
+    },
+    "yaml.duplicate_key": {
+        "ja": "キー {key!r} が重複しています（{first} 行目と {line} 行目）",
+        "en": "key {key!r} is repeated (lines {first} and {line})",
+    },
+    "yaml.remove_one": {"ja": "どちらか一方を消してください", "en": "remove one of them"},
+    # --- the format ----------------------------------------------------------------------
+    "schema.unknown_key": {"ja": "不明なキー {key!r} です", "en": "unknown key {key!r}"},
+    "schema.missing": {
+        "ja": "必須のキー {key!r} がありません",
+        "en": "required key {key!r} is missing",
+    },
+    "schema.add_key": {"ja": "{key}: を書き足してください", "en": "add {key}:"},
+    "schema.text_was_number": {
+        "ja": "文字列で書いてください（数として読まれました）",
+        "en": "write text here (this was read as a number)",
+    },
+    "schema.quote": {
+        "ja": '引用符で囲んでください: "{value}"',
+        "en": 'put it in quotes: "{value}"',
+    },
+    "schema.text": {"ja": "文字列で書いてください", "en": "write text here"},
+    "schema.int_was_text": {
+        "ja": "整数で書いてください（{value!r} は文字列です）",
+        "en": "write a whole number ({value!r} is text)",
+    },
+    "schema.unquote": {"ja": "引用符を外してください", "en": "remove the quotes"},
+    "schema.int": {"ja": "整数で書いてください", "en": "write a whole number"},
+    "schema.list": {
+        "ja": "リスト（「- 」で始まる行）で書いてください",
+        "en": "write a list (lines starting with '- ')",
+    },
+    "schema.mapping": {
+        "ja": "マッピング（「キー: 値」の形）で書いてください",
+        "en": "write a mapping ('key: value' lines)",
+    },
+    "schema.version": {
+        "ja": "台帳の書式 {value!r} は読めません（この izumi が読めるのは 1 です）",
+        "en": "ledger format {value!r} cannot be read (this izumi reads format 1)",
+    },
+    "schema.write_version": {"ja": "ledger: 1 と書いてください", "en": "write ledger: 1"},
+    "schema.not_allowed": {"ja": "{value!r} は使えません", "en": "{value!r} is not allowed"},
+    "schema.allowed": {"ja": "使える値: {values}", "en": "allowed: {values}"},
+    "schema.at_least": {
+        "ja": "{bound} 以上の整数で書いてください（{value!r}）",
+        "en": "write a whole number of at least {bound} ({value!r})",
+    },
+    "schema.at_most": {
+        "ja": "{bound} 以下の整数で書いてください（{value!r}）",
+        "en": "write a whole number of at most {bound} ({value!r})",
+    },
+    "schema.empty": {"ja": "空にはできません", "en": "cannot be empty"},
+    "schema.repeated": {
+        "ja": "{what} {value!r} が重複しています",
+        "en": "{what} {value!r} is repeated",
+    },
+    "schema.remove_repeat": {"ja": "重複した行を消してください", "en": "remove the repeated line"},
+    "word.section": {"ja": "担当課", "en": "section"},
+    "word.tag": {"ja": "タグ", "en": "tag"},
+    # --- the rules -----------------------------------------------------------------------
+    "label.expected": {"ja": "期待値", "en": "expected"},
+    "label.actual": {"ja": "実際", "en": "actual"},
+    "label.stated": {"ja": "文書の額", "en": "document says"},
+    "label.items_total": {"ja": "細事業の合計", "en": "items add up to"},
+    "label.details_total": {"ja": "内訳の合計", "en": "details add up to"},
+    "label.programs_total": {"ja": "事業の合計", "en": "programs add up to"},
+    "label.policies_total": {"ja": "施策の合計", "en": "policies add up to"},
+    "label.stated_count": {"ja": "文書の事業数", "en": "document says"},
+    "label.counted": {"ja": "台帳の事業数", "en": "ledger has"},
+    "label.in_order": {"ja": "順番どおりなら", "en": "in order"},
+    "label.written": {"ja": "書かれている番号", "en": "written"},
+    "label.details": {"ja": "内訳の数", "en": "details"},
+    "label.with_amount": {"ja": "額のある内訳", "en": "with an amount"},
+    "label.difference": {"ja": "差", "en": "difference"},
+    "label.more": {"ja": "（{label}が多い）", "en": " ({label} more)"},
+    "label.less": {"ja": "（{label}が少ない）", "en": " ({label} less)"},
+    "label.hint": {"ja": "ヒント", "en": "hint"},
+    "rule.rounding": {
+        "ja": "{message}（差 {difference} は許容差 {tolerance} 以内）",
+        "en": "{message} (the difference {difference} is within the tolerance {tolerance})",
+    },
+    "rule.rounding.hint": {
+        "ja": "文書の端数処理による差なら、このままで構いません",
+        "en": "if the document rounds each figure, this can stay as it is",
+    },
+    "rule.item_sum": {
+        "ja": "事業 {number}「{name}」の予算額が細事業の合計と合いません",
+        "en": "program {number} \u201c{name}\u201d: its amount is not the sum of its items",
+    },
+    "rule.item_sum.hint": {
+        "ja": "事業の amount と各細事業の amount を文書と照らし合わせてください",
+        "en": "compare the program's amount and each item's amount with the document",
+    },
+    "rule.detail_sum": {
+        "ja": "事業 {program} の細事業 ({number})「{name}」の額が内訳の合計と合いません",
+        "en": "program {program}, item ({number}) \u201c{name}\u201d: its amount is not the sum of its details",
+    },
+    "rule.detail_sum.hint": {
+        "ja": "細事業の amount と内訳（ア・イ…）の amount を文書と照らし合わせてください",
+        "en": "compare the item's amount and its details' (ア, イ …) amounts with the document",
+    },
+    "rule.program_sum": {
+        "ja": "施策 {number}「{title}」の予算額が事業の合計と合いません",
+        "en": "policy {number} \u201c{title}\u201d: its amount is not the sum of its programs",
+    },
+    "rule.program_sum.hint": {
+        "ja": "施策の amount と各事業の amount を文書と照らし合わせてください",
+        "en": "compare the policy's amount and each program's amount with the document",
+    },
+    "rule.policy_sum": {
+        "ja": "台帳の総額が施策の合計と合いません",
+        "en": "the ledger's amount is not the sum of its policies",
+    },
+    "rule.policy_sum.hint": {
+        "ja": "台帳の amount と各施策の amount を文書と照らし合わせてください",
+        "en": "compare the ledger's amount and each policy's amount with the document",
+    },
+    "rule.program_count": {
+        "ja": "施策 {number} の事業数が合いません",
+        "en": "policy {number}: the number of programs differs",
+    },
+    "rule.program_count.hint": {
+        "ja": "事業の書き漏れ・重複か、program_count の誤りです",
+        "en": "a program is missing or repeated, or program_count is wrong",
+    },
+    "rule.policy_repeat": {
+        "ja": "施策番号 {number} が重複しています（{first} 行目にもあります）",
+        "en": "policy number {number} is repeated (also on line {first})",
+    },
+    "rule.policy_order": {
+        "ja": "施策番号 {number} が {previous} の後にあります",
+        "en": "policy number {number} comes after {previous}",
+    },
+    "rule.policy_order.hint": {
+        "ja": "施策は番号の順に並べてください",
+        "en": "put policies in the order of their numbers",
+    },
+    "rule.check_numbers": {
+        "ja": "番号を文書と照らし合わせてください",
+        "en": "compare the numbers with the document",
+    },
+    "rule.sequence_repeat": {
+        "ja": "{what} {shown} が重複しています（{first} 行目にもあります）",
+        "en": "{what} {shown} is repeated (also on line {first})",
+    },
+    "rule.sequence_gap": {
+        "ja": "{what}は {wanted} のはずが {shown} です",
+        "en": "{what} should be {wanted} but is {shown}",
+    },
+    "rule.sequence_gap.hint": {
+        "ja": "抜けている項目がないか文書と照らし合わせてください",
+        "en": "check the document for a missing entry",
+    },
+    "word.program_number": {"ja": "事業番号", "en": "program number"},
+    "word.item_number": {"ja": "細事業の番号", "en": "item number"},
+    "word.detail_label": {"ja": "内訳のラベル", "en": "detail label"},
+    "rule.unknown_section": {
+        "ja": "事業 {number}「{name}」の担当課 {section!r} が台帳の sections にありません",
+        "en": "program {number} \u201c{name}\u201d: section {section!r} is not in the ledger's sections",
+    },
+    "rule.unknown_section.hint": {
+        "ja": "台帳の sections に加えるか、名前を直してください",
+        "en": "add it to the ledger's sections, or correct the name",
+    },
+    "rule.no_section": {
+        "ja": "事業 {number}「{name}」に担当課がありません",
+        "en": "program {number} \u201c{name}\u201d names no section",
+    },
+    "rule.no_section.hint": {
+        "ja": "文書に担当課が書かれていれば sections に加えてください",
+        "en": "if the document names its sections, add them to sections",
+    },
+    "rule.partial_details": {
+        "ja": "事業 {program} の細事業 ({number}) の内訳 {count} 件のうち {with_amount} 件にしか額がありません",
+        "en": "program {program}, item ({number}): only {with_amount} of its {count} details have an amount",
+    },
+    "rule.partial_details.hint": {
+        "ja": "内訳の合計は、すべての内訳に額があるときだけ検査されます",
+        "en": "details are added up only when every detail has an amount",
+    },
+    "rule.unused_section": {
+        "ja": "担当課 {section!r} はどの事業にも使われていません",
+        "en": "section {section!r} is not named by any program",
+    },
+    "rule.unused_section.hint": {
+        "ja": "不要なら sections から消してください",
+        "en": "if it is not needed, remove it from sections",
+    },
+    # --- messages of every command ---------------------------------------------------------
+    "cli.hint": {"ja": "  ヒント: {hint}", "en": "  hint: {hint}"},
+    "cli.path": {"ja": "（{path}）", "en": " ({path})"},
+    "cli.unreadable": {
+        "ja": "izumi: 台帳 {ledger} を読めません（問題 {count} 件）",
+        "en": "izumi: cannot read the ledger {ledger} ({count} problems)",
+    },
+    "cli.sums_wrong": {
+        "ja": "izumi: 注意: この台帳には合計などの誤りが {count} 件あります（izumi check -l {ledger} で確認できます）",
+        "en": "izumi: note: this ledger has {count} errors in its figures (see izumi check -l {ledger})",
+    },
+    "cli.unexpected": {
+        "ja": "izumi {version}: 想定外の失敗です。申し訳ありません。\n  --debug を付けて実行すると詳しい情報（トレースバック）が表示されます。",
+        "en": "izumi {version}: an unexpected failure, sorry.\n  Run again with --debug to see the details (the traceback).",
+    },
+    "cli.interrupted": {"ja": "izumi: 中断しました", "en": "izumi: interrupted"},
+    "cli.bad_language": {
+        "ja": "IZUMI_LANG は ja か en です（{value!r}）",
+        "en": "IZUMI_LANG is ja or en ({value!r})",
+    },
+}
