@@ -357,6 +357,114 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     },
     # --- messages of every command ---------------------------------------------------------
     "cli.hint": {"ja": "  ヒント: {hint}", "en": "  hint: {hint}"},
+    "cli.ledger": {"ja": "台帳 {ledger}", "en": "ledger {ledger}"},
+    # --- check ---------------------------------------------------------------------------
+    "check.tally": {
+        "ja": "エラー {errors} · 警告 {warnings}",
+        "en": "errors {errors} · warnings {warnings}",
+    },
+    "check.unreadable": {
+        "ja": "台帳を読めません — {tally}",
+        "en": "the ledger cannot be read — {tally}",
+    },
+    "check.summary": {
+        "ja": "{amount} · {policies} 施策 · {programs} 事業 · {items} 細事業 — {tally}",
+        "en": "{amount} · {policies} policies · {programs} programs · {items} items — {tally}",
+    },
+    # --- table headers -------------------------------------------------------------------
+    "col.policy": {"ja": "施策", "en": "policy"},
+    "col.number": {"ja": "番号", "en": "no."},
+    "col.program": {"ja": "事業名", "en": "program"},
+    "col.policy_title": {"ja": "施策名", "en": "policy"},
+    "col.item": {"ja": "細事業", "en": "item"},
+    "col.amount": {"ja": "予算額", "en": "amount"},
+    "col.share": {"ja": "構成比", "en": "share"},
+    "col.programs": {"ja": "事業数", "en": "programs"},
+    "col.sole": {"ja": "単独", "en": "alone"},
+    "col.shared": {"ja": "共同", "en": "shared"},
+    "col.in_all": {"ja": "計", "en": "in all"},
+    "col.section": {"ja": "担当課", "en": "section"},
+    "col.tag": {"ja": "タグ", "en": "tag"},
+    "col.total": {"ja": "合計", "en": "total"},
+    "col.before": {"ja": "前", "en": "before"},
+    "col.after": {"ja": "後", "en": "after"},
+    "col.change": {"ja": "増減", "en": "change"},
+    "col.change_ratio": {"ja": "増減率", "en": "change %"},
+    "col.status": {"ja": "状態", "en": "status"},
+    # --- totals --------------------------------------------------------------------------
+    "totals.title": {
+        "ja": "{city}{ward} {era}（{year}年度）予算 — 台帳 {ledger}",
+        "en": "{city}{ward} budget, fiscal year {year} ({era}) — ledger {ledger}",
+    },
+    "totals.total": {"ja": "総額 {amount}", "en": "total {amount}"},
+    "totals.policy": {
+        "ja": "施策{number} {title}  {amount}",
+        "en": "policy {number} {title}  {amount}",
+    },
+    "totals.change": {
+        "ja": "  前年度 {prior} · 増減 {change}（{ratio}）",
+        "en": "  prior year {prior} · change {change} ({ratio})",
+    },
+    "totals.sole_shared": {
+        "ja": "単独: その{what}だけの事業、共同: ほかの{what}と共にもつ事業。",
+        "en": "alone: programs only this {what} runs; shared: programs it runs with another {what}.",
+    },
+    "totals.not_additive": {
+        "ja": "共同の事業は{what}ごとに全額を数えるため、計の列の合計は総額と一致しません。",
+        "en": "A shared program counts in full for each {what}, so the 'in all' column does not add up to the total.",
+    },
+    # --- list ----------------------------------------------------------------------------
+    "list.unknown": {
+        "ja": "{kind} {name!r} はこの台帳にありません",
+        "en": "{kind} {name!r} is not in this ledger",
+    },
+    "list.close": {"ja": "近いもの: {names}", "en": "closest: {names}"},
+    "list.no_policy": {
+        "ja": "施策 {policy} はこの台帳にありません",
+        "en": "policy {policy} is not in this ledger",
+    },
+    "list.policies": {"ja": "ある施策: {numbers}", "en": "policies: {numbers}"},
+    "list.by_section": {"ja": " · 担当課 {section}", "en": " · section {section}"},
+    "list.by_tag": {"ja": " · タグ {tag}", "en": " · tag {tag}"},
+    "list.by_policy": {"ja": " · 施策 {policy}", "en": " · policy {policy}"},
+    "list.at_least": {"ja": " · {amount} 以上", "en": " · {amount} or more"},
+    "list.grep": {"ja": " · 「{text}」を含む", "en": " · containing “{text}”"},
+    "list.total": {"ja": "合計 {count} 事業", "en": "total, {count} programs"},
+    # --- show ----------------------------------------------------------------------------
+    "show.not_found": {"ja": "事業 {query!r} は見つかりません", "en": "no program {query!r}"},
+    "show.close": {"ja": "近い名前: {names}", "en": "names like it: {names}"},
+    "show.see_list": {
+        "ja": "izumi list で事業の一覧を見られます",
+        "en": "izumi list shows every program",
+    },
+    "show.match": {"ja": "施策{policy}-{number} {name}", "en": "policy {policy}-{number} {name}"},
+    "show.ambiguous": {
+        "ja": "{query!r} に当てはまる事業が {count} 件あります: {names}",
+        "en": "{query!r} matches {count} programs: {names}",
+    },
+    "show.ambiguous.hint": {
+        "ja": "番号か、もっと長い名前で指定してください（施策は --policy で選べます）",
+        "en": "give the number or more of the name (--policy chooses the policy)",
+    },
+    "show.policy": {"ja": "施策{number} {title}", "en": "policy {number} {title}"},
+    "show.program": {
+        "ja": "事業{number} {name}  {amount}",
+        "en": "program {number} {name}  {amount}",
+    },
+    "show.sections": {"ja": "担当課 {sections}", "en": "sections: {sections}"},
+    "show.none": {"ja": "（なし）", "en": "(none)"},
+    "show.summary": {"ja": "概要：{summary}", "en": "summary: {summary}"},
+    "show.items": {
+        "ja": "細事業 {count} 件（計 {amount}）",
+        "en": "{count} items (adding up to {amount})",
+    },
+    "show.no_items": {"ja": "細事業なし", "en": "no items"},
+    "show.related": {
+        "ja": "関連事業（○ 予算額の外、どの合計にも入らない）",
+        "en": "related (○, outside the amount and every total)",
+    },
+    "show.note": {"ja": "注記：{note}", "en": "note: {note}"},
+    "show.notes": {"ja": "注記", "en": "notes"},
     "cli.path": {"ja": "（{path}）", "en": " ({path})"},
     "cli.unreadable": {
         "ja": "izumi: 台帳 {ledger} を読めません（問題 {count} 件）",

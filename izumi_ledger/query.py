@@ -47,7 +47,7 @@ def resolve_section(ledger: Ledger, name: str) -> str:
     close = difflib.get_close_matches(fold(name), list(by_fold), n=3, cutoff=0.4)
     partial = [section for key, section in by_fold.items() if fold(name) in key]
     suggestions = list(dict.fromkeys([*partial, *(by_fold[key] for key in close)]))
-    raise UnknownName("担当課", name, suggestions or sections)
+    raise UnknownName("word.section", name, suggestions or sections)
 
 
 def resolve_tag(name: str) -> str:
@@ -55,7 +55,7 @@ def resolve_tag(name: str) -> str:
     for tag in TAGS:
         if fold(tag) == fold(name):
             return tag
-    raise UnknownName("タグ", name, list(TAGS))
+    raise UnknownName("word.tag", name, list(TAGS))
 
 
 @dataclass(frozen=True)

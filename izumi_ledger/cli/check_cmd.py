@@ -11,6 +11,7 @@ from ..amounts import format_amount
 from ..findings import Finding, Severity, count_errors, count_warnings
 from ..loader import load_ledger
 from ..location import locate_ledger
+from ..messages import t
 from ..models import Ledger
 from ..rules import check
 from ..totals import counts, ledger_total
@@ -65,7 +66,7 @@ def check_command(
 
     console = stdout_console()
     unit = result.ledger.unit if result.ledger else None
-    console.print(f"台帳 {location.display}", markup=False, soft_wrap=True)
+    console.print(t("cli.ledger", ledger=location.display), markup=False, soft_wrap=True)
     for finding in findings:
         console.print("", markup=False)
         style = "bold red" if finding.severity is Severity.ERROR else "bold yellow"
@@ -90,25 +91,29 @@ def github_annotation(finding: Finding) -> str:
     if finding.line:
         properties += [f"line={finding.line}", f"col={finding.column}"]
     properties.append(f"title={_escape(finding.rule, True)}")
-    message = finding.message + (f"（{finding.path}）" if finding.path else "")
+    message = finding.message + (t("cli.path", path=finding.path) if finding.path else "")
     if isinstance(finding.expected, int) and isinstance(finding.actual, int):
-        expected_label, actual_label = finding.labels
+        expected_label, actual_label = finding.labels or (t("label.expected"), t("label.actual"))
         message += f" {expected_label} {finding.expected:,} / {actual_label} {finding.actual:,}"
         if finding.difference is not None:
-            message += f" / 差 {finding.difference:+,}"
+            message += f" / {t('label.difference')} {finding.difference:+,}"
     if finding.hint:
         message += f"\n{finding.hint}"
     return f"::{level} {','.join(properties)}::{_escape(message)}"
 
 
 def _summary(ledger: Ledger | None, findings: list[Finding]) -> str:
-    tally = f"エラー {count_errors(findings)} · 警告 {count_warnings(findings)}"
+    tally = t("check.tally", errors=count_errors(findings), warnings=count_warnings(findings))
     if ledger is None:
-        return f"台帳を読めません — {tally}"
+        return t("check.unreadable", tally=tally)
     numbers = counts(ledger)
-    return (
-        f"{format_amount(ledger_total(ledger), ledger.unit)} · {numbers.policies} 施策 · "
-        f"{numbers.programs} 事業 · {numbers.items} 細事業 — {tally}"
+    return t(
+        "check.summary",
+        amount=format_amount(ledger_total(ledger), ledger.unit),
+        policies=numbers.policies,
+        programs=numbers.programs,
+        items=numbers.items,
+        tally=tally,
     )
 
 

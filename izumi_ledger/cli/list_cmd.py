@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from ..amounts import AmountError, parse_amount
+from ..messages import t
 from ..models import Ledger
 from ..query import ProgramFilter, UnknownName, resolve_section, resolve_tag, select_programs
 from ..totals import ProgramRef
@@ -98,7 +99,9 @@ def list_command(
         return
     table = _table(refs, figures, items)
     if output is not OutputFormat.csv:
-        table.heading = [f"台帳 {opened.location.display}{_describe(program_filter)}"]
+        table.heading = [
+            t("cli.ledger", ledger=opened.location.display) + _describe(program_filter)
+        ]
     render(table, output)
 
 
@@ -115,12 +118,12 @@ def _filter(
         tag_name = resolve_tag(tag) if tag is not None else None
     except UnknownName as unknown:
         fail(
-            f"{unknown.kind} {unknown.name!r} はこの台帳にありません",
-            "近いもの: " + "、".join(unknown.suggestions),
+            t("list.unknown", kind=t(unknown.kind), name=unknown.name),
+            t("list.close", names="、".join(unknown.suggestions)),
         )
     if policy is not None and policy not in {entry.number for entry in book.policies}:
         known = "、".join(str(entry.number) for entry in book.policies)
-        fail(f"施策 {policy} はこの台帳にありません", f"ある施策: {known}")
+        fail(t("list.no_policy", policy=policy), t("list.policies", numbers=known))
     minimum = None
     if min_amount is not None:
         try:
@@ -133,27 +136,27 @@ def _filter(
 def _describe(program_filter: ProgramFilter) -> str:
     parts = []
     if program_filter.section:
-        parts.append(f"担当課 {program_filter.section}")
+        parts.append(t("list.by_section", section=program_filter.section))
     if program_filter.tag:
-        parts.append(f"タグ {program_filter.tag}")
+        parts.append(t("list.by_tag", tag=program_filter.tag))
     if program_filter.policy is not None:
-        parts.append(f"施策 {program_filter.policy}")
+        parts.append(t("list.by_policy", policy=program_filter.policy))
     if program_filter.min_amount is not None:
-        parts.append(f"{program_filter.min_amount:,} 以上")
+        parts.append(t("list.at_least", amount=f"{program_filter.min_amount:,}"))
     if program_filter.grep:
-        parts.append(f"「{program_filter.grep}」を含む")
-    return " · " + " · ".join(parts) if parts else ""
+        parts.append(t("list.grep", text=program_filter.grep))
+    return "".join(parts)
 
 
 def _table(refs: list[ProgramRef], figures: Figures, with_items: bool) -> Table:
     columns = [
-        Column("policy", "施策", "right", no_wrap=True),
-        Column("number", "番号", "right", no_wrap=True),
-        *([Column("item", "細事業", "right", in_table=False)] if with_items else []),
-        Column("name", "事業名", min_width=28),
-        Column("amount", "予算額", "right", figures.text, figures.number, no_wrap=True),
-        Column("sections", "担当課", min_width=10),
-        Column("tags", "タグ", no_wrap=True),
+        Column("policy", t("col.policy"), "right", no_wrap=True),
+        Column("number", t("col.number"), "right", no_wrap=True),
+        *([Column("item", t("col.item"), "right", in_table=False)] if with_items else []),
+        Column("name", t("col.program"), min_width=28),
+        Column("amount", t("col.amount"), "right", figures.text, figures.number, no_wrap=True),
+        Column("sections", t("col.section"), min_width=10),
+        Column("tags", t("col.tag"), no_wrap=True),
     ]
     table = Table(columns=columns)
     for ref in refs:
@@ -181,7 +184,7 @@ def _table(refs: list[ProgramRef], figures: Figures, with_items: bool) -> Table:
                     }
                 )
     total = sum(ref.program.amount for ref in refs)
-    table.total = {"name": f"合計 {len(refs)} 事業", "amount": total}
+    table.total = {"name": t("list.total", count=len(refs)), "amount": total}
     return table
 
 

@@ -10,6 +10,7 @@ from rich.console import Group as RenderGroup
 from rich.text import Text
 from rich.tree import Tree
 
+from ..messages import t
 from ..query import close_program_names, find_programs
 from ..totals import ProgramRef
 from .figures import Figures
@@ -47,16 +48,22 @@ def show_command(
     if not matches:
         close = close_program_names(opened.ledger, program)
         fail(
-            f"事業 {program!r} は見つかりません",
-            ("近い名前: " + "、".join(close)) if close else "izumi list で事業の一覧を見られます",
+            t("show.not_found", query=program),
+            t("show.close", names="、".join(close)) if close else t("show.see_list"),
         )
     if len(matches) > 1:
         names = "、".join(
-            f"施策{ref.policy.number}-{ref.program.number} {ref.program.name}" for ref in matches
+            t(
+                "show.match",
+                policy=ref.policy.number,
+                number=ref.program.number,
+                name=ref.program.name,
+            )
+            for ref in matches
         )
         fail(
-            f"{program!r} に当てはまる事業が {len(matches)} 件あります: {names}",
-            "番号か、もっと長い名前で指定してください（施策は --policy で選べます）",
+            t("show.ambiguous", query=program, count=len(matches), names=names),
+            t("show.ambiguous.hint"),
         )
     ref = matches[0]
     if output is TextFormat.json:
@@ -64,8 +71,10 @@ def show_command(
         return
     figures = Figures(opened.ledger.unit, None)
     console = stdout_console()
-    console.print(Text(f"台帳 {opened.location.display}"), soft_wrap=True)
-    console.print(Text(f"施策{ref.policy.number} {ref.policy.title}"), soft_wrap=True)
+    console.print(Text(t("cli.ledger", ledger=opened.location.display)), soft_wrap=True)
+    console.print(
+        Text(t("show.policy", number=ref.policy.number, title=ref.policy.title)), soft_wrap=True
+    )
     console.print(_tree(ref, figures))
 
 
@@ -76,17 +85,25 @@ def _json(ref: ProgramRef) -> dict[str, Any]:
 def _tree(ref: ProgramRef, figures: Figures) -> Tree:
     program = ref.program
     title = Text(
-        f"事業{program.number} {program.name}  {figures.text(program.amount)}", style="bold"
+        t(
+            "show.program",
+            number=program.number,
+            name=program.name,
+            amount=figures.text(program.amount),
+        ),
+        style="bold",
     )
     if program.tags:
         title.append("  " + " ".join(f"[{tag}]" for tag in program.tags), style="")
     tree = Tree(title, guide_style="dim")
-    tree.add(Text("担当課 " + ("、".join(program.sections) or "（なし）")))
+    tree.add(Text(t("show.sections", sections="、".join(program.sections) or t("show.none"))))
     if program.summary:
-        tree.add(Text(f"概要：{program.summary}"))
+        tree.add(Text(t("show.summary", summary=program.summary)))
     if program.items:
         items_total = sum(item.amount for item in program.items)
-        branch = tree.add(Text(f"細事業 {len(program.items)} 件（計 {figures.text(items_total)}）"))
+        branch = tree.add(
+            Text(t("show.items", count=len(program.items), amount=figures.text(items_total)))
+        )
         for item in program.items:
             label = f"({item.number}) {item.name}  {figures.text(item.amount)}"
             if item.tags:
@@ -101,9 +118,9 @@ def _tree(ref: ProgramRef, figures: Figures) -> Tree:
                     head += f"  {figures.text(detail.amount)}"
                 node.add(RenderGroup(Text(head), Text(detail.text, style="dim")))
     else:
-        tree.add(Text("細事業なし"))
+        tree.add(Text(t("show.no_items")))
     if program.related:
-        branch = tree.add(Text("関連事業（○ 予算額の外、どの合計にも入らない）"))
+        branch = tree.add(Text(t("show.related")))
         for related in program.related:
             head = f"○ {related.name}【{related.funding}】"
             if related.amount is not None:
@@ -111,10 +128,10 @@ def _tree(ref: ProgramRef, figures: Figures) -> Tree:
             parts: list[Text] = [Text(head)]
             if related.summary:
                 parts.append(Text(related.summary, style="dim"))
-            parts.extend(Text(f"注記：{note}", style="italic") for note in related.notes)
+            parts.extend(Text(t("show.note", note=note), style="italic") for note in related.notes)
             branch.add(RenderGroup(*parts))
     if program.notes:
-        branch = tree.add(Text("注記"))
+        branch = tree.add(Text(t("show.notes")))
         for note in program.notes:
             branch.add(Text(note))
     return tree

@@ -10,6 +10,7 @@ import typer
 
 from ..amounts import Unit
 from ..era import fiscal_year_name
+from ..messages import t
 from ..models import Ledger
 from ..totals import Group, group_totals, ledger_total, policy_totals, share
 from .figures import Figures, bar, percent_text, ratio_number
@@ -74,18 +75,34 @@ def _bar_column(amounts: list[int]) -> Column:
 
 def _heading(book: Ledger, display: str, figures: Figures) -> list[str]:
     lines = [
-        f"{book.city}{book.ward} {fiscal_year_name(book.fiscal_year)}（{book.fiscal_year}年度）"
-        f"予算 — 台帳 {display}",
-        f"総額 {figures.text(ledger_total(book))}",
+        t(
+            "totals.title",
+            city=book.city,
+            ward=book.ward,
+            era=fiscal_year_name(book.fiscal_year),
+            year=book.fiscal_year,
+            ledger=display,
+        ),
+        t("totals.total", amount=figures.text(ledger_total(book))),
     ]
     for total in policy_totals(book):
         policy = total.policy
-        lines.append(f"施策{policy.number} {policy.title}  {figures.text(policy.amount)}")
+        lines.append(
+            t(
+                "totals.policy",
+                number=policy.number,
+                title=policy.title,
+                amount=figures.text(policy.amount),
+            )
+        )
         if policy.prior_amount is not None:
             lines.append(
-                f"  前年度 {figures.text(policy.prior_amount)} · 増減 "
-                f"{figures.change_text(total.change)}"
-                f"（{percent_text(total.change_ratio, signed=True)}）"
+                t(
+                    "totals.change",
+                    prior=figures.text(policy.prior_amount),
+                    change=figures.change_text(total.change),
+                    ratio=percent_text(total.change_ratio, signed=True),
+                )
             )
     lines.append("")
     return lines
@@ -94,11 +111,11 @@ def _heading(book: Ledger, display: str, figures: Figures) -> list[str]:
 def _program_table(book: Ledger, figures: Figures) -> Table:
     table = Table(
         columns=[
-            Column("policy", "施策", "right", no_wrap=True),
-            Column("number", "番号", "right", no_wrap=True),
-            Column("name", "事業名"),
-            Column("amount", "予算額", "right", figures.text, figures.number, no_wrap=True),
-            Column("share", "構成比", "right", percent_text, ratio_number, no_wrap=True),
+            Column("policy", t("col.policy"), "right", no_wrap=True),
+            Column("number", t("col.number"), "right", no_wrap=True),
+            Column("name", t("col.program")),
+            Column("amount", t("col.amount"), "right", figures.text, figures.number, no_wrap=True),
+            Column("share", t("col.share"), "right", percent_text, ratio_number, no_wrap=True),
             _bar_column(
                 [program.amount for policy in book.policies for program in policy.programs]
             ),
@@ -117,20 +134,22 @@ def _program_table(book: Ledger, figures: Figures) -> Table:
                     "bar": program.amount,
                 }
             )
-    table.total = {"name": "合計", "amount": ledger_total(book)}
+    table.total = {"name": t("col.total"), "amount": ledger_total(book)}
     return table
 
 
 def _group_table(book: Ledger, by: GroupByOption, groups: list[Group], figures: Figures) -> Table:
     total = ledger_total(book)
     if by in (GroupByOption.program, GroupByOption.policy):
-        label = "事業名" if by is GroupByOption.program else "施策名"
+        label = t("col.program") if by is GroupByOption.program else t("col.policy_title")
         table = Table(
             columns=[
                 Column("key", label),
-                Column("amount", "予算額", "right", figures.text, figures.number, no_wrap=True),
-                Column("share", "構成比", "right", percent_text, ratio_number, no_wrap=True),
-                Column("programs", "事業数", "right", no_wrap=True),
+                Column(
+                    "amount", t("col.amount"), "right", figures.text, figures.number, no_wrap=True
+                ),
+                Column("share", t("col.share"), "right", percent_text, ratio_number, no_wrap=True),
+                Column("programs", t("col.programs"), "right", no_wrap=True),
                 _bar_column([group.amount for group in groups]),
             ]
         )
@@ -145,16 +164,16 @@ def _group_table(book: Ledger, by: GroupByOption, groups: list[Group], figures: 
                     "bar": group.amount,
                 }
             )
-        table.total = {"key": "合計", "amount": total}
+        table.total = {"key": t("col.total"), "amount": total}
         return table
-    label = "担当課" if by is GroupByOption.section else "タグ"
+    label = t("col.section") if by is GroupByOption.section else t("col.tag")
     table = Table(
         columns=[
             Column("key", label),
-            Column("sole", "単独", "right", figures.text, figures.number, no_wrap=True),
-            Column("shared", "共同", "right", figures.text, figures.number, no_wrap=True),
-            Column("amount", "計", "right", figures.text, figures.number, no_wrap=True),
-            Column("programs", "事業数", "right", no_wrap=True),
+            Column("sole", t("col.sole"), "right", figures.text, figures.number, no_wrap=True),
+            Column("shared", t("col.shared"), "right", figures.text, figures.number, no_wrap=True),
+            Column("amount", t("col.in_all"), "right", figures.text, figures.number, no_wrap=True),
+            Column("programs", t("col.programs"), "right", no_wrap=True),
         ]
     )
     for group in groups:
@@ -167,11 +186,8 @@ def _group_table(book: Ledger, by: GroupByOption, groups: list[Group], figures: 
                 "programs": len(group.programs),
             }
         )
-    what = "担当課" if by is GroupByOption.section else "タグ"
-    table.notes = [
-        f"単独: その{what}だけの事業、共同: ほかの{what}と共にもつ事業。",
-        f"共同の事業は{what}ごとに全額を数えるため、計の列の合計は総額と一致しません。",
-    ]
+    what = t("word.section") if by is GroupByOption.section else t("word.tag")
+    table.notes = [t("totals.sole_shared", what=what), t("totals.not_additive", what=what)]
     return table
 
 
