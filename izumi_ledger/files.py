@@ -7,12 +7,14 @@ import os
 import tempfile
 from pathlib import Path
 
+from .messages import t
+
 
 class WriteRefused(Exception):
     """The file exists and overwriting it was not asked for."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} はすでにあります（上書きするには --force を付けてください）")
+        super().__init__(t("write.refused", path=path))
         self.path = path
 
 
@@ -33,7 +35,7 @@ def write_atomically(path: Path, content: bytes, *, force: bool = False) -> None
     """
     target = path.resolve() if path.is_symlink() else path
     if target.is_dir():
-        raise IsADirectoryError(f"{path} はディレクトリです")
+        raise IsADirectoryError(t("write.directory", path=path))
     exists = target.exists()
     if exists and not force:
         raise WriteRefused(path)

@@ -243,7 +243,6 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "label.difference": {"ja": "差", "en": "difference"},
     "label.more": {"ja": "（{label}が多い）", "en": " ({label} more)"},
     "label.less": {"ja": "（{label}が少ない）", "en": " ({label} less)"},
-    "label.hint": {"ja": "ヒント", "en": "hint"},
     "rule.rounding": {
         "ja": "{message}（差 {difference} は許容差 {tolerance} 以内）",
         "en": "{message} (the difference {difference} is within the tolerance {tolerance})",
@@ -369,7 +368,7 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     },
     "check.summary": {
         "ja": "{amount} · {policies} 施策 · {programs} 事業 · {items} 細事業 — {tally}",
-        "en": "{amount} · {policies} policies · {programs} programs · {items} items — {tally}",
+        "en": "{amount} · policies {policies} · programs {programs} · items {items} — {tally}",
     },
     # --- table headers -------------------------------------------------------------------
     "col.policy": {"ja": "施策", "en": "policy"},
@@ -429,7 +428,7 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "list.by_policy": {"ja": " · 施策 {policy}", "en": " · policy {policy}"},
     "list.at_least": {"ja": " · {amount} 以上", "en": " · {amount} or more"},
     "list.grep": {"ja": " · 「{text}」を含む", "en": " · containing “{text}”"},
-    "list.total": {"ja": "合計 {count} 事業", "en": "total, {count} programs"},
+    "list.total": {"ja": "合計 {count} 事業", "en": "total, programs: {count}"},
     # --- show ----------------------------------------------------------------------------
     "show.not_found": {"ja": "事業 {query!r} は見つかりません", "en": "no program {query!r}"},
     "show.close": {"ja": "近い名前: {names}", "en": "names like it: {names}"},
@@ -465,6 +464,103 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     },
     "show.note": {"ja": "注記：{note}", "en": "note: {note}"},
     "show.notes": {"ja": "注記", "en": "notes"},
+    # --- diff --------------------------------------------------------------------------
+    "col.old_name": {"ja": "旧名", "en": "former name"},
+    "diff.title": {
+        "ja": "差分 {old} → {new}（単位 {unit}）",
+        "en": "differences {old} → {new} (unit {unit})",
+    },
+    "diff.changed": {"ja": "変更", "en": "changed"},
+    "diff.renamed": {"ja": "名称変更", "en": "renamed"},
+    "diff.added": {"ja": "追加", "en": "added"},
+    "diff.removed": {"ja": "削除", "en": "removed"},
+    "diff.formerly": {"ja": "（旧: {name}）", "en": " (formerly {name})"},
+    # --- export and writing files --------------------------------------------------------
+    "export.csv_only": {
+        "ja": "{option} は --format csv のときだけ使えます",
+        "en": "{option} goes with --format csv only",
+    },
+    "export.no_table": {"ja": "表 {table!r} はありません", "en": "there is no table {table!r}"},
+    "export.tables": {"ja": "ある表: {names}", "en": "tables: {names}"},
+    "export.needs_file": {
+        "ja": "--format {format} は -o でファイルを指定してください",
+        "en": "--format {format} needs a file: give it with -o",
+    },
+    "export.needs_folder": {
+        "ja": "--format {format} は表ごとのファイルを書くので、-o でフォルダを指定してください",
+        "en": "--format {format} writes a file per table: give a folder with -o",
+    },
+    "export.not_folder": {"ja": "{path} はフォルダではありません", "en": "{path} is not a folder"},
+    "export.needs_openpyxl": {
+        "ja": "Excel 形式には openpyxl が要ります。{command} で入れてください",
+        "en": "the Excel format needs openpyxl: install it with {command}",
+    },
+    "write.exists": {"ja": "{path} はすでにあります", "en": "{path} already exists"},
+    "write.force": {
+        "ja": "上書きするには --force を付けてください",
+        "en": "add --force to replace it",
+    },
+    "write.refused": {
+        "ja": "{path} はすでにあります（上書きするには --force を付けてください）",
+        "en": "{path} already exists (add --force to replace it)",
+    },
+    "write.directory": {"ja": "{path} はディレクトリです", "en": "{path} is a directory"},
+    "write.failed": {
+        "ja": "{path} に書き出せません: {reason}",
+        "en": "cannot write {path}: {reason}",
+    },
+    "write.done": {"ja": "書き出しました: {path}", "en": "written: {path}"},
+    # --- import --------------------------------------------------------------------------
+    "import.empty": {"ja": "空のファイルです", "en": "the file is empty"},
+    "import.nul": {
+        "ja": "NUL 文字を含んでいます（テキストではありません）",
+        "en": "it holds NUL characters (not text)",
+    },
+    "import.encoding": {"ja": "{encoding} として読めません", "en": "cannot be read as {encoding}"},
+    "import.no_encoding": {
+        "ja": "UTF-8 でも Shift_JIS（CP932）でも読めません（テキストではないようです）",
+        "en": "neither UTF-8 nor Shift_JIS (CP932): it does not look like text",
+    },
+    "import.no_policy": {
+        "ja": "予算の文書として読めるところがありません（施策の見出しが見つかりません）",
+        "en": "nothing here reads as a budget (no policy heading was found)",
+    },
+    "import.no_year": {
+        "ja": "文書から年度がわかりません。--fiscal-year 2021 のように指定してください",
+        "en": "the document does not say its fiscal year: give it, as in --fiscal-year 2021",
+    },
+    "import.no_layout": {
+        "ja": "予算の文書のレイアウトがわかりません（施策・事業の見出しが見つかりません）。--layout pdf-text か --layout web で指定できます",
+        "en": "the layout of the document is not recognised (no policy or program headings); --layout pdf-text or --layout web chooses one",
+    },
+    "import.unstated": {
+        "ja": "{key} は文書に書かれていないため「未記入」にしました（--{key} で指定できます）",
+        "en": "the document does not give the {key}, so it is 「未記入」 (set it with --{key})",
+    },
+    "import.stdout": {"ja": "<標準出力>", "en": "<standard output>"},
+    "import.layout.pdf-text": {"ja": "PDF のテキスト", "en": "text of a PDF"},
+    "import.layout.web": {"ja": "ウェブページ", "en": "web page"},
+    "import.title": {
+        "ja": "取り込み {document}（{layout}、{encoding}）→ {output}",
+        "en": "import {document} ({layout}, {encoding}) → {output}",
+    },
+    "import.warning": {"ja": "  注意: {warning}", "en": "  note: {warning}"},
+    "import.judgment": {
+        "ja": "  判断して置いたもの: {what} → 事業{program}（理由は notes に）",
+        "en": "  placed by judgment: {what} → program {program} (the reason is in its notes)",
+    },
+    "import.unread": {
+        "ja": "{document}:{line}: 読み取れなかった行: {text}",
+        "en": "{document}:{line}: line not understood: {text}",
+    },
+    "import.summary": {
+        "ja": "{policies} 施策 · {programs} 事業 · {items} 細事業 — {tally} · 読み取れなかった行 {unread}",
+        "en": "policies {policies} · programs {programs} · items {items} — {tally} · lines not understood {unread}",
+    },
+    "import.invalid": {
+        "ja": "書き出した台帳は書式に合いません — エラー {errors} · 読み取れなかった行 {unread}",
+        "en": "the ledger written does not match the format — errors {errors} · lines not understood {unread}",
+    },
     "cli.path": {"ja": "（{path}）", "en": " ({path})"},
     "cli.unreadable": {
         "ja": "izumi: 台帳 {ledger} を読めません（問題 {count} 件）",
@@ -480,7 +576,7 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     },
     "cli.interrupted": {"ja": "izumi: 中断しました", "en": "izumi: interrupted"},
     "cli.bad_language": {
-        "ja": "IZUMI_LANG は ja か en です（{value!r}）",
+        "ja": "IZUMI_LANG は ja か en です（{value!r}） / IZUMI_LANG must be ja or en",
         "en": "IZUMI_LANG is ja or en ({value!r})",
     },
 }

@@ -38,3 +38,44 @@ def test_golden_output(in_repo: Path, name: str) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     assert_golden(name, result.stdout)
+
+
+# The same screens in English: headers and messages translated, names as printed.
+ENGLISH = {
+    "check.txt": (0, ["check", "--ledger", LEDGER]),
+    "check-findings.txt": (1, ["check", "--ledger", "tests/bad/item-sum.yaml"]),
+    "check-schema.txt": (2, ["check", "--ledger", "tests/bad/misspelt-amount.yaml"]),
+    "totals.txt": (0, ["totals", "--ledger", LEDGER]),
+    "totals-by-section.txt": (0, ["totals", "--by", "section", "--ledger", LEDGER]),
+    "list-section.txt": (0, ["list", "--section", "地域振興課", "--ledger", LEDGER]),
+    "show-2.txt": (0, ["show", "2", "--ledger", LEDGER]),
+    "diff.txt": (1, ["diff", "tests/fixtures/diff-old.yaml", "tests/fixtures/diff-new.yaml"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ENGLISH))
+def test_golden_output_in_english(in_repo: Path, name: str) -> None:
+    status, args = ENGLISH[name]
+    result = run_cli(*args, "--lang", "en")
+    assert result.exit_code == status, result.stderr
+    assert_golden(f"en/{name}", result.stdout)
+
+
+def test_import_report_in_english(in_repo: Path, tmp_path: Path) -> None:
+    result = run_cli(
+        "import",
+        "tests/fixtures/izumi-fy2021-policy2.txt",
+        "-o",
+        str(tmp_path / "out.yaml"),
+        "--city",
+        "横浜市",
+        "--ward",
+        "泉区",
+        "--fiscal-year",
+        "2021",
+        "--lang",
+        "en",
+    )
+    assert result.exit_code == 0
+    report = result.stderr.replace(str(tmp_path / "out.yaml"), "OUT")
+    assert_golden("en/import-report.txt", report)

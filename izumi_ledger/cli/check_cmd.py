@@ -16,7 +16,7 @@ from ..models import Ledger
 from ..rules import check
 from ..totals import counts, ledger_total
 from .findings_view import format_finding
-from .options import CheckFormat, LedgerOption
+from .options import CheckFormat, LanguageOption, LedgerOption, apply_language
 from .terminal import stdout_console, write_data
 
 
@@ -33,6 +33,7 @@ def check_command(
             help="出力形式: text, json, github（GitHub Actions の注釈）。",
         ),
     ] = CheckFormat.text,
+    lang: LanguageOption = None,
 ) -> None:
     """台帳を検査する（合計・件数・番号・担当課）。
 
@@ -42,6 +43,7 @@ def check_command(
 
     例: izumi check --ledger data/programs.yaml
     """
+    apply_language(lang)
     location = locate_ledger(ledger)
     result = load_ledger(location.path, location.display)
     if result.ledger is None:

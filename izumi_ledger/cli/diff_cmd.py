@@ -9,19 +9,16 @@ from typing import Annotated, Any
 import typer
 
 from ..compare import Change, Comparison, Status, compare
+from ..messages import t
 from .figures import Figures, percent_text, ratio_number
-from .options import FormatOption, OutputFormat
+from .options import FormatOption, LanguageOption, OutputFormat, apply_language
 from .session import open_ledger
 from .tables import Column, Decorated, Table, render
 from .terminal import write_data
 
-STATUS_LABELS = {
-    Status.SAME: "",
-    Status.CHANGED: "変更",
-    Status.RENAMED: "名称変更",
-    Status.ADDED: "追加",
-    Status.REMOVED: "削除",
-}
+
+def status_label(status: Status) -> str:
+    return "" if status is Status.SAME else t(f"diff.{status.value}")
 
 
 def diff_command(
@@ -32,6 +29,7 @@ def diff_command(
         typer.Option("--all", "-a", help="変わらない細事業も表示する（事業はいつもすべて表示）。"),
     ] = False,
     output: FormatOption = OutputFormat.table,
+    lang: LanguageOption = None,
 ) -> None:
     """二つの台帳を比べる（年度どうし、版どうし）。
 
@@ -40,6 +38,7 @@ def diff_command(
 
     例: izumi diff 2020.yaml 2021.yaml
     """
+    apply_language(lang)
     before, after = open_ledger(old), open_ledger(new)
     comparison = compare(before.ledger, after.ledger)
     shown = [
@@ -54,7 +53,7 @@ def diff_command(
     else:
         table = _table(comparison, shown, figures)
         if output is OutputFormat.table:
-            table.heading = [f"差分 {old} → {new}（単位 {comparison.unit}）"]
+            table.heading = [t("diff.title", old=old, new=new, unit=comparison.unit)]
         render(table, output)
     raise typer.Exit(1 if comparison.figures_differ else 0)
 
@@ -63,23 +62,34 @@ def _table(comparison: Comparison, shown: list[Change], figures: Figures) -> Tab
     table = Table(
         columns=[
             Column("level", "", in_table=False),
-            Column("policy", "施策", "right", no_wrap=True),
-            Column("number", "番号", "right", no_wrap=True),
-            Column("program", "事業", "right", in_table=False),
-            Column("name", "事業名"),
-            Column("old_amount", "前", "right", figures.text, figures.number, no_wrap=True),
-            Column("new_amount", "後", "right", figures.text, figures.number, no_wrap=True),
-            Column("change", "増減", "right", figures.change_text, figures.number, no_wrap=True),
+            Column("policy", t("col.policy"), "right", no_wrap=True),
+            Column("number", t("col.number"), "right", no_wrap=True),
+            Column("program", t("col.program"), "right", in_table=False),
+            Column("name", t("col.program")),
+            Column(
+                "old_amount", t("col.before"), "right", figures.text, figures.number, no_wrap=True
+            ),
+            Column(
+                "new_amount", t("col.after"), "right", figures.text, figures.number, no_wrap=True
+            ),
+            Column(
+                "change",
+                t("col.change"),
+                "right",
+                figures.change_text,
+                figures.number,
+                no_wrap=True,
+            ),
             Column(
                 "change_ratio",
-                "増減率",
+                t("col.change_ratio"),
                 "right",
                 lambda r: percent_text(r, signed=True),
                 ratio_number,
                 no_wrap=True,
             ),
-            Column("status", "状態", show=lambda s: STATUS_LABELS[Status(s)], no_wrap=True),
-            Column("old_name", "旧名", in_table=False),
+            Column("status", t("col.status"), show=lambda s: status_label(Status(s)), no_wrap=True),
+            Column("old_name", t("col.old_name"), in_table=False),
         ]
     )
     for change in shown:
@@ -88,7 +98,7 @@ def _table(comparison: Comparison, shown: list[Change], figures: Figures) -> Tab
         if change.level == "item":
             name = Decorated(change.name, f"　({number})")
         if change.old_name:
-            name = Decorated(change.name, name.prefix, f"（旧: {change.old_name}）")
+            name = Decorated(change.name, name.prefix, t("diff.formerly", name=change.old_name))
         table.rows.append(
             {
                 "level": change.level,
@@ -106,7 +116,7 @@ def _table(comparison: Comparison, shown: list[Change], figures: Figures) -> Tab
         )
     total_change = comparison.new_total - comparison.old_total
     table.total = {
-        "name": "合計",
+        "name": t("col.total"),
         "old_amount": comparison.old_total,
         "new_amount": comparison.new_total,
         "change": total_change,

@@ -12,8 +12,9 @@ from ..export.tables import TABLE_NAMES, ledger_tables
 from ..export.writers import csv_bytes, csv_files, datapackage_files, json_bytes, sqlite_bytes
 from ..export.xlsx import MissingExtra, xlsx_bytes
 from ..files import WriteRefused, write_atomically
+from ..messages import t
 from ..suggest import closest
-from .options import LedgerOption
+from .options import LanguageOption, LedgerOption, apply_language
 from .session import open_ledger
 from .terminal import fail, stderr_console, write_bytes
 
@@ -58,6 +59,7 @@ def export_command(
         bool, typer.Option("--excel", help="csv を Excel 向けに（BOM つき UTF-8、CRLF）。")
     ] = False,
     ledger: LedgerOption = None,
+    lang: LanguageOption = None,
 ) -> None:
     """台帳を他の道具に渡す（CSV・JSON・Excel・SQLite・データパッケージ）。
 
@@ -66,25 +68,22 @@ def export_command(
 
     例: izumi export --format xlsx -o 予算.xlsx
     """
+    apply_language(lang)
     book = open_ledger(ledger).ledger
     if table is not None and output_format is not ExportFormat.csv:
-        fail("--table は --format csv のときだけ使えます")
+        fail(t("export.csv_only", option="--table"))
     if excel and output_format is not ExportFormat.csv:
-        fail("--excel は --format csv のときだけ使えます")
+        fail(t("export.csv_only", option="--excel"))
     if output_format is ExportFormat.json:
         _one_file(json_bytes(book), output, force)
     elif output_format is ExportFormat.csv and table is not None:
         names = {entry.name: entry for entry in ledger_tables(book)}
         if table not in names:
+            close = closest(table, TABLE_NAMES)
+            hint = t("hint.did_you_mean", name=close[0]) if close else ""
             fail(
-                f"表 {table!r} はありません",
-                "ある表: "
-                + ", ".join(TABLE_NAMES)
-                + (
-                    f"（もしかして {closest(table, TABLE_NAMES)[0]}？）"
-                    if closest(table, TABLE_NAMES)
-                    else ""
-                ),
+                t("export.no_table", table=table),
+                t("export.tables", names=", ".join(TABLE_NAMES)) + " " + hint,
             )
         _one_file(csv_bytes(names[table], excel), output, force)
     elif output_format is ExportFormat.csv:
@@ -93,7 +92,7 @@ def export_command(
         _folder(datapackage_files(book), output, force, "datapackage")
     else:
         if output in (None, "-"):
-            fail(f"--format {output_format.value} は -o でファイルを指定してください")
+            fail(t("export.needs_file", format=output_format.value))
         try:
             content = xlsx_bytes(book) if output_format is ExportFormat.xlsx else sqlite_bytes(book)
         except MissingExtra as missing:
@@ -110,10 +109,10 @@ def _one_file(content: bytes, output: str | None, force: bool) -> None:
 
 def _folder(files: dict[str, bytes], output: str | None, force: bool, what: str) -> None:
     if output in (None, "-"):
-        fail(f"--format {what} は表ごとのファイルを書くので、-o でフォルダを指定してください")
+        fail(t("export.needs_folder", format=what))
     folder = Path(str(output))
     if folder.exists() and not folder.is_dir():
-        fail(f"{folder} はフォルダではありません")
+        fail(t("export.not_folder", path=folder))
     folder.mkdir(parents=True, exist_ok=True)
     _write({folder / name: content for name, content in files.items()}, force)
 
@@ -122,12 +121,12 @@ def _write(files: dict[Path, bytes], force: bool) -> None:
     """Write every file or, if any would be overwritten without --force, none."""
     existing = [path for path in files if path.exists()]
     if existing and not force:
-        fail(f"{existing[0]} はすでにあります", "上書きするには --force を付けてください")
+        fail(t("write.exists", path=existing[0]), t("write.force"))
     for path, content in files.items():
         try:
             write_atomically(path, content, force=force)
         except (WriteRefused, OSError) as error:
-            fail(f"{path} に書き出せません: {error}")
+            fail(t("write.failed", path=path, reason=error))
     console = stderr_console()
     for path in files:
-        console.print(f"書き出しました: {path}", markup=False, soft_wrap=True)
+        console.print(t("write.done", path=path), markup=False, soft_wrap=True)

@@ -13,13 +13,15 @@ import typer
 from ..dump import dump_data
 from ..files import WriteRefused, write_atomically
 from ..findings import Finding, count_errors
-from ..importer.build import Imported, Metadata, import_document
+from ..importer.build import Imported, Metadata, default_source, import_document
 from ..importer.text import DocumentError
 from ..loader import load_ledger_bytes
+from ..messages import t
 from ..rules import check
 from ..totals import counts
 from ..yamlsource import read_source
 from .findings_view import format_finding
+from .options import LanguageOption, apply_language
 from .terminal import fail, stderr_console, write_data
 
 
@@ -93,6 +95,7 @@ def import_command(
         str | None,
         typer.Option("--source", show_default=False, help="出典（省略時は文書のファイル名）。"),
     ] = None,
+    lang: LanguageOption = None,
 ) -> None:
     """予算の文書のテキストから台帳を作る。
 
@@ -101,16 +104,17 @@ def import_command(
 
     例: izumi import policy2.txt -o data/programs.yaml --city 横浜市 --ward 泉区 --fiscal-year 2021
     """
+    apply_language(lang)
     raw, problems = read_source(document, str(document))
     if raw is None:
         fail(f"{document}: {problems[0].message}")
-    metadata = Metadata(city, ward, fiscal_year, source or f"{document.name} から取り込み")
+    metadata = Metadata(city, ward, fiscal_year, source or default_source(document.name))
     try:
         imported = import_document(raw, metadata, layout.value if layout else None, encoding)
     except DocumentError as error:
         fail(f"{document}: {error}")
     to_stdout = output in (None, "-")
-    display = "<標準出力>" if to_stdout else str(output)
+    display = t("import.stdout") if to_stdout else str(output)
     ledger_yaml = dump_data(imported.data).encode("utf-8")
     if output_format is ImportFormat.json:
         content = (json.dumps(imported.data, ensure_ascii=False, indent=2) + "\n").encode()
@@ -124,7 +128,7 @@ def import_command(
         except WriteRefused as refused:
             fail(str(refused))
         except OSError as error:
-            fail(f"{output} に書き出せません: {error.strerror or error}")
+            fail(t("write.failed", path=output, reason=error.strerror or error))
     exit_code = _report(document, display, imported, ledger_yaml, output_format, strict)
     raise typer.Exit(exit_code)
 
@@ -144,14 +148,22 @@ def _report(
         console.print(line, markup=False, soft_wrap=True)
 
     reading = imported.reading
-    layout_name = "PDF のテキスト" if reading.layout == "pdf-text" else "ウェブページ"
-    say(f"取り込み {document}（{layout_name}、{imported.encoding}）→ {display}")
+    layout_name = t(f"import.layout.{reading.layout}")
+    say(
+        t(
+            "import.title",
+            document=document,
+            layout=layout_name,
+            encoding=imported.encoding,
+            output=display,
+        )
+    )
     for warning in imported.warnings:
-        say(f"  注意: {warning}")
-    for judgment in reading.judgments:
-        say(f"  判断して置いたもの: {judgment}（理由は notes に）")
+        say(t("import.warning", warning=warning))
+    for what, program in reading.judgments:
+        say(t("import.judgment", what=what, program=program))
     for unread in reading.unread:
-        say(f"{document}:{unread.number}: 読み取れなかった行: {unread.text}")
+        say(t("import.unread", document=document, line=unread.number, text=unread.text))
     result = load_ledger_bytes(ledger_yaml, display)
     findings: list[Finding] = (
         result.findings if result.ledger is None else check(result.ledger, result.source)
@@ -165,16 +177,19 @@ def _report(
     errors = count_errors(findings)
     if result.ledger is not None:
         numbers = counts(result.ledger)
+        tally = t("check.tally", errors=errors, warnings=len(findings) - errors)
         say(
-            f"{numbers.policies} 施策 · {numbers.programs} 事業 · {numbers.items} 細事業 — "
-            f"エラー {errors} · 警告 {len(findings) - errors} · "
-            f"読み取れなかった行 {len(reading.unread)}"
+            t(
+                "import.summary",
+                policies=numbers.policies,
+                programs=numbers.programs,
+                items=numbers.items,
+                tally=tally,
+                unread=len(reading.unread),
+            )
         )
     if result.ledger is None:
-        say(
-            f"書き出した台帳は書式に合いません — エラー {errors} · "
-            f"読み取れなかった行 {len(reading.unread)}"
-        )
+        say(t("import.invalid", errors=errors, unread=len(reading.unread)))
         return 2
     if errors or (strict and (reading.unread or len(findings) > errors)):
         return 1

@@ -15,7 +15,14 @@ from ..query import ProgramFilter, UnknownName, resolve_section, resolve_tag, se
 from ..totals import ProgramRef
 from .completion import complete_section, complete_tag
 from .figures import Figures
-from .options import FormatOption, LedgerOption, OutputFormat, UnitOption
+from .options import (
+    FormatOption,
+    LanguageOption,
+    LedgerOption,
+    OutputFormat,
+    UnitOption,
+    apply_language,
+)
 from .session import open_ledger
 from .tables import Column, Decorated, Table, render
 from .terminal import fail, write_data
@@ -81,6 +88,7 @@ def list_command(
     items: Annotated[bool, typer.Option("--items", "-i", help="細事業も並べる。")] = False,
     unit: UnitOption = None,
     output: FormatOption = OutputFormat.table,
+    lang: LanguageOption = None,
 ) -> None:
     """事業を一覧する（担当課・タグ・金額・文字列で絞り込み）。
 
@@ -88,6 +96,7 @@ def list_command(
 
     例: izumi list --section 地域振興課 --sort amount
     """
+    apply_language(lang)
     opened = open_ledger(ledger)
     book = opened.ledger
     program_filter = _filter(book, section, tag, policy, min_amount, grep)

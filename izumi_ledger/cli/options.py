@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from typing import Annotated
 
 import typer
+
+from ..messages import ENVIRONMENT_VARIABLE, LANGUAGES, t, use
+from .terminal import fail
 
 
 class OutputFormat(StrEnum):
@@ -55,3 +59,29 @@ UnitOption = Annotated[
         help="表示の単位: 千円, 万円, 円（省略時は台帳の単位）。",
     ),
 ]
+
+
+class LanguageChoice(StrEnum):
+    ja = "ja"
+    en = "en"
+
+
+LanguageOption = Annotated[
+    LanguageChoice | None,
+    typer.Option(
+        "--lang",
+        show_default=False,
+        help="表示の言語: ja, en（省略時は環境変数 IZUMI_LANG、それもなければ ja）。",
+    ),
+]
+
+
+def apply_language(choice: LanguageChoice | None) -> None:
+    """Use the language asked for: --lang, else IZUMI_LANG (ja or en), else Japanese."""
+    if choice is not None:
+        use("en" if choice is LanguageChoice.en else "ja")
+        return
+    from_environment = os.environ.get(ENVIRONMENT_VARIABLE, "")
+    if from_environment and from_environment not in LANGUAGES:
+        fail(t("cli.bad_language", value=from_environment))
+    use("en" if from_environment == "en" else "ja")

@@ -14,7 +14,7 @@ from ..messages import t
 from ..query import close_program_names, find_programs
 from ..totals import ProgramRef
 from .figures import Figures
-from .options import LedgerOption, TextFormat
+from .options import LanguageOption, LedgerOption, TextFormat, apply_language
 from .session import open_ledger
 from .terminal import fail, stdout_console, write_data
 
@@ -36,6 +36,7 @@ def show_command(
     output: Annotated[
         TextFormat, typer.Option("--format", "-f", help="出力形式: text, json。")
     ] = TextFormat.text,
+    lang: LanguageOption = None,
 ) -> None:
     """一つの事業を詳しく見る。
 
@@ -43,6 +44,7 @@ def show_command(
 
     例: izumi show 1 / izumi show 地域力 / izumi show ＩＣＴ --format json
     """
+    apply_language(lang)
     opened = open_ledger(ledger)
     matches = find_programs(opened.ledger, program, policy)
     if not matches:

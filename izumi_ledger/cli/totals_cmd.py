@@ -14,7 +14,14 @@ from ..messages import t
 from ..models import Ledger
 from ..totals import Group, group_totals, ledger_total, policy_totals, share
 from .figures import Figures, bar, percent_text, ratio_number
-from .options import FormatOption, LedgerOption, OutputFormat, UnitOption
+from .options import (
+    FormatOption,
+    LanguageOption,
+    LedgerOption,
+    OutputFormat,
+    UnitOption,
+    apply_language,
+)
 from .session import open_ledger
 from .tables import Column, Table, render
 from .terminal import write_data
@@ -40,6 +47,7 @@ def totals_command(
     ] = None,
     unit: UnitOption = None,
     output: FormatOption = OutputFormat.table,
+    lang: LanguageOption = None,
 ) -> None:
     """予算を合計する（施策・事業・担当課・タグ別）。
 
@@ -47,6 +55,7 @@ def totals_command(
 
     例: izumi totals --by section --unit 万円
     """
+    apply_language(lang)
     opened = open_ledger(ledger)
     book = opened.ledger
     figures = Figures(book.unit, unit.value if unit else None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from ..messages import t
 from ..models import Ledger
 from .tables import Table, ledger_tables
 
@@ -19,9 +20,7 @@ def _openpyxl() -> Any:
     try:
         import openpyxl
     except ImportError:
-        raise MissingExtra(
-            f"Excel 形式には openpyxl が要ります。{INSTALL_HINT} で入れてください"
-        ) from None
+        raise MissingExtra(t("export.needs_openpyxl", command=INSTALL_HINT)) from None
     return openpyxl
 
 

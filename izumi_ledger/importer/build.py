@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..messages import t
 from ..models import FORMAT_VERSION
 from .document import Reading
 from .pdf_text import looks_like_pdf_text, read_pdf_text
@@ -28,6 +29,11 @@ class Metadata:
     source: str = ""
 
 
+def default_source(document_name: str) -> str:
+    """What the ledger's source says when the user gives none (in the ledger's language)."""
+    return f"{document_name} から取り込み"
+
+
 @dataclass
 class Imported:
     """The ledger data read from a document, with what the report needs to say about it."""
@@ -47,21 +53,15 @@ def import_document(
     chosen = layout or _detect(lines)
     reading = read_pdf_text(lines) if chosen == "pdf-text" else read_web(lines)
     if not reading.policies:
-        raise DocumentError(
-            "予算の文書として読めるところがありません（施策の見出しが見つかりません）"
-        )
+        raise DocumentError(t("import.no_policy"))
     warnings: list[str] = []
     year = metadata.fiscal_year or _fiscal_year(lines, reading)
     if year is None:
-        raise DocumentError(
-            "文書から年度がわかりません。--fiscal-year 2021 のように指定してください"
-        )
+        raise DocumentError(t("import.no_year"))
     data: dict[str, Any] = {"ledger": FORMAT_VERSION}
     for key, value in (("city", metadata.city), ("ward", metadata.ward)):
         if value is None:
-            warnings.append(
-                f"{key} は文書に書かれていないため「未記入」にしました（--{key} で指定できます）"
-            )
+            warnings.append(t("import.unstated", key=key))
         data[key] = value or "未記入"
     data["fiscal_year"] = year
     policies = [policy.as_data() for policy in reading.policies]
@@ -80,10 +80,7 @@ def _detect(lines: list[Any]) -> Layout:
         return "pdf-text"
     if looks_like_web(lines):
         return "web"
-    raise DocumentError(
-        "予算の文書のレイアウトがわかりません（施策・事業の見出しが見つかりません）。"
-        "--layout pdf-text か --layout web で指定できます"
-    )
+    raise DocumentError(t("import.no_layout"))
 
 
 def _fiscal_year(lines: list[Any], reading: Reading) -> int | None:

@@ -173,4 +173,5 @@ class Reading:
     amount: int | None = None  # the document's grand total, when it states one
     unread: list[Line] = field(default_factory=list)  # lines not understood
     skipped: list[Line] = field(default_factory=list)  # understood and left out (headers, ruby)
-    judgments: list[str] = field(default_factory=list)  # placements decided from content
+    # Placements decided from content: (what was placed, the program number it went to).
+    judgments: list[tuple[str, int]] = field(default_factory=list)

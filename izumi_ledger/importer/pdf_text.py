@@ -296,7 +296,7 @@ class PdfTextParser:
                 f"内容（{shared}）が最も近い事業{chosen.number} に置いた。"
             )
             related.notes.append(note)
-            self.reading.judgments.append(f"○ {related.name} → 事業{chosen.number}")
+            self.reading.judgments.append((f"○ {related.name}", chosen.number))
             chosen.related.append(related)
 
     def place_markers(self, policy: PolicyRecord, markers: list[_Marker]) -> None:
@@ -315,7 +315,7 @@ class PdfTextParser:
                         f"{tag} は{page_span(on_page)} のページ末尾に、どの事業のものか書かれずに"
                         f"印刷されている。{reason}。"
                     )
-                    self.reading.judgments.append(f"{tag} → 事業{chosen.number}")
+                    self.reading.judgments.append((tag, chosen.number))
         for program in policy.programs:
             program.tags.sort(key=TAGS.index)
 

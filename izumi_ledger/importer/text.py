@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
+from ..messages import t
+
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９，", "0123456789,")
 _MAN = re.compile(
     r"^(?:(\d[\d,]*)億)?(?:(\d[\d,]*)万)?(?:(\d[\d,]*)千)?(\d[\d,]*)?(千円|万円|円)?$"
@@ -30,9 +32,9 @@ class Line:
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """The text and the encoding it was read in: UTF-8 (with or without BOM) or CP932."""
     if not data.strip():
-        raise DocumentError("空のファイルです")
+        raise DocumentError(t("import.empty"))
     if b"\x00" in data:
-        raise DocumentError("NUL 文字を含んでいます（テキストではありません）")
+        raise DocumentError(t("import.nul"))
     candidates = [encoding] if encoding else list(ENCODINGS)
     for candidate in candidates:
         try:
@@ -43,8 +45,8 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             break
         return text, candidate
     if encoding:
-        raise DocumentError(f"{encoding} として読めません")
-    raise DocumentError("UTF-8 でも Shift_JIS（CP932）でも読めません（テキストではないようです）")
+        raise DocumentError(t("import.encoding", encoding=encoding))
+    raise DocumentError(t("import.no_encoding"))
 
 
 def _looks_binary(text: str) -> bool:
