@@ -79,3 +79,25 @@ def test_import_report_in_english(in_repo: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0
     report = result.stderr.replace(str(tmp_path / "out.yaml"), "OUT")
     assert_golden("en/import-report.txt", report)
+
+
+def test_export_messages_in_english(in_repo: Path, tmp_path: Path) -> None:
+    result = run_cli(
+        "export", "--format", "csv", "-o", str(tmp_path), "--lang", "en", "--ledger", LEDGER
+    )
+    assert result.exit_code == 0
+    assert_golden("en/export-report.txt", result.stderr.replace(str(tmp_path), "OUT"))
+    again = run_cli(
+        "export", "--format", "csv", "-o", str(tmp_path), "--lang", "en", "--ledger", LEDGER
+    )
+    assert again.exit_code == 2
+    assert again.stderr.replace(str(tmp_path), "OUT") == (
+        "izumi: OUT/policies.csv already exists\n  hint: add --force to replace it\n"
+    )
+
+
+def test_schema_is_the_same_in_both_languages() -> None:
+    japanese = run_cli("schema")
+    english = run_cli("schema", "--lang", "en")
+    assert japanese.exit_code == english.exit_code == 0
+    assert japanese.stdout == english.stdout  # already bilingual, field by field
