@@ -266,3 +266,16 @@ def test_totals_equal_the_sum_of_the_leaves_under_every_grouping(data: dict[str,
             assert sum(group.shared for group in groups) == sum(
                 amount * k for amount, k in zip(amounts_, keys, strict=True) if k > 1
             )
+
+
+def test_the_benchmark_ledgers_are_valid() -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from bench.generate import ledger_text
+
+    result = load_ledger_text(ledger_text(250), "bench.yaml")
+    assert result.ledger is not None, result.findings
+    assert check(result.ledger, result.source) == []
+    assert sum(len(ref.program.items) for ref in programs_of(result.ledger)) == 250
