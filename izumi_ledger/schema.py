@@ -102,6 +102,6 @@ def ledger_json_schema() -> dict[str, Any]:
             prop.pop("title", None)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "izumi ledger, format 1",
         **schema,
+        "title": "izumi ledger, format 1",
     }
