@@ -104,6 +104,10 @@ COMMANDS = [
     ["list", "--format", "markdown", "--sort", "name"],
     ["show", "1"],
     ["show", "1", "-f", "json"],
+    ["export", "--format", "json"],
+    ["export", "--format", "csv", "--table", "details"],
+    ["check", "--lang", "en", "--format", "github"],
+    ["totals", "--lang", "en", "--by", "program"],
 ]
 
 
