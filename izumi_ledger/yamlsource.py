@@ -24,10 +24,10 @@ from .findings import Finding, Path, Position, Severity, format_path
 from .messages import t
 from .suggest import unknown_key_hint
 
-try:  # LibYAML is several times faster; the pure-Python parser gives the same events.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+# LibYAML is several times faster; the pure-Python parser gives the same events and stays as
+# the fallback where PyYAML was built without it.
+FAST_LOADER: Final[type[Any]] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+PURE_LOADER: Final[type[Any]] = yaml.SafeLoader
 
 MAX_DEPTH: Final = 64
 # Past this many problems the rest of the file is not read: the first ones are what to fix.
@@ -188,15 +188,18 @@ def _unreadable_text(data: bytes, display: str) -> Finding:
     return Finding("read", Severity.ERROR, display, line, column, "", message)
 
 
-def parse_yaml(data: bytes, display: str, keys: KeysOf | None = None) -> ParsedYaml:
+def parse_yaml(
+    data: bytes, display: str, keys: KeysOf | None = None, loader: type[Any] = FAST_LOADER
+) -> ParsedYaml:
     """Parse UTF-8 YAML into plain values with positions, refusing what a ledger forbids.
 
     keys, when given, tells which keys a mapping at a path may have; others are reported at
     once and their values skipped, so a file of junk keys stops early instead of filling memory.
+    loader chooses LibYAML (the default) or the pure-Python parser; both give the same result.
     """
     builder = _Builder(SourceMap(display, data), keys)
     try:
-        for event in yaml.parse(data, Loader=_Loader):
+        for event in yaml.parse(data, Loader=loader):
             if builder.feed(event):
                 break
     except yaml.reader.ReaderError:
