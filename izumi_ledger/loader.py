@@ -13,7 +13,7 @@ from .findings import Finding, Path, Position, Severity, format_path
 from .messages import t
 from .models import Detail, Item, Ledger, Policy, Program, Related
 from .suggest import unknown_key_hint
-from .yamlsource import SourceMap, parse_yaml, read_source
+from .yamlsource import Progress, SourceMap, parse_yaml, read_source
 
 # Which model a list of the ledger holds, by the key that holds the list.
 _MODEL_OF_LIST: dict[str, type[BaseModel]] = {
@@ -40,13 +40,15 @@ class LoadResult:
     findings: list[Finding]
 
 
-def load_ledger(path: FilePath | str, display: str | None = None) -> LoadResult:
+def load_ledger(
+    path: FilePath | str, display: str | None = None, progress: Progress | None = None
+) -> LoadResult:
     """Read and validate the ledger at path; display is how findings name the file."""
     name = display if display is not None else str(path)
     data, read_findings = read_source(FilePath(path), name)
     if data is None:
         return LoadResult(None, SourceMap(name), read_findings)
-    return load_ledger_bytes(data, name)
+    return load_ledger_bytes(data, name, progress)
 
 
 def load_ledger_text(text: str, display: str = "<text>") -> LoadResult:
@@ -54,9 +56,11 @@ def load_ledger_text(text: str, display: str = "<text>") -> LoadResult:
     return load_ledger_bytes(text.encode("utf-8", "surrogatepass"), display)
 
 
-def load_ledger_bytes(data: bytes, display: str = "<bytes>") -> LoadResult:
+def load_ledger_bytes(
+    data: bytes, display: str = "<bytes>", progress: Progress | None = None
+) -> LoadResult:
     """Validate a ledger given as UTF-8 YAML bytes."""
-    parsed = parse_yaml(data, display, keys=_keys_of)
+    parsed = parse_yaml(data, display, keys=_keys_of, progress=progress)
     source = parsed.source
     if parsed.data is None or not isinstance(parsed.data, dict):
         return LoadResult(None, source, parsed.findings)

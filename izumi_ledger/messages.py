@@ -22,6 +22,11 @@ def use(language: Language) -> None:
     _chosen.set(language)
 
 
+def reset() -> None:
+    """Forget the language chosen with use(): IZUMI_LANG, else Japanese, applies again."""
+    _chosen.set(None)
+
+
 def current() -> Language:
     chosen = _chosen.get()
     if chosen is not None:
@@ -561,6 +566,7 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "書き出した台帳は書式に合いません — エラー {errors} · 読み取れなかった行 {unread}",
         "en": "the ledger written does not match the format — errors {errors} · lines not understood {unread}",
     },
+    "progress.reading": {"ja": "読み込み中", "en": "reading"},
     "cli.path": {"ja": "（{path}）", "en": " ({path})"},
     "cli.unreadable": {
         "ja": "izumi: 台帳 {ledger} を読めません（問題 {count} 件）",

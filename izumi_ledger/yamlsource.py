@@ -188,20 +188,32 @@ def _unreadable_text(data: bytes, display: str) -> Finding:
     return Finding("read", Severity.ERROR, display, line, column, "", message)
 
 
+Progress = Callable[[float], None]
+_PROGRESS_EVERY: Final = 4096  # events between two progress reports
+
+
 def parse_yaml(
-    data: bytes, display: str, keys: KeysOf | None = None, loader: type[Any] = FAST_LOADER
+    data: bytes,
+    display: str,
+    keys: KeysOf | None = None,
+    loader: type[Any] = FAST_LOADER,
+    progress: Progress | None = None,
 ) -> ParsedYaml:
     """Parse UTF-8 YAML into plain values with positions, refusing what a ledger forbids.
 
     keys, when given, tells which keys a mapping at a path may have; others are reported at
     once and their values skipped, so a file of junk keys stops early instead of filling memory.
     loader chooses LibYAML (the default) or the pure-Python parser; both give the same result.
+    progress, when given, is told now and then how far reading has come (0 to 1).
     """
     builder = _Builder(SourceMap(display, data), keys)
+    lines = data.count(b"\n") + 1 if progress is not None else 1
     try:
-        for event in yaml.parse(data, Loader=loader):
+        for count, event in enumerate(yaml.parse(data, Loader=loader), 1):
             if builder.feed(event):
                 break
+            if progress is not None and count % _PROGRESS_EVERY == 0 and event.start_mark:
+                progress(min(1.0, event.start_mark.line / lines))
     except yaml.reader.ReaderError:
         builder.findings.append(_unreadable_text(data, display))
         builder.unreadable = True

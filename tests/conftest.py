@@ -8,6 +8,16 @@ from pathlib import Path
 import pytest
 from support import REPO, LedgerWriter
 
+from izumi_ledger import messages
+
+
+@pytest.fixture(autouse=True)
+def japanese_by_default() -> Iterator[None]:
+    """Each test starts in the default language, whatever an earlier --lang chose."""
+    messages.reset()
+    yield
+    messages.reset()
+
 
 @pytest.fixture
 def in_repo(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:

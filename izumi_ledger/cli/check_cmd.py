@@ -17,6 +17,7 @@ from ..rules import check
 from ..totals import counts, ledger_total
 from .findings_view import format_finding
 from .options import CheckFormat, LanguageOption, LedgerOption, apply_language
+from .progress import TerminalProgress
 from .terminal import stdout_console, write_data
 
 
@@ -45,7 +46,9 @@ def check_command(
     """
     apply_language(lang)
     location = locate_ledger(ledger)
-    result = load_ledger(location.path, location.display)
+    progress = TerminalProgress()
+    result = load_ledger(location.path, location.display, progress)
+    progress.finish()
     if result.ledger is None:
         findings = result.findings
         exit_code = 2

@@ -14,6 +14,7 @@ from ..models import Ledger
 from ..rules import check
 from ..yamlsource import SourceMap
 from .findings_view import format_finding
+from .progress import TerminalProgress
 from .terminal import stderr_console
 
 
@@ -27,7 +28,9 @@ class OpenLedger:
 def open_ledger(option: str | None) -> OpenLedger:
     """The validated ledger; exit 2 with every reason on stderr when it cannot be read."""
     location = locate_ledger(option)
-    result = load_ledger(location.path, location.display)
+    progress = TerminalProgress()
+    result = load_ledger(location.path, location.display, progress)
+    progress.finish()
     console = stderr_console()
     if result.ledger is None:
         for finding in result.findings:
