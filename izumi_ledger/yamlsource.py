@@ -45,6 +45,8 @@ _BOOLEAN_WORDS: Final = {
     "FALSE": False,
 }
 _RESOLVER = Resolver()
+# YAML 1.1 resolves a plain scalar to a non-text type only when it starts with one of these.
+_TYPED_FIRST = frozenset(first for first in Resolver.yaml_implicit_resolvers if first)
 
 
 class _Refused:
@@ -279,6 +281,8 @@ def _resolve_scalar(event: yaml.ScalarEvent) -> tuple[Any, str, str]:
     """The value of a scalar, or REFUSED with a reason and a hint."""
     text: str = event.value
     if event.style:  # quoted or block scalars are always text (plain is None or "")
+        return text, "", ""
+    if text and text[0] not in _TYPED_FIRST:  # most Japanese text: no resolver needed
         return text, "", ""
     resolved: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     tag = resolved.removeprefix(_TAG)
