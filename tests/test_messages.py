@@ -120,3 +120,21 @@ def test_names_stay_as_printed_in_english(tmp_path: Path) -> None:
     result = run_cli("show", "1", "--lang", "en")
     assert "program 1 地域力支援事業  6,588千円" in result.stdout
     assert "sections: 区政推進課、福祉保健課、地域振興課" in result.stdout
+
+
+def test_the_core_never_imports_the_command_line_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import izumi_ledger.loader, izumi_ledger.rules, izumi_ledger.totals, izumi_ledger.query\n"
+        "import izumi_ledger.dump, izumi_ledger.schema, izumi_ledger.compare, izumi_ledger.files\n"
+        "import izumi_ledger.export.writers, izumi_ledger.export.xlsx, izumi_ledger.importer.build\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich', 'click')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
