@@ -220,7 +220,14 @@ def parse_yaml(
         builder.findings.append(_unreadable_text(data, display))
         builder.unreadable = True
     except yaml.MarkedYAMLError as error:
-        builder.fatal("yaml-syntax", *_syntax_error_place(error))
+        line, column, message = _syntax_error_place(error)
+        if line and not builder.source.line_text(line).strip():
+            # Noticed past the end (an unclosed bracket on the last line): point at the last
+            # line that has something on it.
+            while line > 1 and not builder.source.line_text(line).strip():
+                line -= 1
+            column = len(builder.source.line_text(line)) + 1
+        builder.fatal("yaml-syntax", line, column, message)
     except yaml.YAMLError as error:
         builder.fatal("yaml-syntax", 0, 0, t("yaml.unreadable", detail=error))
     return builder.result()

@@ -173,3 +173,9 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
 def test_the_bundled_ledger_loads() -> None:
     result = load_ledger(REPO / "data" / "programs.yaml")
     assert result.findings == []
+
+
+def test_a_syntax_error_noticed_at_the_end_points_at_the_last_line_written() -> None:
+    finding = only(load_ledger_text("ledger: 1\ncity: [\n\n", "t.yaml").findings)
+    assert finding.rule == "yaml-syntax"
+    assert (finding.line, finding.column) == (2, 8)

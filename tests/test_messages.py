@@ -130,7 +130,8 @@ def test_the_core_never_imports_the_command_line_libraries() -> None:
         "import sys\n"
         "import izumi_ledger.loader, izumi_ledger.rules, izumi_ledger.totals, izumi_ledger.query\n"
         "import izumi_ledger.dump, izumi_ledger.schema, izumi_ledger.compare, izumi_ledger.files\n"
-        "import izumi_ledger.export.writers, izumi_ledger.export.xlsx, izumi_ledger.importer.build\n"
+        "import izumi_ledger.export.writers, izumi_ledger.export.xlsx\n"
+        "import izumi_ledger.importer.build\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich', 'click')))\n"
     )
     result = subprocess.run(
