@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Any
@@ -120,13 +119,6 @@ def _schema_finding(
     )
 
 
-def _model_at(loc: Sequence[str | int]) -> type[BaseModel]:
-    for part in reversed(loc):
-        if isinstance(part, str) and part in _MODEL_OF_LIST:
-            return _MODEL_OF_LIST[part]
-    return Ledger
-
-
 def _explain(detail: Any, loc: Path) -> tuple[str, str]:
     """A message and hint, in the reader's language, for one pydantic error."""
     kind: str = detail["type"]
@@ -134,7 +126,7 @@ def _explain(detail: Any, loc: Path) -> tuple[str, str]:
     value = detail.get("input")
     context = detail.get("ctx") or {}
     if kind == "extra_forbidden":
-        allowed = _model_at(loc[:-1]).model_fields
+        allowed = _keys_of(loc[:-1]) or ()
         return t("schema.unknown_key", key=field), unknown_key_hint(str(field), allowed)
     if kind == "missing":
         return t("schema.missing", key=field), t("schema.add_key", key=field)

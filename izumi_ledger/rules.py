@@ -252,32 +252,28 @@ def _sequence(
     for index, number in enumerate(numbers):
         path: Path = (*list_path, index, field)
         shown, wanted = _display(number, field), _display(expected, field)
+        message = hint = ""
         if number in seen:
             first = context.source.position((*list_path, seen[number], field)).line
+            message = t("rule.sequence_repeat", what=what, shown=shown, first=first)
+            hint = t("rule.check_numbers")
+        elif number != expected:
+            message = t("rule.sequence_gap", what=what, wanted=wanted, shown=shown)
+            hint = t("rule.sequence_gap.hint")
+        if message:
             yield context.finding(
                 "numbering",
                 Severity.ERROR,
                 path,
-                t("rule.sequence_repeat", what=what, shown=shown, first=first),
+                message,
                 expected=wanted,
                 actual=shown,
                 labels=(t("label.in_order"), t("label.written")),
-                hint=t("rule.check_numbers"),
+                hint=hint,
             )
-            continue
-        seen[number] = index
-        if number != expected:
-            yield context.finding(
-                "numbering",
-                Severity.ERROR,
-                path,
-                t("rule.sequence_gap", what=what, wanted=wanted, shown=shown),
-                expected=wanted,
-                actual=shown,
-                labels=(t("label.in_order"), t("label.written")),
-                hint=t("rule.sequence_gap.hint"),
-            )
-        expected = number + 1
+        if number not in seen:  # after a gap, count on from the number written
+            seen[number] = index
+            expected = number + 1
 
 
 def _fold(name: str) -> str:
