@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -68,9 +69,9 @@ def format_path(path: Path) -> str:
     return text
 
 
-def count_errors(findings: list[Finding]) -> int:
+def count_errors(findings: Iterable[Finding]) -> int:
     return sum(1 for finding in findings if finding.severity is Severity.ERROR)
 
 
-def count_warnings(findings: list[Finding]) -> int:
+def count_warnings(findings: Iterable[Finding]) -> int:
     return sum(1 for finding in findings if finding.severity is Severity.WARNING)

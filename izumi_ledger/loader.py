@@ -11,8 +11,9 @@ from pydantic import BaseModel, ValidationError
 from .findings import Finding, Path, Position, Severity, format_path
 from .messages import t
 from .models import Detail, Item, Ledger, Policy, Program, Related
+from .sourcefile import read_source
 from .suggest import unknown_key_hint
-from .yamlsource import Progress, SourceMap, parse_yaml, read_source
+from .yamlsource import Progress, SourceMap, parse_yaml
 
 # Which model a list of the ledger holds, by the key that holds the list.
 _MODEL_OF_LIST: dict[str, type[BaseModel]] = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -25,7 +24,7 @@ class LedgerLocation:
 
 def bundled_ledger() -> Path:
     """The FY2021 Izumi ward ledger that ships inside the package."""
-    packaged = Path(str(resources.files("izumi_ledger"))) / "data" / "programs.yaml"
+    packaged = Path(__file__).resolve().parent / "data" / "programs.yaml"
     if packaged.is_file():
         return packaged
     # Running from a source checkout (or an editable install): the repository's copy.

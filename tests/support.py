@@ -16,7 +16,14 @@ from izumi_ledger.cli.main import app
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 # Pinned so that tables wrap the same way on every machine.
-CLI_ENV = {"COLUMNS": "80", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb", "IZUMI_LEDGER": ""}
+CLI_ENV = {
+    "COLUMNS": "80",
+    "LINES": "50",
+    "NO_COLOR": "1",
+    "TERM": "dumb",
+    "IZUMI_LEDGER": "",
+    "IZUMI_CACHE": "",
+}
 
 
 @dataclass(frozen=True)
@@ -30,8 +37,8 @@ def izumi(
     *args: str, cwd: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run izumi as its own process (as a user would), with no IZUMI_LEDGER set."""
-    environment = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", **(env or {})}
-    environment.pop("IZUMI_LEDGER", None)
+    inherited = {k: v for k, v in os.environ.items() if k not in ("IZUMI_LEDGER", "IZUMI_CACHE")}
+    environment = {**inherited, "COLUMNS": "80", "NO_COLOR": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "izumi_ledger", *args],
         cwd=cwd,

@@ -279,9 +279,9 @@ def test_show_policy_option_narrows(ledger_file: LedgerWriter) -> None:
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    from izumi_ledger.cli.main import app
+    from izumi_ledger.cli.main import COMMANDS
 
-    commands = [command.name for command in app.registered_commands]
+    commands = list(COMMANDS)
     reads_a_ledger = {"check", "totals", "list", "show", "export"}
     ledger_arguments = {"diff"}
     assert set(commands) == reads_a_ledger | ledger_arguments | {"import", "schema"}
@@ -340,9 +340,9 @@ def test_no_traceback_for_bad_files(tmp_path: Path, content: bytes) -> None:
 
 def test_unexpected_failures_apologise_without_a_traceback(tmp_path: Path) -> None:
     script = (
-        "import sys, izumi_ledger.cli.check_cmd as c\n"
+        "import sys, izumi_ledger.rules as rules\n"
         "def boom(*a, **k):\n    raise RuntimeError('boom')\n"
-        "c.check = boom\n"
+        "rules.check = boom\n"
         "from izumi_ledger.cli.main import main\n"
         "sys.argv = ['izumi'] + sys.argv[1:]\n"
         "main()\n"

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
 
 from ..amounts import format_amount
+from ..checking import Report
 from ..findings import Finding, Severity, count_errors, count_warnings
-from ..loader import load_ledger
-from ..location import locate_ledger
 from ..messages import t
-from ..models import Ledger
-from ..rules import check
-from ..totals import counts, ledger_total
 from .findings_view import format_finding
 from .options import CheckFormat, LanguageOption, LedgerOption, apply_language
-from .progress import TerminalProgress
-from .terminal import stdout_console, write_data
+from .session import check_ledger
+from .terminal import stdout_lines, write_data
 
 
 def check_command(
@@ -45,15 +42,12 @@ def check_command(
     例: izumi check --ledger data/programs.yaml
     """
     apply_language(lang)
-    location = locate_ledger(ledger)
-    progress = TerminalProgress()
-    result = load_ledger(location.path, location.display, progress)
-    progress.finish()
-    if result.ledger is None:
-        findings = result.findings
+    location, checked = check_ledger(ledger)
+    report = checked.report
+    findings = report.findings
+    if not report.readable:
         exit_code = 2
     else:
-        findings = check(result.ledger, result.source)
         failing = count_errors(findings) + (count_warnings(findings) if strict else 0)
         exit_code = 1 if failing else 0
 
@@ -69,17 +63,16 @@ def check_command(
         )
         raise typer.Exit(exit_code)
 
-    console = stdout_console()
-    unit = result.ledger.unit if result.ledger else None
-    console.print(t("cli.ledger", ledger=location.display), markup=False, soft_wrap=True)
+    lines = stdout_lines()
+    lines.print(t("cli.ledger", ledger=location.display))
     for finding in findings:
-        console.print("", markup=False)
+        lines.print()
         style = "bold red" if finding.severity is Severity.ERROR else "bold yellow"
-        for index, line in enumerate(format_finding(finding, result.source, unit)):
-            console.print(line, markup=False, soft_wrap=True, style=style if index == 0 else None)
+        for index, line in enumerate(format_finding(finding, report, report.unit)):
+            lines.print(line, style=style if index == 0 else None)
     if findings:
-        console.print("", markup=False)
-    console.print(_summary(result.ledger, findings), markup=False, soft_wrap=True)
+        lines.print()
+    lines.print(_summary(report))
     raise typer.Exit(exit_code)
 
 
@@ -107,22 +100,25 @@ def github_annotation(finding: Finding) -> str:
     return f"::{level} {','.join(properties)}::{_escape(message)}"
 
 
-def _summary(ledger: Ledger | None, findings: list[Finding]) -> str:
-    tally = t("check.tally", errors=count_errors(findings), warnings=count_warnings(findings))
-    if ledger is None:
+def _summary(report: Report) -> str:
+    tally = t(
+        "check.tally",
+        errors=count_errors(report.findings),
+        warnings=count_warnings(report.findings),
+    )
+    if report.unit is None or report.total is None:
         return t("check.unreadable", tally=tally)
-    numbers = counts(ledger)
     return t(
         "check.summary",
-        amount=format_amount(ledger_total(ledger), ledger.unit),
-        policies=numbers.policies,
-        programs=numbers.programs,
-        items=numbers.items,
+        amount=format_amount(report.total, report.unit),
+        policies=report.policies,
+        programs=report.programs,
+        items=report.items,
         tally=tally,
     )
 
 
-def _as_json(display: str, exit_code: int, findings: list[Finding]) -> dict[str, object]:
+def _as_json(display: str, exit_code: int, findings: Sequence[Finding]) -> dict[str, object]:
     return {
         "ledger": display,
         "ok": exit_code == 0,

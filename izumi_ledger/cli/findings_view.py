@@ -6,9 +6,9 @@ import re
 import unicodedata
 
 from ..amounts import Unit, format_amount, format_count
+from ..checking import Report
 from ..findings import Finding
 from ..messages import t
-from ..yamlsource import SourceMap
 
 # A value as it appears on its line: a quoted string, or up to a space or flow punctuation.
 _TOKEN = re.compile(r'"[^"]*"|\'[^\']*\'|[^\s,\]}#]+')
@@ -20,14 +20,15 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
-def format_finding(finding: Finding, source: SourceMap | None, unit: Unit | None) -> list[str]:
-    """The lines that describe one finding."""
+def format_finding(finding: Finding, report: Report | None, unit: Unit | None) -> list[str]:
+    """The lines that describe one finding, with the source line it quotes from report."""
     place = finding.file
     if finding.line:
         place += f":{finding.line}:{finding.column}"
     lines = [f"{place}: {finding.severity.value}[{finding.rule}]"]
-    if source is not None and source.data and finding.line:
-        lines.extend(_excerpt(source.line_text(finding.line), finding.line, finding.column))
+    quoted = report.line_text(finding.line) if report is not None and finding.line else None
+    if quoted is not None:
+        lines.extend(_excerpt(quoted, finding.line, finding.column))
     message = finding.message
     if finding.path:
         message += t("cli.path", path=finding.path)

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from ..checking import report_of
 from ..dump import dump_data
 from ..files import WriteRefused, write_atomically
 from ..findings import Finding, count_errors
@@ -17,9 +18,7 @@ from ..importer.build import Imported, Metadata, default_source, import_document
 from ..importer.text import DocumentError
 from ..loader import load_ledger_bytes
 from ..messages import t
-from ..rules import check
-from ..totals import counts
-from ..yamlsource import read_source
+from ..sourcefile import read_source
 from .findings_view import format_finding
 from .options import LanguageOption, apply_language
 from .terminal import fail, stderr_console, write_data
@@ -164,31 +163,28 @@ def _report(
         say(t("import.judgment", what=what, program=program))
     for unread in reading.unread:
         say(t("import.unread", document=document, line=unread.number, text=unread.text))
-    result = load_ledger_bytes(ledger_yaml, display)
-    findings: list[Finding] = (
-        result.findings if result.ledger is None else check(result.ledger, result.source)
-    )
+    report = report_of(load_ledger_bytes(ledger_yaml, display), display)
+    findings = report.findings
     positions = output_format is ImportFormat.yaml  # JSON has other lines than the YAML checked
     for finding in findings:
         say()
         shown = finding if positions else _without_position(finding)
-        for text in format_finding(shown, result.source if positions else None, None):
+        for text in format_finding(shown, report if positions else None, None):
             say(text)
     errors = count_errors(findings)
-    if result.ledger is not None:
-        numbers = counts(result.ledger)
+    if report.readable:
         tally = t("check.tally", errors=errors, warnings=len(findings) - errors)
         say(
             t(
                 "import.summary",
-                policies=numbers.policies,
-                programs=numbers.programs,
-                items=numbers.items,
+                policies=report.policies,
+                programs=report.programs,
+                items=report.items,
                 tally=tally,
                 unread=len(reading.unread),
             )
         )
-    if result.ledger is None:
+    if not report.readable:
         say(t("import.invalid", errors=errors, unread=len(reading.unread)))
         return 2
     if errors or (strict and (reading.unread or len(findings) > errors)):

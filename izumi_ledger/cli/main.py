@@ -2,24 +2,55 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
-import traceback
+from typing import TYPE_CHECKING
 
 import typer
+from typer.core import TyperGroup
+from typer.main import get_command_from_info
+from typer.models import CommandInfo
 
 from .. import __version__
 from ..messages import t
-from .check_cmd import check_command
-from .diff_cmd import diff_command
-from .export_cmd import export_command
-from .import_cmd import import_command
-from .list_cmd import list_command
-from .schema_cmd import schema_command
-from .show_cmd import show_command
-from .totals_cmd import totals_command
+
+if TYPE_CHECKING:
+    from typer._click import Command, Context
+
+# Each command lives in its own module, imported only when that command runs (or when help
+# lists them all): `izumi check` does not pay for the exporters, the importer or rich tables.
+COMMANDS: dict[str, str] = {
+    "check": "check_cmd:check_command",
+    "totals": "totals_cmd:totals_command",
+    "list": "list_cmd:list_command",
+    "show": "show_cmd:show_command",
+    "import": "import_cmd:import_command",
+    "diff": "diff_cmd:diff_command",
+    "export": "export_cmd:export_command",
+    "schema": "schema_cmd:schema_command",
+}
+
+
+class _CommandsOnDemand(TyperGroup):
+    def list_commands(self, ctx: Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module_name, function_name = COMMANDS[cmd_name].split(":")
+            module = importlib.import_module(f"{__package__}.{module_name}")
+            info = CommandInfo(name=cmd_name, callback=getattr(module, function_name))
+            self.commands[cmd_name] = get_command_from_info(
+                info,
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode,
+            )
+        return self.commands.get(cmd_name)
+
 
 app = typer.Typer(
+    cls=_CommandsOnDemand,
     name="izumi",
     help="区の予算を YAML の台帳で持ち、合計し、すべての部分が全体に合うことを確かめる。\n\n"
     "台帳は --ledger/-l、環境変数 IZUMI_LEDGER、"
@@ -49,16 +80,6 @@ def _root(
     """izumi: 区の予算台帳を検査・集計する。"""
 
 
-app.command("check")(check_command)
-app.command("totals")(totals_command)
-app.command("list")(list_command)
-app.command("show")(show_command)
-app.command("import")(import_command)
-app.command("diff")(diff_command)
-app.command("export")(export_command)
-app.command("schema")(schema_command)
-
-
 def main() -> None:
     """Run izumi; an unexpected failure prints a short apology (the traceback with --debug)."""
     try:
@@ -76,6 +97,8 @@ def main() -> None:
         sys.exit(0)
     except Exception:
         if "--debug" in sys.argv[1:] or os.environ.get("IZUMI_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         else:
             sys.stderr.write(t("cli.unexpected", version=__version__) + "\n")

@@ -3,52 +3,53 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import typer
 
+from ..cache import cache_from_environment
+from ..checking import CheckedLedger, check_file
 from ..findings import count_errors
-from ..loader import load_ledger
 from ..location import LedgerLocation, locate_ledger
 from ..messages import t
-from ..models import Ledger
-from ..rules import check
-from ..yamlsource import SourceMap
 from .findings_view import format_finding
 from .progress import TerminalProgress
-from .terminal import stderr_console
+from .terminal import stderr_lines
+
+if TYPE_CHECKING:
+    from ..models import Ledger
 
 
 @dataclass(frozen=True)
 class OpenLedger:
     ledger: Ledger
-    source: SourceMap
     location: LedgerLocation
+
+
+def check_ledger(option: str | None) -> tuple[LedgerLocation, CheckedLedger]:
+    """The ledger the command line names, checked (through the cache when asked for)."""
+    location = locate_ledger(option)
+    progress = TerminalProgress()
+    checked = check_file(location.path, location.display, progress, cache_from_environment())
+    progress.finish()
+    return location, checked
 
 
 def open_ledger(option: str | None) -> OpenLedger:
     """The validated ledger; exit 2 with every reason on stderr when it cannot be read."""
-    location = locate_ledger(option)
-    progress = TerminalProgress()
-    result = load_ledger(location.path, location.display, progress)
-    progress.finish()
-    console = stderr_console()
-    if result.ledger is None:
-        for finding in result.findings:
-            console.print("", markup=False)
-            for line in format_finding(finding, result.source, None):
-                console.print(line, markup=False, soft_wrap=True)
-        console.print("", markup=False)
-        console.print(
-            t("cli.unreadable", ledger=location.display, count=len(result.findings)),
-            markup=False,
-            soft_wrap=True,
-        )
+    location, checked = check_ledger(option)
+    report = checked.report
+    lines = stderr_lines()
+    ledger = checked.ledger()
+    if ledger is None:
+        for finding in report.findings:
+            lines.print()
+            for line in format_finding(finding, report, None):
+                lines.print(line)
+        lines.print()
+        lines.print(t("cli.unreadable", ledger=location.display, count=len(report.findings)))
         raise typer.Exit(2)
-    errors = count_errors(check(result.ledger, result.source))
+    errors = count_errors(report.findings)
     if errors:
-        console.print(
-            t("cli.sums_wrong", count=errors, ledger=location.display),
-            markup=False,
-            soft_wrap=True,
-        )
-    return OpenLedger(result.ledger, result.source, location)
+        lines.print(t("cli.sums_wrong", count=errors, ledger=location.display))
+    return OpenLedger(ledger, location)

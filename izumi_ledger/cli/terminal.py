@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import typer
-from rich.console import Console
 
 from ..messages import t
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# What a plain write would show differently from a terminal: tabs (expanded by cell width)
+# and control characters (dropped). Lines with these go through rich, as styled lines do.
+_NEEDS_RENDERING = re.compile("[\t\a\b\v\f\r]")
 
 
 def _colour_allowed() -> bool:
@@ -17,6 +24,8 @@ def _colour_allowed() -> bool:
 
 
 def _console(stream: TextIO) -> Console:
+    from rich.console import Console
+
     # With NO_COLOR no escape codes at all, not even bold: the output may be parsed.
     if _colour_allowed():
         return Console(file=stream, highlight=False, emoji=False)
@@ -31,6 +40,34 @@ def stdout_console() -> Console:
 def stderr_console() -> Console:
     """A console on stderr, for messages."""
     return _console(sys.stderr)
+
+
+class Lines:
+    """Whole lines of text on one stream, never wrapped. Plain lines are written directly, so
+    that a command that only prints lines does not load rich; a styled line, or one a terminal
+    would show differently, goes through rich's console."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self._console: Console | None = None
+
+    def print(self, text: str = "", style: str | None = None) -> None:
+        if (style and _colour_allowed()) or _NEEDS_RENDERING.search(text):
+            if self._console is None:
+                self._console = _console(self.stream)
+            self._console.print(text, markup=False, soft_wrap=True, style=style)
+        else:
+            self.stream.write(text + "\n")
+
+
+def stdout_lines() -> Lines:
+    """Lines on stdout."""
+    return Lines(sys.stdout)
+
+
+def stderr_lines() -> Lines:
+    """Lines on stderr, for messages."""
+    return Lines(sys.stderr)
 
 
 def write_data(text: str) -> None:
@@ -52,8 +89,8 @@ def write_bytes(data: bytes) -> None:
 
 def fail(message: str, hint: str = "", code: int = 2) -> NoReturn:
     """Say why the command cannot go on, on stderr, and exit with code."""
-    console = stderr_console()
-    console.print(f"izumi: {message}", markup=False, soft_wrap=True)
+    lines = stderr_lines()
+    lines.print(f"izumi: {message}")
     if hint:
-        console.print(t("cli.hint", hint=hint), markup=False, soft_wrap=True)
+        lines.print(t("cli.hint", hint=hint))
     raise typer.Exit(code)
