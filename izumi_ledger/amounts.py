@@ -18,6 +18,11 @@ _GROUPED_DIGITS = re.compile(r"[0-9]{1,3}(,[0-9]{3})+")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９，", "0123456789,")
 
 
+# Far beyond any budget (Japan's national budget has 15 digits in 円), and small enough that
+# every total of a ledger can still be written out as digits.
+MAX_AMOUNT_DIGITS: Final = 20
+
+
 class AmountError(ValueError):
     """A value that is not an amount; the message says why in Japanese."""
 
@@ -29,6 +34,8 @@ def parse_amount(value: object) -> int:
     if isinstance(value, int):
         if value < 0:
             raise AmountError(t("amount.negative", value=value))
+        if value >= 10**MAX_AMOUNT_DIGITS:
+            raise AmountError(t("amount.too_large", limit=MAX_AMOUNT_DIGITS))
         return value
     if isinstance(value, float):
         raise AmountError(t("amount.fraction", value=value))
@@ -41,7 +48,10 @@ def _parse_amount_text(text: str) -> int:
     # Only full-width digits and the full-width comma are folded; NFKC would also turn ① into 1.
     folded = text.translate(_FULL_WIDTH)
     if _PLAIN_DIGITS.fullmatch(folded) or _GROUPED_DIGITS.fullmatch(folded):
-        return int(folded.replace(",", ""))
+        digits = folded.replace(",", "")
+        if len(digits.lstrip("0")) > MAX_AMOUNT_DIGITS:
+            raise AmountError(t("amount.too_large", limit=MAX_AMOUNT_DIGITS))
+        return int(digits)
     raise AmountError(t("amount.text", text=text))
 
 

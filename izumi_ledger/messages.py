@@ -47,6 +47,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "真偽値は金額になりません（整数で書いてください）",
         "en": "a true/false value is not an amount (write a whole number)",
     },
+    "amount.too_large": {
+        "ja": "金額が大きすぎます（{limit} 桁まで）",
+        "en": "the amount is too large (at most {limit} digits)",
+    },
     "amount.negative": {
         "ja": "負の金額は書けません: {value}",
         "en": "amounts cannot be negative: {value}",
@@ -126,6 +130,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "yaml.ambiguous_int": {
         "ja": "{text!r} は数として曖昧です（YAML では 8 進数・16 進数・60 進数などと読まれます）",
         "en": "{text!r} is an ambiguous number (YAML reads it as octal, hexadecimal, base 60 …)",
+    },
+    "yaml.too_many_digits": {
+        "ja": "数字が長すぎます（{digits} 桁、読めるのは {limit} 桁まで）",
+        "en": "the number is too long ({digits} digits; at most {limit} can be read)",
     },
     "yaml.decimal_only": {
         "ja": '10 進の数字だけで書くか、文字列なら引用符で囲んでください: "{text}"',
