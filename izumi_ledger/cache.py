@@ -7,7 +7,8 @@ changed file, or a changed izumi, is simply read again. An entry that cannot be 
 ignored, and the file read again: the cache can only save time, never change an answer.
 
 Each entry holds two pickles one after the other: the report (plain data: enough for `check`,
-which then imports neither the YAML reader nor pydantic), then the validated ledger.
+which then imports neither the YAML reader nor pydantic), then the validated ledger, one
+policy at a time.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import pickle
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from . import __version__
 from .checking import Report
@@ -104,16 +105,20 @@ class LedgerCache:
         """The validated ledger kept under key, or None."""
         from pydantic import VERSION
 
-        from .models import Ledger
+        from .models import Ledger, Policy
 
         try:
             with open(self._path(key), "rb") as stream:
-                pickle.load(stream)
-                version, ledger = pickle.load(stream)
+                pickle.load(stream)  # the report
+                version, shell, count = pickle.load(stream)
+                if version != VERSION or not isinstance(shell, Ledger):
+                    return None  # a pickled model is only as good as the pydantic that wrote it
+                policies = [pickle.load(stream) for _ in range(count)]
         except Exception:
             return None
-        # A pickled model is only as good as the pydantic that wrote it.
-        return ledger if version == VERSION and isinstance(ledger, Ledger) else None
+        if not all(isinstance(policy, Policy) for policy in policies):
+            return None
+        return shell.model_copy(update={"policies": policies})
 
     def store(self, key: str, report: Report, ledger: Ledger | None) -> None:
         """Keep report and ledger under key; a cache that cannot be written is left alone."""
@@ -131,8 +136,13 @@ class LedgerCache:
         try:
             with os.fdopen(handle, "wb") as stream:
                 pickle.dump(report, stream, protocol=pickle.HIGHEST_PROTOCOL)
-                entry: tuple[str, Any] = (VERSION, ledger)
-                pickle.dump(entry, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                policies = ledger.policies if ledger is not None else []
+                shell = ledger.model_copy(update={"policies": []}) if ledger else None
+                pickle.dump((VERSION, shell, len(policies)), stream, pickle.HIGHEST_PROTOCOL)
+                # One pickle per policy: a pickle remembers every object it has written, and
+                # for a whole large ledger that memory would outgrow the ledger itself.
+                for policy in policies:
+                    pickle.dump(policy, stream, protocol=pickle.HIGHEST_PROTOCOL)
             # Readers see the whole entry or none: a run stopped halfway leaves no entry.
             os.replace(temporary, self._path(key))
         except BaseException:

@@ -11,6 +11,7 @@ values rather than in one object per node.
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -229,6 +230,7 @@ class _PlainRule:
 
 
 _QUOTE_IT = "yaml.quote_it"
+_MAX_DIGITS: Final = sys.get_int_max_str_digits() or 4300
 _PLAIN_RULES: Final = {
     "bool": _PlainRule(
         _BOOLEAN_WORDS.__contains__,
@@ -258,6 +260,14 @@ def _resolve_scalar(event: yaml.ScalarEvent) -> tuple[Any, str, str]:
         return text, "", ""
     if text and text[0] not in _TYPED_FIRST:  # most Japanese text: no resolver needed
         return text, "", ""
+    digits = len(text.lstrip("+-"))
+    if digits > _MAX_DIGITS and text.isascii() and text.lstrip("+-").isdigit():
+        # Python refuses to turn this many digits into a number at all.
+        return REFUSED, t("yaml.too_many_digits", digits=digits, limit=_MAX_DIGITS), ""
+    if text.isascii() and text.isdigit() and (text[0] != "0" or text == "0"):
+        # Plain decimal digits without a leading zero (most amounts and numbers): an int in
+        # every reading of YAML, so the resolver's answer is known.
+        return int(text), "", ""
     resolved: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     tag = resolved.removeprefix(_TAG)
     if tag == "null":
@@ -423,12 +433,11 @@ class _Builder:
             elif frame is not None and isinstance(frame.container, dict):
                 frame.expecting_key = True
             return
-        empty = isinstance(event, yaml.ScalarEvent) and _resolve_scalar(event)[0] is None
         if (
             not self.stack
             and self.keys_of is not None
-            and not empty
             and not isinstance(event, yaml.MappingStartEvent)
+            and not (isinstance(event, yaml.ScalarEvent) and _resolve_scalar(event)[0] is None)
         ):
             # Not a ledger at all: say so now rather than read the rest of a large file.
             self.add(
@@ -483,7 +492,8 @@ class _Builder:
         if event.anchor is not None or event.tag is not None:
             self.add("yaml-strict", mark, frame.path, t("yaml.key_decorated"))
             return
-        key: str = event.value
+        # Keys repeat in every mapping of their kind: one shared string each saves memory.
+        key: str = sys.intern(event.value)
         if not event.style and key == "<<":
             self.add(
                 "yaml-strict",

@@ -160,7 +160,7 @@ def test_a_ledger_pickled_by_another_pydantic_is_not_used(tmp_path: Path) -> Non
     assert cache.ledger(key) == checked.ledger()
     with open(cache.directory / f"{key}.pickle", "wb") as stream:
         pickle.dump(checked.report, stream)
-        pickle.dump(("0.0", checked.ledger()), stream)
+        pickle.dump(("0.0", checked.ledger(), 0), stream)
     assert cache.report(key) == checked.report
     assert cache.ledger(key) is None
 
