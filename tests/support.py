@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -47,6 +48,32 @@ def izumi(
         text=True,
         timeout=120,
     )
+
+
+def run_in_process(
+    args: list[str], cwd: Path, env: dict[str, str]
+) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    """Run izumi in a fresh interpreter; also return the modules it had imported at the end
+    (written to stderr as its last line)."""
+    script = (
+        "import sys\n"
+        "from izumi_ledger.cli.main import main\n"
+        f"sys.argv = ['izumi', *{args!r}]\n"
+        "try:\n    main()\n"
+        "except SystemExit:\n    pass\n"
+        "sys.stderr.write('\\n' + repr(sorted(sys.modules)))\n"
+    )
+    inherited = {k: v for k, v in os.environ.items() if k not in ("IZUMI_LEDGER", "IZUMI_CACHE")}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**inherited, "NO_COLOR": "1", "COLUMNS": "80", **env},
+        timeout=60,
+    )
+    modules: list[str] = ast.literal_eval(result.stderr.splitlines()[-1])
+    return result, modules
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> Run:

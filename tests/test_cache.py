@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import pickle
 import sys
 from pathlib import Path
 
 import pytest
-from support import SMALL, LedgerWriter, izumi, run_cli
+from support import SMALL, LedgerWriter, izumi, run_cli, run_in_process
 
 from izumi_ledger import messages
 from izumi_ledger.cache import (
@@ -204,31 +203,16 @@ def test_the_key_depends_on_every_input(tmp_path: Path) -> None:
 
 def test_a_cached_check_imports_neither_yaml_nor_pydantic_nor_rich(tmp_path: Path) -> None:
     folder = tmp_path / "cache"
-    script = (
-        "import sys\n"
-        "from izumi_ledger.cli.main import main\n"
-        "sys.argv = ['izumi', 'check', '--format', 'json']\n"
-        "try:\n    main()\n"
-        "except SystemExit:\n    pass\n"
-        "heavy = ('yaml', 'pydantic', 'rich', 'izumi_ledger.models', 'izumi_ledger.cli.tables')\n"
-        "sys.stderr.write(repr(sorted(m for m in heavy if m in sys.modules)))\n"
-    )
-    environment = {**os.environ, **cached(folder), "IZUMI_LEDGER": ""}
-    runs = [
-        __import__("subprocess").run(
-            [sys.executable, "-c", script],
-            capture_output=True,
-            text=True,
-            env=environment,
-            cwd=tmp_path,
-            timeout=60,
-        )
-        for _ in range(2)
-    ]
+    heavy = {"yaml", "pydantic", "rich", "izumi_ledger.models", "izumi_ledger.cli.tables"}
+    runs, imported = [], []
+    for _ in range(2):
+        result, modules = run_in_process(["check", "--format", "json"], tmp_path, cached(folder))
+        runs.append(result)
+        imported.append(heavy.intersection(modules))
     assert json.loads(runs[0].stdout) == json.loads(runs[1].stdout)
     assert json.loads(runs[1].stdout)["ok"] is True
-    assert "pydantic" in runs[0].stderr  # the first run reads and validates the file
-    assert runs[1].stderr == "[]"
+    assert "pydantic" in imported[0]  # the first run reads and validates the file
+    assert imported[1] == set()
 
 
 def test_the_environment_switch_reaches_the_installed_command(tmp_path: Path) -> None:

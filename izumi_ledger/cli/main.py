@@ -5,10 +5,11 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command_from_info
 from typer.models import CommandInfo
 
@@ -18,35 +19,84 @@ from ..messages import t
 if TYPE_CHECKING:
     from typer._click import Command, Context
 
-# Each command lives in its own module, imported only when that command runs (or when help
-# lists them all): `izumi check` does not pay for the exporters, the importer or rich tables.
-COMMANDS: dict[str, str] = {
-    "check": "check_cmd:check_command",
-    "totals": "totals_cmd:totals_command",
-    "list": "list_cmd:list_command",
-    "show": "show_cmd:show_command",
-    "import": "import_cmd:import_command",
-    "diff": "diff_cmd:diff_command",
-    "export": "export_cmd:export_command",
-    "schema": "schema_cmd:schema_command",
+
+@dataclass(frozen=True)
+class CommandEntry:
+    """Where a command is defined, and the line that describes it in `izumi --help`."""
+
+    module: str
+    function: str
+    help: str
+
+
+# Each command lives in its own module, imported only when that command runs: `izumi check`
+# does not pay for the exporters, the importer or rich tables, and `izumi --help` lists the
+# commands from these lines (a test keeps each equal to its docstring's first paragraph).
+COMMANDS: dict[str, CommandEntry] = {
+    "check": CommandEntry(
+        "check_cmd", "check_command", help="台帳を検査する（合計・件数・番号・担当課）。"
+    ),
+    "totals": CommandEntry(
+        "totals_cmd", "totals_command", help="予算を合計する（施策・事業・担当課・タグ別）。"
+    ),
+    "list": CommandEntry(
+        "list_cmd", "list_command", help="事業を一覧する（担当課・タグ・金額・文字列で絞り込み）。"
+    ),
+    "show": CommandEntry("show_cmd", "show_command", help="一つの事業を詳しく見る。"),
+    "import": CommandEntry(
+        "import_cmd", "import_command", help="予算の文書のテキストから台帳を作る。"
+    ),
+    "diff": CommandEntry(
+        "diff_cmd", "diff_command", help="二つの台帳を比べる（年度どうし、版どうし）。"
+    ),
+    "export": CommandEntry(
+        "export_cmd",
+        "export_command",
+        help="台帳を他の道具に渡す（CSV・JSON・Excel・SQLite・データパッケージ）。",
+    ),
+    "schema": CommandEntry(
+        "schema_cmd", "schema_command", help="台帳の書式を JSON Schema（draft 2020-12）で出力する。"
+    ),
 }
 
 
+def load_command(name: str) -> Command:
+    """The full command: its module imported, its options read from its signature."""
+    entry = COMMANDS[name]
+    module = importlib.import_module(f"{__package__}.{entry.module}")
+    info = CommandInfo(name=name, callback=getattr(module, entry.function))
+    return get_command_from_info(
+        info,
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+    )
+
+
 class _CommandsOnDemand(TyperGroup):
+    """Commands are loaded when one is run; listing them needs only their summaries."""
+
     def list_commands(self, ctx: Context) -> list[str]:
         return list(COMMANDS)
 
     def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
-        if cmd_name not in self.commands and cmd_name in COMMANDS:
-            module_name, function_name = COMMANDS[cmd_name].split(":")
-            module = importlib.import_module(f"{__package__}.{module_name}")
-            info = CommandInfo(name=cmd_name, callback=getattr(module, function_name))
-            self.commands[cmd_name] = get_command_from_info(
-                info,
-                pretty_exceptions_short=app.pretty_exceptions_short,
-                rich_markup_mode=app.rich_markup_mode,
-            )
-        return self.commands.get(cmd_name)
+        return self._listed(cmd_name) if cmd_name in COMMANDS else None
+
+    def _listed(self, name: str) -> Command:
+        # The loaded command if it has been run, else a stand-in with its name and summary.
+        return self.commands.get(name) or TyperCommand(name, help=COMMANDS[name].help)
+
+    def resolve_command(
+        self, ctx: Context, args: list[str]
+    ) -> tuple[str | None, Command | None, list[str]]:
+        name = args[0] if args else ""
+        if name in COMMANDS:
+            if name not in self.commands:
+                self.commands[name] = load_command(name)
+            return name, self.commands[name], args[1:]
+        # An unknown name: typer's usage error, with "did you mean" drawn from every command.
+        for other in COMMANDS:
+            self.commands[other] = self._listed(other)
+        return super().resolve_command(ctx, args)
 
 
 app = typer.Typer(
