@@ -57,8 +57,9 @@ DetailLabel = Annotated[
 
 
 class _Strict(BaseModel):
-    # No coercion: "3" is not 3, and unknown keys are errors rather than ignored.
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # No coercion: "3" is not 3, and unknown keys are errors rather than ignored. Validators
+    # are built on first use: a ledger loaded from the cache is never validated again.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Detail(_Strict):
