@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -119,6 +120,31 @@ def print_table(table: Table, console: Console) -> None:
     cells = [[_shown(column, row) for column in columns] for row in table.rows]
     footers = [_shown(column, table.total) if table.total else "" for column in columns]
     widths = _fit_widths(columns, cells, footers, console.width)
+    plain = None
+    if console.color_system is None:  # no styles to write: the lines may be written directly
+        plain = plain_grid(
+            [column.label for column in columns],
+            [column.align for column in columns],
+            cells,
+            footers if table.total else None,
+            widths,
+            console.width,
+        )
+    if plain is not None:
+        console.file.write(plain)
+    else:
+        console.print(_rich_grid(columns, cells, footers, widths, table.total is not None))
+    for line in table.notes:
+        console.print(line, markup=False, soft_wrap=True)
+
+
+def _rich_grid(
+    columns: list[Column],
+    cells: list[list[str]],
+    footers: list[str],
+    widths: list[int],
+    show_footer: bool,
+) -> RichTable:
     grid = RichTable(
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -126,7 +152,7 @@ def print_table(table: Table, console: Console) -> None:
         padding=(0, 1),
         collapse_padding=True,
         header_style="bold",
-        show_footer=table.total is not None,
+        show_footer=show_footer,
     )
     for column, footer, width in zip(columns, footers, widths, strict=True):
         grid.add_column(
@@ -139,9 +165,47 @@ def print_table(table: Table, console: Console) -> None:
         )
     for row_cells in cells:
         grid.add_row(*[Text(cell) for cell in row_cells])
-    console.print(grid)
-    for line in table.notes:
-        console.print(line, markup=False, soft_wrap=True)
+    return grid
+
+
+# Text that rich would not show as written: line breaks, tabs, control characters.
+_RENDERED = re.compile("[\n\t\a\b\v\f\r]")
+
+
+def plain_grid(
+    labels: list[str],
+    aligns: list[Literal["left", "right"]],
+    cells: list[list[str]],
+    footers: list[str] | None,
+    widths: list[int],
+    available: int,
+) -> str | None:
+    """The table exactly as rich draws it without styles, when every cell fits its column
+    as written; None when rich must draw it (a cell to wrap, or text it would change).
+
+    Drawing a table of many thousands of rows through rich takes seconds; this takes
+    milliseconds. A test compares the two on generated tables.
+    """
+    separators = 2 * (len(widths) - 1)
+    if sum(widths) + separators > available:
+        return None
+    for row in (labels, *cells, *([footers] if footers is not None else [])):
+        for text, width in zip(row, widths, strict=True):
+            if cell_len(text) > width or text != text.strip() or _RENDERED.search(text):
+                return None
+
+    def line(values: list[str]) -> str:
+        parts = []
+        for text, width, align in zip(values, widths, aligns, strict=True):
+            gap = " " * (width - cell_len(text))
+            parts.append(gap + text if align == "right" else text + gap)
+        return "  ".join(parts) + "\n"
+
+    width = sum(widths) + separators
+    lines = [line(labels), "─" * width + "\n", *(line(row) for row in cells)]
+    if footers is not None:
+        lines += [" " * width + "\n", line(footers)]
+    return "".join(lines)
 
 
 def _shown(column: Column, row: dict[str, Cell] | None) -> str:
@@ -154,7 +218,7 @@ _GAP = 2  # cells between two columns
 
 def _fit_widths(
     columns: list[Column], cells: list[list[str]], footers: list[str], available: int
-) -> list[int | None]:
+) -> list[int]:
     """Column widths that fit the terminal: no_wrap columns keep theirs, the rest share."""
     natural = [
         max([cell_len(column.label), cell_len(footer), *(cell_len(row[index]) for row in cells)])
@@ -165,7 +229,7 @@ def _fit_widths(
         return list(natural)
     fixed = sum(width for width, column in zip(natural, columns, strict=True) if column.no_wrap)
     flexible = [index for index, column in enumerate(columns) if not column.no_wrap]
-    widths: list[int | None] = list(natural)
+    widths = list(natural)
     # Each flexible column first gets its floor, then the rest of the room in proportion
     # to how much more it would like.
     floors = {index: min(natural[index], columns[index].min_width or 6) for index in flexible}

@@ -1,0 +1,85 @@
+"""Terminal tables: the direct drawing is exactly what rich draws, whenever it is used."""
+
+from __future__ import annotations
+
+import io
+from typing import Literal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.console import Console
+from support import run_cli
+
+from izumi_ledger.cli.tables import Column, _rich_grid, plain_grid
+
+Align = Literal["left", "right"]
+ALIGNS: tuple[Align, ...] = ("left", "right")
+# Wide and narrow, combining and emoji, spaces inside and around: what names and figures hold.
+TEXTS = st.sampled_from(
+    ["地域", "ICT", "a", "泉区民ふれあい", "12,345千円", "", "△3", "x y", "███▌", " x", "x ", "  "]
+    + ["\u3000全角", "é", "e\u0301", "☃", "🎉", "ｱｲｳ", "25.0%", "a\tb", "a\nb"]
+)
+
+
+def _drawn_by_rich(
+    labels: list[str],
+    aligns: list[Align],
+    cells: list[list[str]],
+    footers: list[str] | None,
+    widths: list[int],
+) -> str:
+    output = io.StringIO()
+    console = Console(file=output, width=80, no_color=True, color_system=None)
+    columns = [
+        Column(f"c{i}", label, align)
+        for i, (label, align) in enumerate(zip(labels, aligns, strict=True))
+    ]
+    console.print(_rich_grid(columns, cells, footers or [""] * len(labels), widths, bool(footers)))
+    return output.getvalue()
+
+
+@st.composite
+def tables(
+    draw: st.DrawFn,
+) -> tuple[list[str], list[Align], list[list[str]], list[str] | None, list[int]]:
+    count = draw(st.integers(1, 5))
+    labels = draw(st.lists(TEXTS, min_size=count, max_size=count))
+    aligns: list[Align] = draw(st.lists(st.sampled_from(ALIGNS), min_size=count, max_size=count))
+    rows = draw(st.lists(st.lists(TEXTS, min_size=count, max_size=count), max_size=4))
+    footers = draw(st.none() | st.lists(TEXTS, min_size=count, max_size=count))
+    widths = [
+        max(1, cell_len(labels[i]), *(cell_len(row[i]) for row in rows))
+        + draw(st.sampled_from([0, 0, 1, 3, -1]))
+        for i in range(count)
+    ]
+    if footers is not None:
+        widths = [
+            max(width, cell_len(footer)) for width, footer in zip(widths, footers, strict=True)
+        ]
+    return labels, aligns, rows, footers, [max(width, 1) for width in widths]
+
+
+@settings(max_examples=400, deadline=None)
+@given(tables())
+def test_direct_drawing_matches_rich_or_declines(
+    table: tuple[list[str], list[Align], list[list[str]], list[str] | None, list[int]],
+) -> None:
+    labels, aligns, cells, footers, widths = table
+    plain = plain_grid(labels, aligns, cells, footers, widths, 80)
+    if plain is not None:
+        assert plain == _drawn_by_rich(labels, aligns, cells, footers, widths)
+
+
+def test_tables_that_must_wrap_are_left_to_rich() -> None:
+    assert plain_grid(["名前"], ["left"], [["とても長い事業名"]], None, [4], 80) is None
+    assert plain_grid(["a", "b"], ["left", "left"], [], None, [40, 40], 80) is None
+    assert plain_grid(["a"], ["left"], [["a\tb"]], None, [8], 80) is None
+    assert plain_grid(["a"], ["left"], [["x "]], None, [8], 80) is None
+    assert plain_grid(["a"], ["right"], [["x"]], ["y"], [3], 80) == "  a\n───\n  x\n   \n  y\n"
+
+
+def test_narrow_terminals_still_wrap_long_names() -> None:
+    narrow = run_cli("list", env={"COLUMNS": "50"})
+    assert narrow.exit_code == 0
+    assert max(cell_len(line) for line in narrow.stdout.splitlines()) <= 50
