@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .cache import LedgerCache
     from .loader import LoadResult
     from .models import Ledger
-    from .yamlsource import Progress
+    from .progress import Progress
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,11 @@ def check_file(
     from .loader import load_ledger_bytes
 
     result = load_ledger_bytes(data, display, progress)
+    if progress is not None and result.ledger is not None:
+        progress.stage("checking")
     report = report_of(result, display)
     if cache is not None:
+        if progress is not None:
+            progress.stage("caching")
         cache.store(key, report, result.ledger)
     return CheckedLedger(report, data, result.ledger)

@@ -14,9 +14,10 @@ from pydantic import BaseModel, ValidationError
 from .findings import Finding, Path, Position, Severity, format_path
 from .messages import t
 from .models import Detail, Item, Ledger, Policy, Program, Related
+from .progress import Progress
 from .sourcefile import read_source
 from .suggest import unknown_key_hint
-from .yamlsource import Progress, SourceMap, parse_yaml
+from .yamlsource import SourceMap, parse_yaml
 
 # Which model a list of the ledger holds, by the key that holds the list.
 _MODEL_OF_LIST: dict[str, type[BaseModel]] = {
@@ -81,10 +82,13 @@ def load_ledger_bytes(
 
 
 def _load(data: bytes, display: str, progress: Progress | None) -> LoadResult:
-    parsed = parse_yaml(data, display, keys=_keys_of, progress=progress)
+    reading = progress.reading if progress is not None else None
+    parsed = parse_yaml(data, display, keys=_keys_of, progress=reading)
     source = parsed.source
     if parsed.data is None or not isinstance(parsed.data, dict):
         return LoadResult(None, source, parsed.findings)
+    if progress is not None:
+        progress.stage("validating")
     findings = [*parsed.findings, *_uniqueness_findings(parsed.data, source)]
     try:
         ledger: Ledger | None = Ledger.model_validate(parsed.data)

@@ -575,6 +575,9 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "the ledger written does not match the format — errors {errors} · lines not understood {unread}",
     },
     "progress.reading": {"ja": "読み込み中", "en": "reading"},
+    "progress.validating": {"ja": "書式を検証中…", "en": "validating…"},
+    "progress.checking": {"ja": "合計を検査中…", "en": "checking the sums…"},
+    "progress.caching": {"ja": "キャッシュに保存中…", "en": "saving to the cache…"},
     "cli.path": {"ja": "（{path}）", "en": " ({path})"},
     "cli.unreadable": {
         "ja": "izumi: 台帳 {ledger} を読めません（問題 {count} 件）",

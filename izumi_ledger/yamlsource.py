@@ -158,7 +158,7 @@ def _unreadable_text(data: bytes, display: str) -> Finding:
     return Finding("read", Severity.ERROR, display, line, column, "", message)
 
 
-Progress = Callable[[float], None]
+ReadingProgress = Callable[[float], None]
 _PROGRESS_EVERY: Final = 4096  # events between two progress reports
 
 
@@ -167,7 +167,7 @@ def parse_yaml(
     display: str,
     keys: KeysOf | None = None,
     loader: type[Any] = FAST_LOADER,
-    progress: Progress | None = None,
+    progress: ReadingProgress | None = None,
 ) -> ParsedYaml:
     """Parse UTF-8 YAML into plain values with positions, refusing what a ledger forbids.
 

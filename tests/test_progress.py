@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import io
 import sys
+from pathlib import Path
 
 from support import REPO
 
+from izumi_ledger.cache import LedgerCache
+from izumi_ledger.checking import check_file
 from izumi_ledger.cli.progress import TerminalProgress
 from izumi_ledger.loader import _keys_of
+from izumi_ledger.progress import Stage
 from izumi_ledger.yamlsource import parse_yaml
 
 
@@ -32,11 +36,13 @@ class FakeClock:
 def test_silent_for_the_first_second() -> None:
     clock, stream = FakeClock(), FakeTerminal(terminal=True)
     progress = TerminalProgress(stream, delay=1.0, clock=clock)
-    progress(0.3)
+    progress.reading(0.3)
     assert stream.getvalue() == ""
     clock.now += 1.5
-    progress(0.5)
-    assert stream.getvalue() == "\r読み込み中 ████████████░░░░░░░░░░░░  50%"
+    progress.reading(0.5)
+    assert stream.getvalue() == "\r読み込み中 ████████████░░░░░░░░░░░░  50%" + " " * 8
+    progress.stage("validating")
+    assert stream.getvalue().endswith("\r書式を検証中…" + " " * 35)
     progress.finish()
     assert stream.getvalue().endswith("\r")
     assert stream.getvalue().rsplit("\r", 2)[1].strip() == ""
@@ -46,7 +52,8 @@ def test_never_when_not_a_terminal() -> None:
     clock, stream = FakeClock(), FakeTerminal(terminal=False)
     progress = TerminalProgress(stream, delay=0.0, clock=clock)
     clock.now += 5
-    progress(0.9)
+    progress.reading(0.9)
+    progress.stage("checking")
     progress.finish()
     assert stream.getvalue() == ""
 
@@ -62,3 +69,32 @@ def test_reading_reports_rising_progress() -> None:
     assert len(seen) >= 5
     assert seen == sorted(seen)
     assert seen[0] > 0 and seen[-1] <= 1
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.fractions: list[float] = []
+        self.stages: list[Stage] = []
+
+    def reading(self, fraction: float) -> None:
+        self.fractions.append(fraction)
+
+    def stage(self, stage: Stage) -> None:
+        self.stages.append(stage)
+
+
+def test_checking_names_each_stage_after_reading(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO))
+    from bench.generate import write_ledger
+
+    path = write_ledger(tmp_path / "g.yaml", 2000)
+    plain, cached = Recorder(), Recorder()
+    check_file(path, "g.yaml", plain)
+    check_file(path, "g.yaml", cached, LedgerCache(tmp_path / "cache"))
+    assert plain.fractions and plain.stages == ["validating", "checking"]
+    assert cached.stages == ["validating", "checking", "caching"]
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("ledger: [", encoding="utf-8")
+    unreadable = Recorder()
+    check_file(broken, "broken.yaml", unreadable)
+    assert unreadable.stages == []

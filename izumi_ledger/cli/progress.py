@@ -8,13 +8,22 @@ from collections.abc import Callable
 from typing import TextIO
 
 from ..messages import t
+from ..progress import Stage
+from .findings_view import display_width
 
 _WIDTH = 24
+_LINE = _WIDTH + 24  # columns the longest line takes
+_STAGE_MESSAGES: dict[Stage, str] = {
+    "validating": "progress.validating",
+    "checking": "progress.checking",
+    "caching": "progress.caching",
+}
 
 
 class TerminalProgress:
-    """Reports reading progress, but only on a terminal and only after `delay` seconds:
-    a quick command stays silent, and piped or redirected output is never disturbed."""
+    """Shows how far reading has come, then what follows it, but only on a terminal and
+    only after `delay` seconds: a quick command stays silent, and piped or redirected output
+    is never disturbed."""
 
     def __init__(
         self,
@@ -28,19 +37,29 @@ class TerminalProgress:
         self.started = clock()
         self.shown = False
 
-    def __call__(self, fraction: float) -> None:
-        if not self.stream.isatty() or self.clock() - self.started < self.delay:
-            return
-        filled = int(fraction * _WIDTH)
-        bar = "█" * filled + "░" * (_WIDTH - filled)
-        label = t("progress.reading")
-        self.stream.write(f"\r{label} {bar} {fraction:4.0%}")
+    def _due(self) -> bool:
+        return self.stream.isatty() and self.clock() - self.started >= self.delay
+
+    def _show(self, text: str) -> None:
+        # Padded to the longest line shown, so that a shorter one covers it entirely.
+        self.stream.write("\r" + text + " " * max(0, _LINE - display_width(text)))
         self.stream.flush()
         self.shown = True
+
+    def reading(self, fraction: float) -> None:
+        if self._due():
+            filled = int(fraction * _WIDTH)
+            bar = "█" * filled + "░" * (_WIDTH - filled)
+            label = t("progress.reading")
+            self._show(f"{label} {bar} {fraction:4.0%}")
+
+    def stage(self, stage: Stage) -> None:
+        if self._due():
+            self._show(t(_STAGE_MESSAGES[stage]))
 
     def finish(self) -> None:
         """Clear the bar, if one was shown, so that what follows starts on a clean line."""
         if self.shown:
-            self.stream.write("\r" + " " * (_WIDTH + 24) + "\r")
+            self.stream.write("\r" + " " * _LINE + "\r")
             self.stream.flush()
             self.shown = False
