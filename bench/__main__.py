@@ -4,7 +4,9 @@
     python -m bench --sizes 1000,10000,100000,1000000 --repeat 5
 
 Each figure is a fresh process, so start-up is included, as a user meets it; the median of the
-repeats is reported with the spread (min–max) and the peak memory (VmHWM, Linux).
+repeats is reported with the spread (min–max) and the peak memory (VmHWM, Linux). Every command
+is measured twice: as it runs by default, and with the cache (IZUMI_CACHE=1) already filled by
+an earlier run of the same file.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from .generate import write_ledger
@@ -38,10 +41,25 @@ PEAK = (
 FLOOR = "import yaml, pydantic"
 
 
-def measure(args: list[str], repeat: int) -> tuple[float, float, float, int]:
-    """Median, min and max wall time in seconds, and the largest peak memory in bytes."""
+@dataclass(frozen=True)
+class Figure:
+    median: float
+    low: float
+    high: float
+    peak: int  # bytes
+
+    def row(self, per: int | None = None) -> str:
+        text = f"{self.median:.3f} s | {self.low:.3f}–{self.high:.3f}"
+        return text if per is None else text + f" | {self.median / per * 1e6:.0f} µs"
+
+
+def measure(args: list[str], repeat: int, cache: Path | None = None) -> Figure:
+    """Wall time of `repeat` fresh processes and the largest peak memory among them."""
+    environment = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "IZUMI_CACHE": ""}
+    if cache is not None:
+        environment |= {"IZUMI_CACHE": "1", "IZUMI_CACHE_DIR": str(cache)}
+        subprocess.run([sys.executable, "-c", PEAK, *args], capture_output=True, env=environment)
     times, peaks = [], []
-    environment = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80"}
     for _ in range(repeat):
         started = time.perf_counter()
         result = subprocess.run(
@@ -49,40 +67,45 @@ def measure(args: list[str], repeat: int) -> tuple[float, float, float, int]:
         )
         times.append(time.perf_counter() - started)
         peaks.append(int(result.stderr.rsplit("PEAK ", 1)[1].split()[0]) * 1024)
-    return statistics.median(times), min(times), max(times), max(peaks)
+    return Figure(statistics.median(times), min(times), max(times), max(peaks))
 
 
-def start_up(repeat: int) -> None:
+def start_up(repeat: int, cache: Path) -> None:
     floor = measure([FLOOR], repeat)
-    print("| command | median | min–max | × floor | peak memory |")
-    print("| --- | ---: | ---: | ---: | ---: |")
+    print("| command | cache | median | min–max | × floor | peak memory |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
     print(
-        f'| `python -c "{FLOOR}"` (floor) | {floor[0]:.3f} s | '
-        f"{floor[1]:.3f}–{floor[2]:.3f} | 1.00 | {floor[3] / 2**20:.0f} MB |"
+        f'| `python -c "{FLOOR}"` (floor) | | {floor.row()} | 1.00 | {floor.peak / 2**20:.0f} MB |'
     )
     for command in (["--help"], ["check"], ["totals"], ["list", "--section", "地域振興課"]):
-        median, low, high, peak = measure(["izumi", *command], repeat)
-        print(
-            f"| `izumi {' '.join(command)}` | {median:.3f} s | {low:.3f}–{high:.3f} | "
-            f"{median / floor[0]:.2f} | {peak / 2**20:.0f} MB |"
-        )
+        for cached in (False, True):
+            if cached and command == ["--help"]:
+                continue
+            figure = measure(["izumi", *command], repeat, cache if cached else None)
+            print(
+                f"| `izumi {' '.join(command)}` | {'warm' if cached else 'off'} | "
+                f"{figure.row()} | {figure.median / floor.median:.2f} | "
+                f"{figure.peak / 2**20:.0f} MB |"
+            )
 
 
-def scale(sizes: list[int], repeat: int) -> None:
-    print("| items | file | command | median | min–max | per item | peak memory | per item |")
-    print("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+def scale(sizes: list[int], repeat: int, cache: Path) -> None:
+    print("| items | file | command | cache | median | min–max | per item | peak memory | × file |")
+    print("| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |")
     with tempfile.TemporaryDirectory() as folder:
         for items in sizes:
             path = write_ledger(Path(folder) / f"ledger-{items}.yaml", items)
             size = path.stat().st_size
             runs = repeat if items <= 10_000 else max(1, repeat // 3)
             for command in ("check", "totals"):
-                median, low, high, peak = measure(["izumi", command, "-l", str(path)], runs)
-                print(
-                    f"| {items:,} | {size / 2**20:.1f} MB | `{command}` | {median:.2f} s | "
-                    f"{low:.2f}–{high:.2f} | {median / items * 1e6:.0f} µs | "
-                    f"{peak / 2**20:.0f} MB | {peak / items / 1024:.1f} KB |"
-                )
+                for cached in (False, True):
+                    args = ["izumi", command, "-l", str(path)]
+                    figure = measure(args, runs, cache if cached else None)
+                    print(
+                        f"| {items:,} | {size / 2**20:.1f} MB | `{command}` | "
+                        f"{'warm' if cached else 'off'} | {figure.row(items)} | "
+                        f"{figure.peak / 2**20:.0f} MB | {figure.peak / size:.1f} |"
+                    )
             path.unlink()
 
 
@@ -95,10 +118,11 @@ def main(argv: list[str] | None = None) -> int:
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, {platform.system()}\n"
     )
-    print("### Start-up on the bundled ledger\n")
-    start_up(options.repeat)
-    print("\n### Generated ledgers\n")
-    scale([int(size) for size in options.sizes.split(",")], options.repeat)
+    with tempfile.TemporaryDirectory() as cache:
+        print("### Start-up on the bundled ledger\n")
+        start_up(options.repeat, Path(cache))
+        print("\n### Generated ledgers\n")
+        scale([int(size) for size in options.sizes.split(",")], options.repeat, Path(cache))
     return 0
 
 

@@ -83,9 +83,12 @@ def format_amount(amount: int, ledger_unit: Unit, display_unit: Unit | None = No
     columns line up; the value stays exact.
     """
     unit = display_unit or ledger_unit
-    value = convert(abs(amount), ledger_unit, unit)
-    places = decimal_places(ledger_unit, unit)
-    text = f"{value:,.{places}f}" if places else format_number(value)
+    if unit == ledger_unit:  # the usual case, and the only one that needs no arithmetic
+        text = f"{abs(amount):,}"
+    else:
+        value = convert(abs(amount), ledger_unit, unit)
+        places = decimal_places(ledger_unit, unit)
+        text = f"{value:,.{places}f}" if places else format_number(value)
     sign = minus_sign() if amount < 0 else ""
     return f"{sign}{text}{unit}"
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Final
 from . import __version__
 from .checking import Report
 from .messages import current
+from .pause import cycle_collection_paused
 
 if TYPE_CHECKING:
     from .models import Ledger
@@ -108,7 +109,7 @@ class LedgerCache:
         from .models import Ledger, Policy
 
         try:
-            with open(self._path(key), "rb") as stream:
+            with open(self._path(key), "rb") as stream, cycle_collection_paused():
                 pickle.load(stream)  # the report
                 version, shell, count = pickle.load(stream)
                 if version != VERSION or not isinstance(shell, Ledger):

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Any
@@ -14,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from .findings import Finding, Path, Position, Severity, format_path
 from .messages import t
 from .models import Detail, Item, Ledger, Policy, Program, Related
+from .pause import cycle_collection_paused
 from .progress import Progress
 from .sourcefile import read_source
 from .suggest import unknown_key_hint
@@ -60,24 +58,11 @@ def load_ledger_text(text: str, display: str = "<text>") -> LoadResult:
     return load_ledger_bytes(text.encode("utf-8", "surrogatepass"), display)
 
 
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    # Reading creates millions of small containers and no reference cycles; the cycle
-    # collector would only walk them again and again as they pile up (a fifth of the time).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def load_ledger_bytes(
     data: bytes, display: str = "<bytes>", progress: Progress | None = None
 ) -> LoadResult:
     """Validate a ledger given as UTF-8 YAML bytes."""
-    with _without_cycle_collection():
+    with cycle_collection_paused():
         return _load(data, display, progress)
 
 

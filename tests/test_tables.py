@@ -19,6 +19,13 @@ ALIGNS: tuple[Align, ...] = ("left", "right")
 TEXTS = st.sampled_from(
     ["地域", "ICT", "a", "泉区民ふれあい", "12,345千円", "", "△3", "x y", "███▌", " x", "x ", "  "]
     + ["\u3000全角", "é", "e\u0301", "☃", "🎉", "ｱｲｳ", "25.0%", "a\tb", "a\nb"]
+    + [
+        "泉区民ふれあいまつり支援事業",
+        "地域を支えるＩＣＴ活用推進事業",
+        "abcdefghijklmnop",
+        "ab地域cd",
+    ]
+    + ["区民 活動 支援", "12,345,678千円"]
 )
 
 
@@ -48,15 +55,15 @@ def tables(
     aligns: list[Align] = draw(st.lists(st.sampled_from(ALIGNS), min_size=count, max_size=count))
     rows = draw(st.lists(st.lists(TEXTS, min_size=count, max_size=count), max_size=4))
     footers = draw(st.none() | st.lists(TEXTS, min_size=count, max_size=count))
-    widths = [
-        max(1, cell_len(labels[i]), *(cell_len(row[i]) for row in rows))
-        + draw(st.sampled_from([0, 0, 1, 3, -1]))
-        for i in range(count)
+    # Wide enough for every cell, or narrower so that long names must be folded.
+    natural = [
+        max(1, cell_len(labels[i]), *(cell_len(row[i]) for row in rows)) for i in range(count)
     ]
     if footers is not None:
-        widths = [
-            max(width, cell_len(footer)) for width, footer in zip(widths, footers, strict=True)
+        natural = [
+            max(width, cell_len(footer)) for width, footer in zip(natural, footers, strict=True)
         ]
+    widths = [draw(st.sampled_from([width, width, width + 3, 1, 2, 5, 9])) for width in natural]
     return labels, aligns, rows, footers, [max(width, 1) for width in widths]
 
 
@@ -71,8 +78,12 @@ def test_direct_drawing_matches_rich_or_declines(
         assert plain == _drawn_by_rich(labels, aligns, cells, footers, widths)
 
 
-def test_tables_that_must_wrap_are_left_to_rich() -> None:
-    assert plain_grid(["名前"], ["left"], [["とても長い事業名"]], None, [4], 80) is None
+def test_tables_that_rich_would_change_are_left_to_rich() -> None:
+    assert plain_grid(["名前"], ["left"], [["長い事業名"]], None, [4], 80) == (
+        "名前\n────\n長い\n事業\n名  \n"
+    )
+    assert plain_grid(["名前"], ["left"], [["区民 活動 支援"]], None, [6], 80) is None
+    assert plain_grid(["a"], ["left"], [["地域"]], None, [1], 80) is None
     assert plain_grid(["a", "b"], ["left", "left"], [], None, [40, 40], 80) is None
     assert plain_grid(["a"], ["left"], [["a\tb"]], None, [8], 80) is None
     assert plain_grid(["a"], ["left"], [["x "]], None, [8], 80) is None

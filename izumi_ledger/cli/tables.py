@@ -172,6 +172,31 @@ def _rich_grid(
 _RENDERED = re.compile("[\n\t\a\b\v\f\r]")
 
 
+def _folded(text: str, width: int) -> list[tuple[str, int]] | None:
+    """text cut into lines of at most width cells (each with its width), as rich folds a word
+    too long for its column; None where rich would do more than fold (break at spaces, drop
+    characters)."""
+    if text != text.strip() or _RENDERED.search(text):
+        return None
+    size = cell_len(text)
+    if size <= width:
+        return [(text, size)]
+    if any(char.isspace() for char in text):
+        return None
+    lines, line, used = [], "", 0
+    for char in text:
+        size = cell_len(char)
+        if size > width:
+            return None
+        if used + size > width and line:
+            lines.append((line, used))
+            line, used = "", 0
+        line += char
+        used += size
+    lines.append((line, used))
+    return lines
+
+
 def plain_grid(
     labels: list[str],
     aligns: list[Literal["left", "right"]],
@@ -180,8 +205,8 @@ def plain_grid(
     widths: list[int],
     available: int,
 ) -> str | None:
-    """The table exactly as rich draws it without styles, when every cell fits its column
-    as written; None when rich must draw it (a cell to wrap, or text it would change).
+    """The table exactly as rich draws it without styles, or None when rich must draw it
+    (text to wrap at spaces, or text it would change).
 
     Drawing a table of many thousands of rows through rich takes seconds; this takes
     milliseconds. A test compares the two on generated tables.
@@ -189,23 +214,35 @@ def plain_grid(
     separators = 2 * (len(widths) - 1)
     if sum(widths) + separators > available:
         return None
-    for row in (labels, *cells, *([footers] if footers is not None else [])):
-        for text, width in zip(row, widths, strict=True):
-            if cell_len(text) > width or text != text.strip() or _RENDERED.search(text):
-                return None
 
-    def line(values: list[str]) -> str:
+    def block(values: list[str], bottom: bool = False) -> list[str] | None:
         parts = []
-        for text, width, align in zip(values, widths, aligns, strict=True):
-            gap = " " * (width - cell_len(text))
-            parts.append(gap + text if align == "right" else text + gap)
-        return "  ".join(parts) + "\n"
+        for text, width in zip(values, widths, strict=True):
+            folded = _folded(text, width)
+            if folded is None:
+                return None
+            parts.append(folded)
+        height = max(len(part) for part in parts)
+        # Headers sit on the rule below them; other rows start at the top.
+        parts = [([("", 0)] * (height - len(part)) if bottom else []) + part for part in parts]
+        lines = []
+        for index in range(height):
+            cells_of_line = []
+            for part, width, align in zip(parts, widths, aligns, strict=True):
+                text, used = part[index] if index < len(part) else ("", 0)
+                gap = " " * (width - used)
+                cells_of_line.append(gap + text if align == "right" else text + gap)
+            lines.append("  ".join(cells_of_line) + "\n")
+        return lines
 
     width = sum(widths) + separators
-    lines = [line(labels), "─" * width + "\n", *(line(row) for row in cells)]
+    blocks = [block(labels, bottom=True), ["─" * width + "\n"]]
+    blocks += [block(row) for row in cells]
     if footers is not None:
-        lines += [" " * width + "\n", line(footers)]
-    return "".join(lines)
+        blocks += [[" " * width + "\n"], block(footers)]
+    if any(lines is None for lines in blocks):
+        return None
+    return "".join(line for lines in blocks if lines is not None for line in lines)
 
 
 def _shown(column: Column, row: dict[str, Cell] | None) -> str:
