@@ -178,8 +178,11 @@ def parse_yaml(
     """
     builder = _Builder(SourceMap(display, data), keys)
     lines = data.count(b"\n") + 1 if progress is not None else 1
+    parser = None
     try:
-        for count, event in enumerate(yaml.parse(data, Loader=loader), 1):
+        parser = loader(data)  # the pure-Python reader may refuse the bytes at once
+        # get_event gives None after the last event: the loop asks for each event once.
+        for count, event in enumerate(iter(parser.get_event, None), 1):
             if builder.feed(event):
                 break
             if progress is not None and count % _PROGRESS_EVERY == 0 and event.start_mark:
@@ -198,6 +201,9 @@ def parse_yaml(
         builder.fatal("yaml-syntax", line, column, message)
     except yaml.YAMLError as error:
         builder.fatal("yaml-syntax", 0, 0, t("yaml.unreadable", detail=error))
+    finally:
+        if parser is not None:
+            parser.dispose()
     return builder.result()
 
 
@@ -382,6 +388,8 @@ class _Builder:
 
     def feed(self, event: yaml.Event) -> bool:
         """Take one event; True when reading should stop."""
+        if type(event) is yaml.ScalarEvent and self.plain_scalar(event):
+            return self.stopped
         if isinstance(event, yaml.NodeEvent):
             self.node(event)
             return self.stopped or self.unreadable
@@ -404,6 +412,35 @@ class _Builder:
                 )
                 return True
         return self.stopped
+
+    def plain_scalar(self, event: yaml.ScalarEvent) -> bool:
+        """Most events of a ledger: a scalar value with no anchor or tag, in a list or after
+        an accepted key, that the rules let through as it is. Takes it and says True; says
+        False, having done nothing, for every other scalar (node() then decides)."""
+        if not self.stack or event.anchor is not None or event.tag is not None:
+            return False
+        frame = self.stack[-1]
+        container = frame.container
+        if container is None or len(self.stack) >= MAX_DEPTH:
+            return False
+        if type(container) is dict and (frame.expecting_key or frame.key is None):
+            return False
+        mark = event.start_mark
+        value = _resolve_scalar(event)[0]
+        if value is REFUSED or mark is None:
+            return False
+        if isinstance(container, list):
+            container.append(value)
+            frame.positions.extend((mark.line + 1, mark.column + 1))
+            return True
+        key, key_at = frame.key, frame.key_position
+        if key is None or key_at is None:  # not reached: a key is always set with its place
+            return False
+        container[key] = value
+        frame.positions.extend((key_at.line, key_at.column, mark.line + 1, mark.column + 1))
+        frame.expecting_key = True
+        frame.key = None
+        return True
 
     def next_path(self) -> Path | None:
         """The path of the value that comes next, or None inside a skipped subtree."""
@@ -503,7 +540,8 @@ class _Builder:
                 t("yaml.write_value"),
             )
             return
-        line = _position(mark).line
+        position = _position(mark)
+        line = position.line
         allowed = self.keys_of(frame.path) if self.keys_of is not None else None
         if allowed is not None and key not in allowed:
             self.add(
@@ -525,7 +563,7 @@ class _Builder:
             return
         frame.first_lines[key] = line
         frame.key = key
-        frame.key_position = _position(mark)
+        frame.key_position = position
 
     def attach(self, value: Any, start: Position) -> None:
         """Put a finished value into the container being built, or make it the root."""
