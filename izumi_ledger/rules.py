@@ -208,6 +208,9 @@ def numbering(context: Context) -> Iterator[Finding]:
         numbers = [item.number for item in program.items]
         yield from _sequence(context, (*path, "items"), numbers, "word.item_number")
     for path, _, item in _items(ledger):
+        written = "".join(detail.label for detail in item.details)
+        if written == DETAIL_LABELS[: len(written)]:
+            continue  # ア, イ, ウ … in order: the usual case, told at once
         labels = [DETAIL_LABELS.index(detail.label) + 1 for detail in item.details]
         yield from _sequence(
             context, (*path, "details"), labels, "word.detail_label", field="label"
