@@ -39,10 +39,13 @@ _SUFFIX: Final = ".pickle"
 _PACKAGE: Final = Path(__file__).resolve().parent
 
 
+_OFF: Final = ("", "0", "false", "no", "off")
+
+
 def cache_enabled(environment: Mapping[str, str] | None = None) -> bool:
-    """Whether the user asked for the cache: IZUMI_CACHE set to anything but '' or '0'."""
+    """Whether the user asked for the cache: IZUMI_CACHE set, and not to 0, false, no or off."""
     env = os.environ if environment is None else environment
-    return env.get(ENABLE_VARIABLE, "") not in ("", "0")
+    return env.get(ENABLE_VARIABLE, "").strip().lower() not in _OFF
 
 
 def default_directory(environment: Mapping[str, str] | None = None) -> Path:

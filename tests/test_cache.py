@@ -40,8 +40,10 @@ def entries(folder: Path) -> list[Path]:
 def test_the_cache_is_off_unless_asked_for(ledger_file: LedgerWriter, tmp_path: Path) -> None:
     assert not cache_enabled({})
     assert not cache_enabled({"IZUMI_CACHE": ""})
-    assert not cache_enabled({"IZUMI_CACHE": "0"})
+    for off in ("0", "false", "No", "OFF"):
+        assert not cache_enabled({"IZUMI_CACHE": off})
     assert cache_enabled({"IZUMI_CACHE": "1"})
+    assert cache_enabled({"IZUMI_CACHE": "yes"})
     path = ledger_file(SMALL)
     folder = tmp_path / "cache"
     result = run_cli("check", "-l", str(path), env={"IZUMI_CACHE_DIR": str(folder)})
