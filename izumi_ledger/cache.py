@@ -80,6 +80,20 @@ class LedgerCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self._fingerprint: bytes | None = None
+        self._shared: bool | None = None
+
+    def shared(self) -> bool:
+        """Whether someone else could put entries in the folder: it belongs to another user, or
+        others may write to it. Loading an entry can run code, so such a folder is not used."""
+        if self._shared is None:
+            self._shared = False
+            if hasattr(os, "getuid"):  # POSIX; on Windows the user's own profile folder
+                try:
+                    status = os.stat(self.directory)
+                except OSError:  # not there yet: it is made for this user alone
+                    return False
+                self._shared = status.st_uid != os.getuid() or bool(status.st_mode & 0o022)
+        return self._shared
 
     def key(self, data: bytes, display: str) -> str:
         """The entry's name for these bytes, read under this name, in the current language."""
@@ -98,6 +112,8 @@ class LedgerCache:
 
     def report(self, key: str) -> Report | None:
         """The report kept under key, or None."""
+        if self.shared():
+            return None
         try:
             with open(self._path(key), "rb") as stream:
                 report = pickle.load(stream)
@@ -111,6 +127,8 @@ class LedgerCache:
 
         from .models import Ledger, Policy
 
+        if self.shared():
+            return None
         try:
             with open(self._path(key), "rb") as stream, cycle_collection_paused():
                 pickle.load(stream)  # the report
@@ -126,6 +144,8 @@ class LedgerCache:
 
     def store(self, key: str, report: Report, ledger: Ledger | None) -> None:
         """Keep report and ledger under key; a cache that cannot be written is left alone."""
+        if self.shared():
+            return
         with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
             self._write(key, report, ledger)
             self._prune()

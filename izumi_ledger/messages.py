@@ -574,6 +574,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "書き出した台帳は書式に合いません — エラー {errors} · 読み取れなかった行 {unread}",
         "en": "the ledger written does not match the format — errors {errors} · lines not understood {unread}",
     },
+    "cache.shared": {
+        "ja": "izumi: キャッシュのフォルダ {directory} は他の人も書き込めるので使いません（IZUMI_CACHE_DIR で自分だけのフォルダを指定してください）",
+        "en": "izumi: not using the cache folder {directory}: others can write to it (choose a folder of your own with IZUMI_CACHE_DIR)",
+    },
     "progress.reading": {"ja": "読み込み中", "en": "reading"},
     "progress.validating": {"ja": "書式を検証中…", "en": "validating…"},
     "progress.checking": {"ja": "合計を検査中…", "en": "checking the sums…"},

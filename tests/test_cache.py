@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import sys
 from pathlib import Path
@@ -225,3 +226,23 @@ def test_the_environment_switch_reaches_the_installed_command(tmp_path: Path) ->
     assert first.stdout == second.stdout
     assert len(entries(folder)) == 1
     assert cache_from_environment({"IZUMI_CACHE": "1", "IZUMI_CACHE_DIR": str(folder)})
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_a_folder_others_can_write_to_is_not_used(
+    ledger_file: LedgerWriter, tmp_path: Path
+) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    folder.chmod(0o777)
+    path = ledger_file(SMALL)
+    fresh = run_cli("check", "-l", str(path))
+    for _ in range(2):
+        again = run_cli("check", "-l", str(path), env=cached(folder))
+        assert (again.exit_code, again.stdout) == (fresh.exit_code, fresh.stdout)
+        assert "IZUMI_CACHE_DIR" in again.stderr
+    assert entries(folder) == []
+    assert LedgerCache(folder).shared()
+    folder.chmod(0o700)
+    assert not LedgerCache(folder).shared()
+    assert not LedgerCache(tmp_path / "not-yet").shared()

@@ -29,8 +29,12 @@ class OpenLedger:
 def check_ledger(option: str | None) -> tuple[LedgerLocation, CheckedLedger]:
     """The ledger the command line names, checked (through the cache when asked for)."""
     location = locate_ledger(option)
+    cache = cache_from_environment()
+    if cache is not None and cache.shared():
+        stderr_lines().print(t("cache.shared", directory=cache.directory))
+        cache = None
     progress = TerminalProgress()
-    checked = check_file(location.path, location.display, progress, cache_from_environment())
+    checked = check_file(location.path, location.display, progress, cache)
     progress.finish()
     return location, checked
 
