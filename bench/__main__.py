@@ -101,8 +101,11 @@ def start_up(repeat: int, cache: Path) -> None:
 
 
 def scale(sizes: list[int], repeat: int, cache: Path) -> None:
-    print("| items | file | command | cache | median | min–max | per item | peak memory | × file |")
-    print("| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| items | file | command | cache | median | min–max | per item "
+        "| peak memory | per item | × file |"
+    )
+    print("| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     with tempfile.TemporaryDirectory() as folder:
         for items in sizes:
             path = write_ledger(Path(folder) / f"ledger-{items}.yaml", items)
@@ -116,7 +119,8 @@ def scale(sizes: list[int], repeat: int, cache: Path) -> None:
                     print(
                         f"| {items:,} | {size / 2**20:.1f} MB | `{command}` | "
                         f"{'warm' if cached else 'off'} | {figure.row(items)} | "
-                        f"{figure.peak / 2**20:.0f} MB | {figure.peak / size:.1f} |"
+                        f"{figure.peak / 2**20:.0f} MB | {figure.peak / items / 1024:.1f} KB | "
+                        f"{figure.peak / size:.1f} |"
                     )
             path.unlink()
 
