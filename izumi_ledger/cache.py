@@ -18,6 +18,7 @@ import hashlib
 import os
 import pickle
 import sys
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -36,6 +37,7 @@ DIRECTORY_VARIABLE: Final = "IZUMI_CACHE_DIR"
 MAX_ENTRIES: Final = 16
 _FORMAT: Final = b"izumi-cache-1"
 _SUFFIX: Final = ".pickle"
+_ABANDONED_AFTER: Final = 3600  # seconds
 _PACKAGE: Final = Path(__file__).resolve().parent
 
 
@@ -178,7 +180,13 @@ class LedgerCache:
         entries = sorted(
             self.directory.glob("*" + _SUFFIX), key=lambda path: path.stat().st_mtime_ns
         )
-        for stale in entries[:-MAX_ENTRIES]:
+        # A run killed while writing leaves its temporary file; one an hour old is abandoned.
+        abandoned = [
+            path
+            for path in self.directory.glob("*.tmp")
+            if time.time() - path.stat().st_mtime > _ABANDONED_AFTER
+        ]
+        for stale in [*entries[:-MAX_ENTRIES], *abandoned]:
             with contextlib.suppress(OSError):
                 stale.unlink()
 

@@ -188,7 +188,14 @@ def test_only_the_newest_entries_are_kept(tmp_path: Path) -> None:
     for number in range(MAX_ENTRIES + 3):
         path.write_text(SMALL.replace("source: テスト", f"source: テスト{number}"), "utf-8")
         check_file(path, "ledger.yaml", cache=cache)
+        if number == 0:  # a temporary file left by a killed run, and one still being written
+            abandoned = cache.directory / "old.tmp"
+            abandoned.write_bytes(b"")
+            os.utime(abandoned, (0, 0))
+            (cache.directory / "new.tmp").write_bytes(b"")
     kept = entries(cache.directory)
+    assert not (cache.directory / "old.tmp").exists()
+    assert (cache.directory / "new.tmp").exists()
     assert len(kept) == MAX_ENTRIES
     newest = cache.key(path.read_bytes(), "ledger.yaml")
     assert cache.directory / f"{newest}.pickle" in kept
