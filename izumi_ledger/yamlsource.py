@@ -288,6 +288,13 @@ def _resolve_scalar(event: yaml.ScalarEvent) -> tuple[Any, str, str]:
     return REFUSED, t(rule.problem, text=text), t(rule.hint, text=text)
 
 
+class _NotAsked:
+    """What a mapping's allowed keys are before the format was asked."""
+
+
+_NOT_ASKED: Final = _NotAsked()
+
+
 @dataclass
 class _Frame:
     """A mapping or list being built, or a refused subtree being skipped (container None)."""
@@ -301,6 +308,8 @@ class _Frame:
     key_position: Position | None = None
     expecting_key: bool = True
     first_lines: dict[str, int] = field(default_factory=dict)
+    # For mappings: the keys the format allows here (None: any), once asked.
+    allowed: tuple[str, ...] | None | _NotAsked = _NOT_ASKED
     # For skipped subtrees: whether a REFUSED marker takes their place in the parent.
     attach: bool = False
 
@@ -388,8 +397,13 @@ class _Builder:
 
     def feed(self, event: yaml.Event) -> bool:
         """Take one event; True when reading should stop."""
-        if type(event) is yaml.ScalarEvent and self.plain_scalar(event):
-            return self.stopped
+        if type(event) is yaml.ScalarEvent:
+            frame = self.stack[-1] if self.stack else None
+            if frame is not None and frame.expecting_key and type(frame.container) is dict:
+                self.key(frame, event, False)  # as node() would, without its other checks
+                return self.stopped or self.unreadable
+            if self.plain_scalar(event):
+                return self.stopped
         if isinstance(event, yaml.NodeEvent):
             self.node(event)
             return self.stopped or self.unreadable
@@ -542,7 +556,10 @@ class _Builder:
             return
         position = _position(mark)
         line = position.line
-        allowed = self.keys_of(frame.path) if self.keys_of is not None else None
+        allowed = frame.allowed
+        if isinstance(allowed, _NotAsked):  # asked once per mapping, not once per key
+            allowed = self.keys_of(frame.path) if self.keys_of is not None else None
+            frame.allowed = allowed
         if allowed is not None and key not in allowed:
             self.add(
                 "schema",
