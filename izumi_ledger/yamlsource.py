@@ -401,15 +401,12 @@ class _Builder:
 
     def feed(self, event: yaml.Event) -> bool:
         """Take one event; True when reading should stop."""
-        if type(event) is yaml.ScalarEvent:
+        if isinstance(event, yaml.NodeEvent):
             frame = self.stack[-1] if self.stack else None
             if frame is not None and frame.expecting_key and type(frame.container) is dict:
-                self.key(frame, event, False)  # as node() would, without its other checks
-                return self.stopped or self.unreadable
-            if self.plain_scalar(event):
-                return self.stopped
-        if isinstance(event, yaml.NodeEvent):
-            self.node(event)
+                self.key(frame, event, isinstance(event, yaml.CollectionStartEvent))
+            elif not (type(event) is yaml.ScalarEvent and self.plain_scalar(event)):
+                self.node(event)
             return self.stopped or self.unreadable
         elif isinstance(event, yaml.CollectionEndEvent):
             frame = self.stack.pop()
@@ -434,16 +431,17 @@ class _Builder:
         return self.stopped
 
     def plain_scalar(self, event: yaml.ScalarEvent) -> bool:
-        """Most events of a ledger: a scalar value with no anchor or tag, in a list or after
-        an accepted key, that the rules let through as it is. Takes it and says True; says
-        False, having done nothing, for every other scalar (node() then decides)."""
+        """Most events of a ledger (keys are taken before this): a scalar value with no anchor
+        or tag, in a list or after an accepted key, that the rules let through as it is. Takes
+        it and says True; says False, having done nothing, for every other scalar (node() then
+        decides)."""
         if not self.stack or event.anchor is not None or event.tag is not None:
             return False
         frame = self.stack[-1]
         container = frame.container
         if container is None or len(self.stack) >= MAX_DEPTH:
             return False
-        if type(container) is dict and (frame.expecting_key or frame.key is None):
+        if type(container) is dict and frame.key is None:  # the value of a refused key
             return False
         mark = event.start_mark
         value = _resolve_scalar(event)[0]
@@ -479,9 +477,6 @@ class _Builder:
         mark = event.start_mark
         opens = isinstance(event, yaml.CollectionStartEvent)
         frame = self.stack[-1] if self.stack else None
-        if frame is not None and isinstance(frame.container, dict) and frame.expecting_key:
-            self.key(frame, event, opens)
-            return
         path = self.next_path()
         if path is None:  # inside a refused subtree, or the value of a refused key
             if opens:

@@ -34,12 +34,16 @@ class Run:
     stderr: str
 
 
+def _inherited() -> dict[str, str]:
+    """This process's environment without the settings that would change what izumi reads."""
+    return {k: v for k, v in os.environ.items() if k not in ("IZUMI_LEDGER", "IZUMI_CACHE")}
+
+
 def izumi(
     *args: str, cwd: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run izumi as its own process (as a user would), with no IZUMI_LEDGER set."""
-    inherited = {k: v for k, v in os.environ.items() if k not in ("IZUMI_LEDGER", "IZUMI_CACHE")}
-    environment = {**inherited, "COLUMNS": "80", "NO_COLOR": "1", **(env or {})}
+    environment = {**_inherited(), "COLUMNS": "80", "NO_COLOR": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "izumi_ledger", *args],
         cwd=cwd,
@@ -63,13 +67,12 @@ def run_in_process(
         "except SystemExit:\n    pass\n"
         "sys.stderr.write('\\n' + repr(sorted(sys.modules)))\n"
     )
-    inherited = {k: v for k, v in os.environ.items() if k not in ("IZUMI_LEDGER", "IZUMI_CACHE")}
     result = subprocess.run(
         [sys.executable, "-c", script],
         capture_output=True,
         text=True,
         cwd=cwd,
-        env={**inherited, "NO_COLOR": "1", "COLUMNS": "80", **env},
+        env={**_inherited(), "NO_COLOR": "1", "COLUMNS": "80", **env},
         timeout=60,
     )
     modules: list[str] = ast.literal_eval(result.stderr.splitlines()[-1])

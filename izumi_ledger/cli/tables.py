@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -17,7 +16,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from .options import OutputFormat
-from .terminal import stdout_console, write_data
+from .terminal import RICH_REWRITES, stdout_console, write_data
 
 
 def _plain(value: Any) -> str:
@@ -126,7 +125,7 @@ def print_table(table: Table, console: Console) -> None:
             [column.label for column in columns],
             [column.align for column in columns],
             cells,
-            footers if table.total else None,
+            footers if table.total is not None else None,
             widths,
             console.width,
         )
@@ -168,15 +167,11 @@ def _rich_grid(
     return grid
 
 
-# Text that rich would not show as written: line breaks, tabs, control characters.
-_RENDERED = re.compile("[\n\t\a\b\v\f\r]")
-
-
 def _folded(text: str, width: int) -> list[tuple[str, int]] | None:
     """text cut into lines of at most width cells (each with its width), as rich folds a word
     too long for its column; None where rich would do more than fold (break at spaces, drop
     characters)."""
-    if text != text.strip() or _RENDERED.search(text):
+    if text != text.strip() or "\n" in text or RICH_REWRITES.search(text):
         return None
     size = cell_len(text)
     if size <= width:

@@ -14,9 +14,9 @@ from ..messages import t
 if TYPE_CHECKING:
     from rich.console import Console
 
-# What a plain write would show differently from a terminal: tabs (expanded by cell width)
-# and control characters (dropped). Lines with these go through rich, as styled lines do.
-_NEEDS_RENDERING = re.compile("[\t\a\b\v\f\r]")
+# What rich shows differently from a plain write: tabs (expanded by cell width) and control
+# characters (dropped). Lines with these go through rich, as styled lines do.
+RICH_REWRITES = re.compile("[\t\a\b\v\f\r]")
 
 
 def _colour_allowed() -> bool:
@@ -52,7 +52,7 @@ class Lines:
         self._console: Console | None = None
 
     def print(self, text: str = "", style: str | None = None) -> None:
-        if (style and _colour_allowed()) or _NEEDS_RENDERING.search(text):
+        if (style and _colour_allowed()) or RICH_REWRITES.search(text):
             if self._console is None:
                 self._console = _console(self.stream)
             self._console.print(text, markup=False, soft_wrap=True, style=style)
