@@ -18,8 +18,10 @@ PACKAGE = REPO / "izumi_ledger"
 JAPANESE = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
 # Files whose Japanese is data, not messages: the format's own words (units, tags, labels),
 # era names, bilingual schema descriptions, spreadsheet and data-package headers, the patterns
-# of Japanese documents and the notes the importer writes into a (Japanese) ledger.
+# of Japanese documents, the notes the importer writes into a (Japanese) ledger, and the
+# punctuation Japanese lines may not break around.
 DATA_FILES = {
+    "cli/cells.py",
     "messages.py",
     "schema.py",
     "models.py",

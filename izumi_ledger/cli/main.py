@@ -15,6 +15,7 @@ from typer.models import CommandInfo
 
 from .. import __version__
 from ..messages import t
+from .terminal import colour_wanted, terminal_width
 
 if TYPE_CHECKING:
     from typer._click import Command, Context
@@ -60,11 +61,28 @@ COMMANDS: dict[str, CommandEntry] = {
 }
 
 
+def _help(command: Command, context: Context, subcommands: TyperGroup | None) -> str:
+    # izumi draws its help itself: rich's help renderer alone takes longer to import than
+    # Python takes to start, and it cuts Japanese help short with "…" instead of folding it.
+    from .commandhelp import help_screen
+    from .helpscreen import render
+
+    styled = colour_wanted(sys.stdout)
+    if styled:
+        context.color = True  # click would otherwise strip the colour from a pipe
+    return render(help_screen(command, context, subcommands), terminal_width(), styled).rstrip()
+
+
+class _Command(TyperCommand):
+    def get_help(self, ctx: Context) -> str:
+        return _help(self, ctx, None)
+
+
 def load_command(name: str) -> Command:
     """The full command: its module imported, its options read from its signature."""
     entry = COMMANDS[name]
     module = importlib.import_module(f"{__package__}.{entry.module}")
-    info = CommandInfo(name=name, callback=getattr(module, entry.function))
+    info = CommandInfo(name=name, cls=_Command, callback=getattr(module, entry.function))
     return get_command_from_info(
         info,
         pretty_exceptions_short=app.pretty_exceptions_short,
@@ -77,6 +95,16 @@ class _CommandsOnDemand(TyperGroup):
 
     def list_commands(self, ctx: Context) -> list[str]:
         return list(COMMANDS)
+
+    def get_help(self, ctx: Context) -> str:
+        return _help(self, ctx, self)
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        # `izumi` alone shows the help on stdout and exits 2, as a usage error.
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            typer.echo(self.get_help(ctx), color=ctx.color)
+            ctx.exit(2)
+        return super().parse_args(ctx, args)
 
     def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
         return self._listed(cmd_name) if cmd_name in COMMANDS else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sys
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -21,6 +22,22 @@ RICH_REWRITES = re.compile("[\t\a\b\v\f\r]")
 
 def _colour_allowed() -> bool:
     return not os.environ.get("NO_COLOR")
+
+
+def colour_wanted(stream: TextIO) -> bool:
+    """Whether text drawn without rich is coloured, decided as rich decides: never with
+    NO_COLOR or on a dumb terminal, always with FORCE_COLOR, otherwise on a terminal."""
+    if not _colour_allowed() or os.environ.get("TERM", "").lower() in ("dumb", "unknown"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def terminal_width() -> int:
+    """Columns of the terminal: COLUMNS when set, else the terminal's own, else 80."""
+    return shutil.get_terminal_size().columns
 
 
 def _console(stream: TextIO) -> Console:

@@ -1,0 +1,100 @@
+"""Text on a terminal: how many cells it takes, and where Japanese and English lines may break.
+
+Japanese has no spaces between words, so a line may break between any two full-width
+characters, except before closing punctuation (、。）」…) or after an opening bracket (（「…),
+as Japanese typesetting does. English breaks at spaces, and after "|" in a list of choices.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+NO_BREAK_SPACE = "\u00a0"  # shown as a space, never broken at
+
+# Characters that never start a line, and characters that never end one.
+_NO_LINE_START = frozenset(
+    "、。，．,.・：:；;？?！!ー）)］]｝}」』】〕〉》’”ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々…"
+)
+_NO_LINE_END = frozenset("（(［[｛{「『【〔〈《‘“")
+
+
+def char_width(char: str) -> int:
+    """Cells one character takes: 2 for full-width, 0 for combining and format characters."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def cell_width(text: str) -> int:
+    """Cells text takes on a terminal."""
+    if text.isascii():
+        return len(text)
+    return sum(char_width(char) for char in text)
+
+
+def _may_break_between(before: str, after: str) -> bool:
+    if after in _NO_LINE_START or before in _NO_LINE_END:
+        return False
+    return before == "|" or char_width(before) == 2 or char_width(after) == 2
+
+
+def _pieces(text: str) -> Iterator[tuple[bool, str]]:
+    """The pieces no line break may fall inside, each with whether a space comes before it."""
+    for index, word in enumerate(text.split(" ")):
+        if not word:
+            continue
+        start = 0
+        for position in range(1, len(word)):
+            if _may_break_between(word[position - 1], word[position]):
+                yield index > 0 and start == 0, word[start:position]
+                start = position
+        yield index > 0 and start == 0, word[start:]
+
+
+def _fold(piece: str, width: int) -> list[str]:
+    """A piece wider than the line, cut into lines of at most width cells (at least one
+    character each, so that a line too narrow for one character still moves on)."""
+    lines, line, used = [], "", 0
+    for char in piece:
+        size = char_width(char)
+        if used + size > width and line:
+            lines.append(line)
+            line, used = "", 0
+        line += char
+        used += size
+    lines.append(line)
+    return lines
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """text in lines of at most width cells; its own line ends are kept. Nothing is dropped:
+    the lines hold every character of text but the spaces where lines break."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0
+        for space_before, piece in _pieces(paragraph):
+            size = cell_width(piece)
+            gap = 1 if space_before and line else 0
+            if line and used + gap + size <= width:
+                line, used = line + " " * gap + piece, used + gap + size
+                continue
+            if line:
+                lines.append(line)
+            *full, line = _fold(piece, width) if size > width else [piece]
+            lines.extend(full)
+            used = cell_width(line)
+        lines.append(line)
+    return [line.replace(NO_BREAK_SPACE, " ") for line in lines]
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one paragraph as one line: Japanese joins without a space, English with one."""
+    joined = ""
+    for line in (line.strip() for line in lines):
+        if not line:
+            continue
+        if joined and not (char_width(joined[-1]) == 2 and char_width(line[0]) == 2):
+            joined += " "
+        joined += line
+    return joined
