@@ -1,10 +1,10 @@
-"""The rules of `izumi check`, one function each, named as in the format's rule table."""
+"""The rules of `izumi check`, one class each, named as in the format's rule table."""
 
 from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .amounts import format_amount
@@ -94,66 +94,83 @@ class Context:
         )
 
 
-Rule = Callable[[Context], Iterator[Finding]]
+NO_FINDINGS: tuple[Finding, ...] = ()
 
 
-def _programs(ledger: Ledger) -> Iterator[tuple[Path, Policy, Program]]:
-    """Every program with its path and policy."""
-    for p_index, policy in enumerate(ledger.policies):
-        for g_index, program in enumerate(policy.programs):
-            yield ("policies", p_index, "programs", g_index), policy, program
+class Rule:
+    """A rule of the table. check() walks the ledger once and asks each rule about every node
+    of the levels it looks at; a rule says nothing (the usual case) without building any text."""
+
+    def ledger(self, context: Context) -> Iterable[Finding]:
+        return NO_FINDINGS
+
+    def policy(self, context: Context, path: Path, policy: Policy) -> Iterable[Finding]:
+        return NO_FINDINGS
+
+    def program(self, context: Context, path: Path, program: Program) -> Iterable[Finding]:
+        return NO_FINDINGS
+
+    def details(
+        self, context: Context, path: Path, program: Program, item: Item
+    ) -> Iterable[Finding]:
+        """Asked only about items that have details."""
+        return NO_FINDINGS
 
 
-def _items(ledger: Ledger) -> Iterator[tuple[Path, Program, Item]]:
-    """Every item with its path and program."""
-    for program_path, _, program in _programs(ledger):
-        for i_index, item in enumerate(program.items):
-            yield (*program_path, "items", i_index), program, item
-
-
-def item_sum(context: Context) -> Iterator[Finding]:
+class ItemSum(Rule):
     """A program's amount equals the sum of its items' amounts (when it has items)."""
-    for path, _, program in _programs(context.ledger):
+
+    def program(self, context: Context, path: Path, program: Program) -> Iterable[Finding]:
+        if not program.items:
+            return NO_FINDINGS
         total = sum(item.amount for item in program.items)
-        # Messages are written only for a sum that is off: most are not, and there are many.
-        if program.items and total != program.amount:
-            yield from context.sum_findings(
-                "item-sum",
-                (*path, "amount"),
-                t("rule.item_sum", number=program.number, name=program.name),
-                program.amount,
-                total,
-                (t("label.stated"), t("label.items_total")),
-                t("rule.item_sum.hint"),
-            )
+        if total == program.amount:
+            return NO_FINDINGS
+        return context.sum_findings(
+            "item-sum",
+            (*path, "amount"),
+            t("rule.item_sum", number=program.number, name=program.name),
+            program.amount,
+            total,
+            (t("label.stated"), t("label.items_total")),
+            t("rule.item_sum.hint"),
+        )
 
 
-def detail_sum(context: Context) -> Iterator[Finding]:
+def _detail_amounts(item: Item) -> list[int]:
+    return [detail.amount for detail in item.details if detail.amount is not None]
+
+
+class DetailSum(Rule):
     """An item's amount equals the sum of its details' amounts (when every detail has one)."""
-    for path, program, item in _items(context.ledger):
-        amounts = [detail.amount for detail in item.details if detail.amount is not None]
-        complete = item.details and len(amounts) == len(item.details)
-        if complete and sum(amounts) != item.amount:
-            yield from context.sum_findings(
-                "detail-sum",
-                (*path, "amount"),
-                t("rule.detail_sum", program=program.number, number=item.number, name=item.name),
-                item.amount,
-                sum(amounts),
-                (t("label.stated"), t("label.details_total")),
-                t("rule.detail_sum.hint"),
-            )
+
+    def details(
+        self, context: Context, path: Path, program: Program, item: Item
+    ) -> Iterable[Finding]:
+        amounts = _detail_amounts(item)
+        if len(amounts) < len(item.details) or sum(amounts) == item.amount:
+            return NO_FINDINGS
+        return context.sum_findings(
+            "detail-sum",
+            (*path, "amount"),
+            t("rule.detail_sum", program=program.number, number=item.number, name=item.name),
+            item.amount,
+            sum(amounts),
+            (t("label.stated"), t("label.details_total")),
+            t("rule.detail_sum.hint"),
+        )
 
 
-def program_sum(context: Context) -> Iterator[Finding]:
+class ProgramSum(Rule):
     """A policy's amount equals the sum of its programs' amounts."""
-    for p_index, policy in enumerate(context.ledger.policies):
+
+    def policy(self, context: Context, path: Path, policy: Policy) -> Iterable[Finding]:
         total = sum(program.amount for program in policy.programs)
         if total == policy.amount:
-            continue
-        yield from context.sum_findings(
+            return NO_FINDINGS
+        return context.sum_findings(
             "program-sum",
-            ("policies", p_index, "amount"),
+            (*path, "amount"),
             t("rule.program_sum", number=policy.number, title=policy.title),
             policy.amount,
             total,
@@ -162,11 +179,14 @@ def program_sum(context: Context) -> Iterator[Finding]:
         )
 
 
-def policy_sum(context: Context) -> Iterator[Finding]:
+class PolicySum(Rule):
     """The ledger's amount, when given, equals the sum of its policies' amounts."""
-    ledger = context.ledger
-    if ledger.amount is not None:
-        yield from context.sum_findings(
+
+    def ledger(self, context: Context) -> Iterable[Finding]:
+        ledger = context.ledger
+        if ledger.amount is None:
+            return NO_FINDINGS
+        return context.sum_findings(
             "policy-sum",
             ("amount",),
             t("rule.policy_sum"),
@@ -177,44 +197,53 @@ def policy_sum(context: Context) -> Iterator[Finding]:
         )
 
 
-def program_count(context: Context) -> Iterator[Finding]:
+class ProgramCount(Rule):
     """A policy's program_count, when given, equals its number of programs."""
-    for p_index, policy in enumerate(context.ledger.policies):
+
+    def policy(self, context: Context, path: Path, policy: Policy) -> Iterable[Finding]:
         if policy.program_count is None or policy.program_count == len(policy.programs):
-            continue
-        yield context.finding(
-            "program-count",
-            Severity.ERROR,
-            ("policies", p_index, "program_count"),
-            t("rule.program_count", number=policy.number),
-            expected=policy.program_count,
-            actual=len(policy.programs),
-            difference=len(policy.programs) - policy.program_count,
-            labels=(t("label.stated_count"), t("label.counted")),
-            hint=t("rule.program_count.hint"),
+            return NO_FINDINGS
+        return (
+            context.finding(
+                "program-count",
+                Severity.ERROR,
+                (*path, "program_count"),
+                t("rule.program_count", number=policy.number),
+                expected=policy.program_count,
+                actual=len(policy.programs),
+                difference=len(policy.programs) - policy.program_count,
+                labels=(t("label.stated_count"), t("label.counted")),
+                hint=t("rule.program_count.hint"),
+            ),
         )
 
 
-def numbering(context: Context) -> Iterator[Finding]:
+class Numbering(Rule):
     """Numbers run 1, 2, 3 … at each level; detail labels run ア, イ, ウ …"""
-    ledger = context.ledger
-    yield from _policy_numbers(context, [policy.number for policy in ledger.policies])
-    for p_index, policy in enumerate(ledger.policies):
+
+    def ledger(self, context: Context) -> Iterable[Finding]:
+        return _policy_numbers(context, [policy.number for policy in context.ledger.policies])
+
+    def policy(self, context: Context, path: Path, policy: Policy) -> Iterable[Finding]:
         numbers = [program.number for program in policy.programs]
-        yield from _sequence(
-            context, ("policies", p_index, "programs"), numbers, "word.program_number"
-        )
-    for path, _, program in _programs(ledger):
+        if _counts_up(numbers):
+            return NO_FINDINGS
+        return _sequence(context, (*path, "programs"), numbers, "word.program_number")
+
+    def program(self, context: Context, path: Path, program: Program) -> Iterable[Finding]:
         numbers = [item.number for item in program.items]
-        yield from _sequence(context, (*path, "items"), numbers, "word.item_number")
-    for path, _, item in _items(ledger):
+        if _counts_up(numbers):
+            return NO_FINDINGS
+        return _sequence(context, (*path, "items"), numbers, "word.item_number")
+
+    def details(
+        self, context: Context, path: Path, program: Program, item: Item
+    ) -> Iterable[Finding]:
         written = "".join(detail.label for detail in item.details)
         if written == DETAIL_LABELS[: len(written)]:
-            continue  # ア, イ, ウ … in order: the usual case, told at once
+            return NO_FINDINGS  # ア, イ, ウ … in order: the usual case, told at once
         labels = [DETAIL_LABELS.index(detail.label) + 1 for detail in item.details]
-        yield from _sequence(
-            context, (*path, "details"), labels, "word.detail_label", field="label"
-        )
+        return _sequence(context, (*path, "details"), labels, "word.detail_label", field="label")
 
 
 def _policy_numbers(context: Context, numbers: Sequence[int]) -> Iterator[Finding]:
@@ -248,6 +277,11 @@ def _policy_numbers(context: Context, numbers: Sequence[int]) -> Iterator[Findin
         previous = max(previous, number)
 
 
+def _counts_up(numbers: list[int]) -> bool:
+    """1, 2, 3 … in order: the usual case, decided without building any message."""
+    return numbers == list(range(1, len(numbers) + 1))
+
+
 def _display(value: int, field: str) -> str:
     return DETAIL_LABELS[value - 1] if field == "label" else str(value)
 
@@ -257,8 +291,6 @@ def _sequence(
 ) -> Iterator[Finding]:
     """Findings where a 1, 2, 3 … (or ア, イ, ウ …) sequence skips or repeats; what_key names
     the numbers in messages."""
-    if all(number == index for index, number in enumerate(numbers, 1)):
-        return  # in order: the usual case, decided without building any message
     what = t(what_key)
     expected = 1
     seen: dict[int, int] = {}
@@ -293,51 +325,67 @@ def _fold(name: str) -> str:
     return unicodedata.normalize("NFKC", name)
 
 
-def unknown_section(context: Context) -> Iterator[Finding]:
+class UnknownSection(Rule):
     """Every section a program names is in the ledger's sections."""
-    known = context.ledger.sections
-    folded = {_fold(name): name for name in known}
-    for path, _, program in _programs(context.ledger):
+
+    def program(self, context: Context, path: Path, program: Program) -> Iterable[Finding]:
+        known = context.ledger.sections
+        if all(section in known for section in program.sections):
+            return NO_FINDINGS
+        folded = {_fold(name): name for name in known}
+        findings = []
         for s_index, section in enumerate(program.sections):
             if section in known:
                 continue
             close = difflib.get_close_matches(_fold(section), list(folded), n=1, cutoff=0.5)
-            yield context.finding(
-                "unknown-section",
-                Severity.ERROR,
-                (*path, "sections", s_index),
-                t(
-                    "rule.unknown_section",
-                    number=program.number,
-                    name=program.name,
-                    section=section,
-                ),
-                actual=section,
-                hint=t("hint.did_you_mean", name=folded[close[0]])
-                if close
-                else t("rule.unknown_section.hint"),
+            findings.append(
+                context.finding(
+                    "unknown-section",
+                    Severity.ERROR,
+                    (*path, "sections", s_index),
+                    t(
+                        "rule.unknown_section",
+                        number=program.number,
+                        name=program.name,
+                        section=section,
+                    ),
+                    actual=section,
+                    hint=t("hint.did_you_mean", name=folded[close[0]])
+                    if close
+                    else t("rule.unknown_section.hint"),
+                )
             )
+        return findings
 
 
-def no_section(context: Context) -> Iterator[Finding]:
+class NoSection(Rule):
     """A program names no section."""
-    for path, _, program in _programs(context.ledger):
-        if not program.sections:
-            yield context.finding(
+
+    def program(self, context: Context, path: Path, program: Program) -> Iterable[Finding]:
+        if program.sections:
+            return NO_FINDINGS
+        return (
+            context.finding(
                 "no-section",
                 Severity.WARNING,
                 (*path, "sections"),
                 t("rule.no_section", number=program.number, name=program.name),
                 hint=t("rule.no_section.hint"),
-            )
+            ),
+        )
 
 
-def partial_details(context: Context) -> Iterator[Finding]:
+class PartialDetails(Rule):
     """Some but not all details of an item carry an amount."""
-    for path, program, item in _items(context.ledger):
-        with_amount = sum(1 for detail in item.details if detail.amount is not None)
-        if 0 < with_amount < len(item.details):
-            yield context.finding(
+
+    def details(
+        self, context: Context, path: Path, program: Program, item: Item
+    ) -> Iterable[Finding]:
+        with_amount = len(_detail_amounts(item))
+        if with_amount in (0, len(item.details)):
+            return NO_FINDINGS
+        return (
+            context.finding(
                 "partial-details",
                 Severity.WARNING,
                 (*path, "details"),
@@ -352,43 +400,82 @@ def partial_details(context: Context) -> Iterator[Finding]:
                 actual=with_amount,
                 labels=(t("label.details"), t("label.with_amount")),
                 hint=t("rule.partial_details.hint"),
-            )
+            ),
+        )
 
 
-def unused_section(context: Context) -> Iterator[Finding]:
+class UnusedSection(Rule):
     """A listed section that no program names."""
-    named = {section for _, _, program in _programs(context.ledger) for section in program.sections}
-    for index, section in enumerate(context.ledger.sections):
-        if section not in named:
-            yield context.finding(
+
+    def ledger(self, context: Context) -> Iterable[Finding]:
+        named = {
+            section
+            for policy in context.ledger.policies
+            for program in policy.programs
+            for section in program.sections
+        }
+        return [
+            context.finding(
                 "unused-section",
                 Severity.WARNING,
                 ("sections", index),
                 t("rule.unused_section", section=section),
                 hint=t("rule.unused_section.hint"),
             )
+            for index, section in enumerate(context.ledger.sections)
+            if section not in named
+        ]
 
 
 RULES: dict[str, Rule] = {
-    "item-sum": item_sum,
-    "detail-sum": detail_sum,
-    "program-sum": program_sum,
-    "policy-sum": policy_sum,
-    "program-count": program_count,
-    "numbering": numbering,
-    "unknown-section": unknown_section,
-    "no-section": no_section,
-    "partial-details": partial_details,
-    "unused-section": unused_section,
+    "item-sum": ItemSum(),
+    "detail-sum": DetailSum(),
+    "program-sum": ProgramSum(),
+    "policy-sum": PolicySum(),
+    "program-count": ProgramCount(),
+    "numbering": Numbering(),
+    "unknown-section": UnknownSection(),
+    "no-section": NoSection(),
+    "partial-details": PartialDetails(),
+    "unused-section": UnusedSection(),
 }
-# `rounding` has no function of its own: each sum rule reports a difference within the
-# ledger's tolerance under that name, as a warning.
+# `rounding` has no rule of its own: each sum rule reports a difference within the ledger's
+# tolerance under that name, as a warning.
 RULE_NAMES = (*RULES, "rounding")
 
 
+def _asked(level: str) -> list[Rule]:
+    """The rules that look at nodes of this level (that define its method)."""
+    return [
+        rule for rule in RULES.values() if getattr(type(rule), level) is not getattr(Rule, level)
+    ]
+
+
 def check(ledger: Ledger, source: SourceMap) -> list[Finding]:
-    """Every finding of every rule, in file order."""
+    """Every finding of every rule, in file order, from one walk over the ledger."""
     context = Context(ledger, source)
-    findings = [finding for rule in RULES.values() for finding in rule(context)]
+    of_policy = [rule.policy for rule in _asked("policy")]
+    of_program = [rule.program for rule in _asked("program")]
+    of_details = [rule.details for rule in _asked("details")]
+    findings = [finding for rule in _asked("ledger") for finding in rule.ledger(context)]
+    # An empty answer (the usual one) is not added: at a million items this loop is the rules'
+    # whole cost.
+    for p_index, policy in enumerate(ledger.policies):
+        policy_path: Path = ("policies", p_index)
+        for policy_rule in of_policy:
+            if found := policy_rule(context, policy_path, policy):
+                findings.extend(found)
+        for g_index, program in enumerate(policy.programs):
+            program_path: Path = (*policy_path, "programs", g_index)
+            for program_rule in of_program:
+                if found := program_rule(context, program_path, program):
+                    findings.extend(found)
+            for i_index, item in enumerate(program.items):
+                if not item.details:
+                    continue
+                item_path: Path = (*program_path, "items", i_index)
+                for details_rule in of_details:
+                    if found := details_rule(context, item_path, program, item):
+                        findings.extend(found)
     findings.sort(key=lambda finding: (finding.line, finding.column, finding.rule))
     return findings
