@@ -93,8 +93,10 @@ def start_up(repeat: int, cache: Path) -> None:
             if cached and command == ["--help"]:
                 continue
             figure = measure(["izumi", *command], repeat, cache if cached else None)
+            # Help reads no ledger, so the cache has nothing to say about it.
+            label = "warm" if cached else "" if command == ["--help"] else "off"
             print(
-                f"| `izumi {' '.join(command)}` | {'warm' if cached else 'off'} | "
+                f"| `izumi {' '.join(command)}` | {label} | "
                 f"{figure.row()} | {figure.median / floor.median:.2f} | "
                 f"{figure.peak / 2**20:.0f} MB |"
             )
