@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,11 @@ def open_ledger(option: str | None) -> OpenLedger:
     report = checked.report
     lines = stderr_lines()
     ledger = checked.ledger()
+    # The ledger lives as long as this process: without this, each later full collection
+    # walks its millions of objects again while the command computes and draws (at 100,000
+    # items, 1 s of the 2.3 s that `totals` takes from the cache). A library caller keeps the
+    # collector as it was; this is a command's own process.
+    gc.freeze()
     if ledger is None:
         for finding in report.findings:
             lines.print()
