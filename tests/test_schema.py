@@ -71,3 +71,15 @@ def test_every_field_is_described_in_japanese_and_english() -> None:
             japanese, english = prop["description"].split("\n\n")
             assert any(ord(char) > 0x3000 for char in japanese), name
             assert any(char.isascii() and char.isalpha() for char in english), name
+
+
+def test_optional_lists_default_to_empty_and_are_not_shared() -> None:
+    from izumi_ledger.models import Item
+
+    definitions = schema()["$defs"]
+    for model, field in [("Item", "details"), ("Program", "items"), ("Program", "notes")]:
+        assert definitions[model]["properties"][field]["default"] == []
+    first = Item.model_validate({"number": 1, "name": "一", "amount": 1})
+    second = Item.model_validate({"number": 2, "name": "二", "amount": 2})
+    first.tags.append("重点")
+    assert second.tags == []
