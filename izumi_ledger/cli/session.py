@@ -46,10 +46,10 @@ def open_ledger(option: str | None) -> OpenLedger:
     report = checked.report
     lines = stderr_lines()
     ledger = checked.ledger()
-    # The ledger lives as long as this process: without this, each later full collection
-    # walks its millions of objects again while the command computes and draws (at 100,000
-    # items, 1 s of the 2.3 s that `totals` takes from the cache). A library caller keeps the
-    # collector as it was; this is a command's own process.
+    # The ledger lives as long as this command's process: frozen, its millions of objects are
+    # not walked again by every full collection while rows are computed and drawn (`totals`
+    # from the cache at 100,000 items: 2.28 s before, 1.53 s after). Loading a ledger from
+    # Python leaves the collector alone.
     gc.freeze()
     if ledger is None:
         for finding in report.findings:
