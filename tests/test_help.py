@@ -156,12 +156,24 @@ def test_every_help_screen_fits_and_cuts_nothing_short(name: str | None, width: 
     screen, _ = _screen(name)
     drawn = render(screen, width)
     assert all(cell_width(line) <= width for line in drawn.splitlines())
-    # Every help text is there whole: no "…" but those the texts themselves have.
+    # No "…" but those the texts themselves have.
     written = "".join([*screen.paragraphs, *(r.help for p in screen.panels for r in p.rows)])
     assert drawn.count("…") == written.count("…")
+
+
+@pytest.mark.parametrize("name", [None, *COMMANDS])
+@pytest.mark.parametrize("width", [24, 120])
+def test_every_help_text_is_drawn_whole(name: str | None, width: int) -> None:
+    # At 24 columns every row's help sits under its names, at 120 beside them on lines of
+    # their own, so each help text reads on in order (between, a long list of choices may
+    # fold beside it).
+    screen, _ = _screen(name)
+    drawn = squeezed(render(screen, width))
+    for paragraph in screen.paragraphs:
+        assert squeezed(paragraph) in drawn
     for panel in screen.panels:
         for row in panel.rows:
-            assert squeezed(row.help) in squeezed(drawn) or width < 120
+            assert squeezed(" ".join([row.help, *row.notes])) in drawn
 
 
 def test_arguments_show_their_names_in_the_usage_without_braces() -> None:
