@@ -140,20 +140,20 @@ def test_narrow_terminals_are_drawn_at_the_narrowest_width() -> None:
 # --- the commands' own screens --------------------------------------------------------------
 
 
-def _screen(name: str | None) -> tuple[HelpScreen, str]:
+def _screen(name: str | None) -> HelpScreen:
     group = get_command(app)
     assert isinstance(group, typer.core.TyperGroup)
     root = typer.Context(group, info_name="izumi")
     if name is None:
-        return help_screen(group, root, group), ""
+        return help_screen(group, root, group)
     command = load_command(name)
-    return help_screen(command, typer.Context(command, info_name=name, parent=root), None), name
+    return help_screen(command, typer.Context(command, info_name=name, parent=root), None)
 
 
 @pytest.mark.parametrize("name", [None, *COMMANDS])
 @pytest.mark.parametrize("width", [24, 40, 60, 80, 120])
 def test_every_help_screen_fits_and_cuts_nothing_short(name: str | None, width: int) -> None:
-    screen, _ = _screen(name)
+    screen = _screen(name)
     drawn = render(screen, width)
     assert all(cell_width(line) <= width for line in drawn.splitlines())
     # No "…" but those the texts themselves have.
@@ -167,7 +167,7 @@ def test_every_help_text_is_drawn_whole(name: str | None, width: int) -> None:
     # At 24 columns every row's help sits under its names, at 120 beside them on lines of
     # their own, so each help text reads on in order (between, a long list of choices may
     # fold beside it).
-    screen, _ = _screen(name)
+    screen = _screen(name)
     drawn = squeezed(render(screen, width))
     for paragraph in screen.paragraphs:
         assert squeezed(paragraph) in drawn
@@ -177,7 +177,7 @@ def test_every_help_text_is_drawn_whole(name: str | None, width: int) -> None:
 
 
 def test_arguments_show_their_names_in_the_usage_without_braces() -> None:
-    screen, _ = _screen("diff")
+    screen = _screen("diff")
     assert screen.usage == "izumi diff [OPTIONS] OLD NEW"
     arguments = screen.panels[0]
     assert [row.names for row in arguments.rows] == [("OLD",), ("NEW",)]
@@ -185,7 +185,7 @@ def test_arguments_show_their_names_in_the_usage_without_braces() -> None:
 
 
 def test_defaults_are_noted_after_the_help() -> None:
-    screen, _ = _screen("check")
+    screen = _screen("check")
     notes = {row.names[0]: row.notes for row in screen.panels[1].rows}
     assert notes["--format"] == ("[default: text]",)
     assert notes["--strict"] == ()

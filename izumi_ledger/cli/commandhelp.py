@@ -28,9 +28,8 @@ def _notes(parameter: Parameter, context: Context) -> tuple[str, ...]:
     return (rest,) if rest else ()
 
 
-def _usage(command: Command, context: Context, group: bool) -> str:
+def _usage(context: Context, parameters: list[Parameter], group: bool) -> str:
     pieces = [context.command_path]
-    parameters = [p for p in command.get_params(context) if not getattr(p, "hidden", False)]
     if any(p.param_type_name == "option" for p in parameters):
         pieces.append("[OPTIONS]")
     for parameter in parameters:
@@ -74,7 +73,7 @@ def help_screen(command: Command, context: Context, subcommands: TyperGroup | No
                 listed.append(Row((name,), summary[0] if summary else ""))
         panels.append(Panel("Commands", tuple(listed), (BOLD_CYAN,)))
     return HelpScreen(
-        _usage(command, context, subcommands is not None),
+        _usage(context, visible, subcommands is not None),
         tuple(paragraphs(command.help)),
         tuple(panels),
     )

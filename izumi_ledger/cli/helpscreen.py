@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cells import cell_width, wrap
+from .cells import NO_BREAK_SPACE, cell_width, wrap
 
 # SGR codes of the styles help uses, as typer's help shows them.
 BOLD_CYAN = "1;36"
@@ -57,7 +57,7 @@ def _padded(text: str, width: int) -> str:
 
 def _help_text(row: Row) -> str:
     # A note's own spaces do not break: "[default: text]" moves to the next line whole.
-    notes = [note.replace(" ", "\u00a0") for note in row.notes]
+    notes = [note.replace(" ", NO_BREAK_SPACE) for note in row.notes]
     return " ".join(part for part in (row.help, *notes) if part)
 
 
@@ -82,8 +82,9 @@ _Line = tuple[str, int, str]
 def _beside(
     row: Row, panel: Panel, widths: dict[int, int], inner: int, styled: bool
 ) -> list[_Line]:
+    names_width = _names_width(widths)
     names = {index: wrap(row.names[index], width) for index, width in widths.items()}
-    helps = wrap(_help_text(row), inner - _names_width(widths))
+    helps = wrap(_help_text(row), inner - names_width)
     lines = []
     for number in range(max(len(helps), *(len(part) for part in names.values()))):
         painted = ""
@@ -91,7 +92,7 @@ def _beside(
             text = part[number] if number < len(part) else ""
             painted += _paint(text, panel.styles[index], styled)
             painted += " " * (widths[index] - cell_width(text)) + _GAP
-        lines.append((painted, _names_width(widths), helps[number] if number < len(helps) else ""))
+        lines.append((painted, names_width, helps[number] if number < len(helps) else ""))
     return lines
 
 
