@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .generate import write_ledger
+from bench.generate import write_ledger
 
 PEAK = (
     "import atexit, runpy, sys\n"
@@ -34,7 +34,7 @@ PEAK = (
     "target = sys.argv[1]\n"
     "sys.argv = sys.argv[1:]\n"
     "if target == 'izumi':\n"
-    "    from izumi_ledger.cli.main import main\n"
+    "    from izumi_ledger.cli.app import main\n"
     "    main()\n"
     "else:\n"
     "    exec(compile(target, '<floor>', 'exec'))\n"

@@ -23,13 +23,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from . import __version__
-from .checking import Report
-from .messages import current
-from .pause import cycle_collection_paused
+from izumi_ledger import __version__
+from izumi_ledger.checking import Report
+from izumi_ledger.pause import cycle_collection_paused
+from izumi_ledger.text.messages import current
 
 if TYPE_CHECKING:
-    from .models import Ledger
+    from izumi_ledger.format.models import Ledger
 
 ENABLE_VARIABLE: Final = "IZUMI_CACHE"
 DIRECTORY_VARIABLE: Final = "IZUMI_CACHE_DIR"
@@ -127,7 +127,7 @@ class LedgerCache:
         """The validated ledger kept under key, or None."""
         from pydantic import VERSION
 
-        from .models import Ledger, Policy
+        from izumi_ledger.format.models import Ledger, Policy
 
         if self.shared():
             return None

@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING
 
-from .amounts import Unit
-from .findings import Finding
-from .sourcefile import read_source
+from izumi_ledger.findings import Finding
+from izumi_ledger.format.amounts import Unit
+from izumi_ledger.source.files import read_source
 
 if TYPE_CHECKING:
-    from .cache import LedgerCache
-    from .loader import LoadResult
-    from .models import Ledger
-    from .progress import Progress
+    from izumi_ledger.cache import LedgerCache
+    from izumi_ledger.format.models import Ledger
+    from izumi_ledger.load import LoadResult
+    from izumi_ledger.source.progress import Progress
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,8 @@ class Report:
 
 def report_of(result: LoadResult, display: str) -> Report:
     """The report of a loaded ledger: its load findings, or the rules' findings and totals."""
-    from .rules import check
-    from .totals import counts, ledger_total
+    from izumi_ledger.figures.totals import counts, ledger_total
+    from izumi_ledger.rules import check
 
     source = result.source
     findings = result.findings if result.ledger is None else check(result.ledger, source)
@@ -94,7 +94,7 @@ class CheckedLedger:
         if self._cache is not None:
             self._ledger = self._cache.ledger(self._key)
         if self._ledger is None:
-            from .loader import load_ledger_bytes
+            from izumi_ledger.load import load_ledger_bytes
 
             self._ledger = load_ledger_bytes(self._data, self.report.file).ledger
         return self._ledger
@@ -120,7 +120,7 @@ def check_file(
         report = cache.report(key)
         if report is not None:
             return CheckedLedger(report, data, None, cache, key)
-    from .loader import load_ledger_bytes
+    from izumi_ledger.load import load_ledger_bytes
 
     result = load_ledger_bytes(data, display, progress)
     if progress is not None and result.ledger is not None:

@@ -7,11 +7,11 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .amounts import format_amount
-from .findings import Finding, Path, Severity, format_path
-from .messages import t
-from .models import DETAIL_LABELS, Item, Ledger, Policy, Program
-from .yamlsource import SourceMap
+from izumi_ledger.findings import Finding, Path, Severity, format_path
+from izumi_ledger.format.amounts import format_amount
+from izumi_ledger.format.models import DETAIL_LABELS, Item, Ledger, Policy, Program
+from izumi_ledger.source.reader import SourceMap
+from izumi_ledger.text.messages import t
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from support import REPO, LedgerWriter
 
-from izumi_ledger import messages
+from izumi_ledger.text import messages
 
 
 @pytest.fixture(autouse=True)

@@ -26,13 +26,13 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from izumi_ledger.cli.main import app
-from izumi_ledger.dump import dump_data, dump_ledger
+from izumi_ledger.cli.app import app
+from izumi_ledger.export.yaml import dump_data, dump_ledger
+from izumi_ledger.figures.totals import GROUP_BY, group_totals
 from izumi_ledger.importer.build import Metadata, import_document
 from izumi_ledger.importer.text import DocumentError
-from izumi_ledger.loader import load_ledger, load_ledger_bytes, load_ledger_text
+from izumi_ledger.load import load_ledger, load_ledger_bytes, load_ledger_text
 from izumi_ledger.rules import check
-from izumi_ledger.totals import GROUP_BY, group_totals
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "tests" / "bad"

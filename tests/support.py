@@ -12,7 +12,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from izumi_ledger.cli.main import app
+from izumi_ledger.cli.app import app
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -61,7 +61,7 @@ def run_in_process(
     (written to stderr as its last line)."""
     script = (
         "import sys\n"
-        "from izumi_ledger.cli.main import main\n"
+        "from izumi_ledger.cli.app import main\n"
         f"sys.argv = ['izumi', *{args!r}]\n"
         "try:\n    main()\n"
         "except SystemExit:\n    pass\n"

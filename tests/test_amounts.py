@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from izumi_ledger.amounts import AmountError, format_amount, parse_amount
+from izumi_ledger.format.amounts import AmountError, format_amount, parse_amount
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,10 @@ import unicodedata
 
 from support import REPO
 
-from izumi_ledger.loader import load_ledger
-from izumi_ledger.location import bundled_ledger
-from izumi_ledger.models import Ledger
+from izumi_ledger.format.models import Ledger
+from izumi_ledger.load import load_ledger
 from izumi_ledger.rules import check
+from izumi_ledger.source.location import bundled_ledger
 
 SEED = REPO / "tests" / "fixtures" / "izumi-fy2021-policy2.txt"
 

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from support import SMALL, LedgerWriter, izumi, run_cli, run_in_process
 
-from izumi_ledger import messages
 from izumi_ledger.cache import (
     MAX_ENTRIES,
     LedgerCache,
@@ -20,6 +19,7 @@ from izumi_ledger.cache import (
     default_directory,
 )
 from izumi_ledger.checking import check_file
+from izumi_ledger.text import messages
 
 # A program whose items add up to 90 under a program of 100: one program-sum error.
 WRONG = SMALL.replace(
@@ -213,7 +213,13 @@ def test_the_key_depends_on_every_input(tmp_path: Path) -> None:
 
 def test_a_cached_check_imports_neither_yaml_nor_pydantic_nor_rich(tmp_path: Path) -> None:
     folder = tmp_path / "cache"
-    heavy = {"yaml", "pydantic", "rich", "izumi_ledger.models", "izumi_ledger.cli.tables"}
+    heavy = {
+        "yaml",
+        "pydantic",
+        "rich",
+        "izumi_ledger.format.models",
+        "izumi_ledger.cli.render.tables",
+    }
     runs, imported = [], []
     for _ in range(2):
         result, modules = run_in_process(["check", "--format", "json"], tmp_path, cached(folder))

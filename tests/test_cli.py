@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from support import REPO, SMALL, LedgerWriter, izumi, run_cli
 
-from izumi_ledger.location import bundled_ledger
+from izumi_ledger.source.location import bundled_ledger
 
 BROKEN_SUM = (
     SMALL
@@ -279,7 +279,7 @@ def test_show_policy_option_narrows(ledger_file: LedgerWriter) -> None:
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    from izumi_ledger.cli.main import COMMANDS
+    from izumi_ledger.cli.app import COMMANDS
 
     commands = list(COMMANDS)
     reads_a_ledger = {"check", "totals", "list", "show", "export"}
@@ -343,7 +343,7 @@ def test_unexpected_failures_apologise_without_a_traceback(tmp_path: Path) -> No
         "import sys, izumi_ledger.rules as rules\n"
         "def boom(*a, **k):\n    raise RuntimeError('boom')\n"
         "rules.check = boom\n"
-        "from izumi_ledger.cli.main import main\n"
+        "from izumi_ledger.cli.app import main\n"
         "sys.argv = ['izumi'] + sys.argv[1:]\n"
         "main()\n"
     )
@@ -389,7 +389,7 @@ def test_check_github_annotations(ledger_file: LedgerWriter) -> None:
 
 
 def test_github_annotations_escape_what_would_break_them() -> None:
-    from izumi_ledger.cli.check_cmd import github_annotation
+    from izumi_ledger.cli.commands.check import github_annotation
     from izumi_ledger.findings import Finding, Severity
 
     finding = Finding("schema", Severity.ERROR, "a,b:c.yaml", 3, 4, "", "100% 確認\n次")

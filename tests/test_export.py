@@ -15,8 +15,8 @@ import openpyxl
 import pytest
 from support import REPO, run_cli
 
-from izumi_ledger.dump import ledger_data
-from izumi_ledger.loader import load_ledger
+from izumi_ledger.export.yaml import ledger_data
+from izumi_ledger.load import load_ledger
 
 LEDGER = str(REPO / "data" / "programs.yaml")
 

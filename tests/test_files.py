@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from izumi_ledger.files import WriteRefused, write_atomically
+from izumi_ledger.atomic import WriteRefused, write_atomically
 
 
 def leftovers(folder: Path) -> list[str]:

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from support import REPO, run_cli
 
-from izumi_ledger.dump import ledger_data
-from izumi_ledger.loader import load_ledger, load_ledger_bytes
+from izumi_ledger.export.yaml import ledger_data
+from izumi_ledger.load import load_ledger, load_ledger_bytes
 from izumi_ledger.rules import check
 
 SEED = REPO / "tests" / "fixtures" / "izumi-fy2021-policy2.txt"

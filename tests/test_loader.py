@@ -8,7 +8,7 @@ import pytest
 from support import REPO, SMALL
 
 from izumi_ledger.findings import Finding
-from izumi_ledger.loader import load_ledger, load_ledger_text
+from izumi_ledger.load import load_ledger, load_ledger_text
 
 VALID = SMALL
 

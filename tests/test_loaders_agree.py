@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from support import REPO
 
-from izumi_ledger.loader import _keys_of
-from izumi_ledger.yamlsource import FAST_LOADER, PURE_LOADER, ParsedYaml, parse_yaml
+from izumi_ledger.load import _keys_of
+from izumi_ledger.source.reader import FAST_LOADER, PURE_LOADER, ParsedYaml, parse_yaml
 
 FILES = sorted((REPO / "tests" / "bad").glob("*.yaml")) + [REPO / "data" / "programs.yaml"]
 

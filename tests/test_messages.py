@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from support import REPO, run_cli
 
-from izumi_ledger import messages
-from izumi_ledger.amounts import UNITS
-from izumi_ledger.models import DETAIL_LABELS, TAGS
+from izumi_ledger.format.amounts import UNITS
+from izumi_ledger.format.models import DETAIL_LABELS, TAGS
+from izumi_ledger.text import messages
 
 PACKAGE = REPO / "izumi_ledger"
 JAPANESE = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
@@ -21,13 +21,13 @@ JAPANESE = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
 # of Japanese documents, the notes the importer writes into a (Japanese) ledger, and the
 # punctuation Japanese lines may not break around.
 DATA_FILES = {
-    "cli/cells.py",
-    "messages.py",
-    "schema.py",
-    "models.py",
-    "amounts.py",
-    "era.py",
-    "totals.py",
+    "cli/render/cells.py",
+    "text/messages.py",
+    "format/schema.py",
+    "format/models.py",
+    "format/amounts.py",
+    "text/era.py",
+    "figures/totals.py",
     "export/tables.py",
     "export/writers.py",
     "export/xlsx.py",
@@ -130,8 +130,10 @@ def test_the_core_never_imports_the_command_line_libraries() -> None:
 
     code = (
         "import sys\n"
-        "import izumi_ledger.loader, izumi_ledger.rules, izumi_ledger.totals, izumi_ledger.query\n"
-        "import izumi_ledger.dump, izumi_ledger.schema, izumi_ledger.compare, izumi_ledger.files\n"
+        "import izumi_ledger.load, izumi_ledger.rules\n"
+        "import izumi_ledger.figures.totals, izumi_ledger.figures.query\n"
+        "import izumi_ledger.export.yaml, izumi_ledger.format.schema\n"
+        "import izumi_ledger.figures.compare, izumi_ledger.atomic\n"
         "import izumi_ledger.export.writers, izumi_ledger.export.xlsx\n"
         "import izumi_ledger.importer.build\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich', 'click')))\n"

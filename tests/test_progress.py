@@ -11,9 +11,9 @@ from support import REPO
 from izumi_ledger.cache import LedgerCache
 from izumi_ledger.checking import check_file
 from izumi_ledger.cli.progress import TerminalProgress
-from izumi_ledger.loader import _keys_of
-from izumi_ledger.progress import Stage
-from izumi_ledger.yamlsource import parse_yaml
+from izumi_ledger.load import _keys_of
+from izumi_ledger.source.progress import Stage
+from izumi_ledger.source.reader import parse_yaml
 
 
 class FakeTerminal(io.StringIO):

@@ -8,12 +8,12 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from izumi_ledger.dump import dump_data, dump_ledger
+from izumi_ledger.export.yaml import dump_data, dump_ledger
+from izumi_ledger.figures.totals import GROUP_BY, group_totals, ledger_total, programs_of
 from izumi_ledger.findings import Finding
-from izumi_ledger.loader import load_ledger_text
-from izumi_ledger.models import DETAIL_LABELS, TAGS, Ledger
+from izumi_ledger.format.models import DETAIL_LABELS, TAGS, Ledger
+from izumi_ledger.load import load_ledger_text
 from izumi_ledger.rules import check
-from izumi_ledger.totals import GROUP_BY, group_totals, ledger_total, programs_of
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SECTION_POOL = ["総務課", "区政推進課", "地域振興課", "福祉保健課", "こども家庭支援課"]

@@ -12,7 +12,7 @@ import pytest
 from stress import PEAK_REPORTER
 from support import run_cli
 
-from izumi_ledger.loader import load_ledger
+from izumi_ledger.load import load_ledger
 
 MB = 1024 * 1024
 

@@ -6,7 +6,7 @@ import pytest
 from support import HEADER
 
 from izumi_ledger.findings import Finding, Severity
-from izumi_ledger.loader import load_ledger_text
+from izumi_ledger.load import load_ledger_text
 from izumi_ledger.rules import RULE_NAMES, check
 
 # Every figure adds up; each test changes one line. Line numbers are noted where tests use them.

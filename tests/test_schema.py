@@ -74,7 +74,7 @@ def test_every_field_is_described_in_japanese_and_english() -> None:
 
 
 def test_optional_lists_default_to_empty_and_are_not_shared() -> None:
-    from izumi_ledger.models import Item
+    from izumi_ledger.format.models import Item
 
     definitions = schema()["$defs"]
     for model, field in [("Item", "details"), ("Program", "items"), ("Program", "notes")]:

@@ -12,13 +12,13 @@ import typer
 from support import run_cli, run_in_process
 from typer.main import get_command
 
-from izumi_ledger.cli.main import COMMANDS, app, load_command
+from izumi_ledger.cli.app import COMMANDS, app, load_command
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_each_summary_is_the_first_paragraph_of_its_command_help(name: str) -> None:
     entry = COMMANDS[name]
-    module = importlib.import_module(f"izumi_ledger.cli.{entry.module}")
+    module = importlib.import_module(f"izumi_ledger.cli.commands.{entry.module}")
     function = getattr(module, entry.function)
     first_paragraph = inspect.cleandoc(function.__doc__).split("\n\n")[0]
     assert entry.help == first_paragraph
@@ -50,7 +50,7 @@ def _imported_after(*args: str, cwd: Path) -> list[str]:
 
 
 def test_help_and_check_import_no_other_command(tmp_path: Path) -> None:
-    for args, own in ((["--help"], None), (["check"], "check_cmd")):
+    for args, own in ((["--help"], None), (["check"], "check")):
         modules = _imported_after(*args, cwd=tmp_path)
         commands = {m.rsplit(".", 1)[1] for m in modules if m.startswith("izumi_ledger.cli.")}
         loaded = {entry.module for entry in COMMANDS.values()} & commands

@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from support import run_cli
 
-from izumi_ledger.cli.tables import Column, _rich_grid, plain_grid
+from izumi_ledger.cli.render.tables import Column, _rich_grid, plain_grid
 
 Align = Literal["left", "right"]
 ALIGNS: tuple[Align, ...] = ("left", "right")

@@ -6,10 +6,10 @@ import unicodedata
 
 import typer
 
-from ..loader import load_ledger
-from ..location import locate_ledger
-from ..models import TAGS
-from ..query import known_sections
+from izumi_ledger.figures.query import known_sections
+from izumi_ledger.format.models import TAGS
+from izumi_ledger.load import load_ledger
+from izumi_ledger.source.location import locate_ledger
 
 
 def _starts(value: str, incomplete: str) -> bool:

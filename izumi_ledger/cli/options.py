@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from ..messages import ENVIRONMENT_VARIABLE, LANGUAGES, t, use
-from .terminal import fail
+from izumi_ledger.cli.terminal import fail
+from izumi_ledger.text.messages import ENVIRONMENT_VARIABLE, LANGUAGES, t, use
 
 
 class OutputFormat(StrEnum):

@@ -7,9 +7,9 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from ..messages import t
-from ..progress import Stage
-from .findings_view import display_width
+from izumi_ledger.cli.render.findings import display_width
+from izumi_ledger.source.progress import Stage
+from izumi_ledger.text.messages import t
 
 _WIDTH = 24
 _LINE = _WIDTH + 24  # columns the longest line takes

@@ -8,17 +8,17 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ..cache import cache_from_environment
-from ..checking import CheckedLedger, check_file
-from ..findings import count_errors
-from ..location import LedgerLocation, locate_ledger
-from ..messages import t
-from .findings_view import format_finding
-from .progress import TerminalProgress
-from .terminal import stderr_lines
+from izumi_ledger.cache import cache_from_environment
+from izumi_ledger.checking import CheckedLedger, check_file
+from izumi_ledger.cli.progress import TerminalProgress
+from izumi_ledger.cli.render.findings import format_finding
+from izumi_ledger.cli.terminal import stderr_lines
+from izumi_ledger.findings import count_errors
+from izumi_ledger.source.location import LedgerLocation, locate_ledger
+from izumi_ledger.text.messages import t
 
 if TYPE_CHECKING:
-    from ..models import Ledger
+    from izumi_ledger.format.models import Ledger
 
 
 @dataclass(frozen=True)

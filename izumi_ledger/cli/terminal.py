@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import typer
 
-from ..messages import t
+from izumi_ledger.text.messages import t
 
 if TYPE_CHECKING:
     from rich.console import Console

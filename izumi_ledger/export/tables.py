@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..models import Ledger
+from izumi_ledger.format.models import Ledger
 
 Cell = int | str | None
 

@@ -9,10 +9,10 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from ..dump import ledger_data
-from ..models import Ledger
-from ..totals import GROUP_BY, group_totals, ledger_total
-from .tables import Table, ledger_tables
+from izumi_ledger.export.tables import Table, ledger_tables
+from izumi_ledger.export.yaml import ledger_data
+from izumi_ledger.figures.totals import GROUP_BY, group_totals, ledger_total
+from izumi_ledger.format.models import Ledger
 
 _BOM = "\ufeff"
 

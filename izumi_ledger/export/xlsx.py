@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from ..messages import t
-from ..models import Ledger
-from .tables import Table, ledger_tables
+from izumi_ledger.export.tables import Table, ledger_tables
+from izumi_ledger.format.models import Ledger
+from izumi_ledger.text.messages import t
 
 INSTALL_HINT = "pip install 'izumi-ledger[xlsx]'"
 

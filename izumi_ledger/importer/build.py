@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..messages import t
-from ..models import FORMAT_VERSION
-from .document import Reading
-from .pdf_text import looks_like_pdf_text, read_pdf_text
-from .text import DocumentError, decode, fold, lines_of, number
-from .web import looks_like_web, read_web
+from izumi_ledger.format.models import FORMAT_VERSION
+from izumi_ledger.importer.document import Reading
+from izumi_ledger.importer.pdf_text import looks_like_pdf_text, read_pdf_text
+from izumi_ledger.importer.text import DocumentError, decode, fold, lines_of, number
+from izumi_ledger.importer.web import looks_like_web, read_web
+from izumi_ledger.text.messages import t
 
 Layout = Literal["pdf-text", "web"]
 LAYOUTS: tuple[Layout, ...] = ("pdf-text", "web")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text import Line, join
+from izumi_ledger.importer.text import Line, join
 
 
 @dataclass

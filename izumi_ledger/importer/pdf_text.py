@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..models import DETAIL_LABELS, TAGS
-from .document import (
+from izumi_ledger.format.models import DETAIL_LABELS, TAGS
+from izumi_ledger.importer.document import (
     DetailRecord,
     ItemRecord,
     Paragraphs,
@@ -15,8 +15,8 @@ from .document import (
     Reading,
     RelatedRecord,
 )
-from .placement import closest_program, marker_program, page_span
-from .text import Line, number, tidy, yen
+from izumi_ledger.importer.placement import closest_program, marker_program, page_span
+from izumi_ledger.importer.text import Line, number, tidy, yen
 
 D = "[0-9０-９]"
 N = "[0-9０-９,，]"

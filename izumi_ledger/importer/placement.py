@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from .document import ProgramRecord
+from izumi_ledger.importer.document import ProgramRecord
 
 _NOT_WORDS = re.compile(r"[\s、。・「」『』（）()【】，,．.：:！!？?\-ー〜～0-9]")
 # Words that say an activity grows: what a 拡充 (expansion) marker points at.

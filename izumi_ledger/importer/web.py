@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .document import Paragraphs, PolicyRecord, ProgramRecord, Reading
-from .text import Line, number, tidy, yen
+from izumi_ledger.importer.document import Paragraphs, PolicyRecord, ProgramRecord, Reading
+from izumi_ledger.importer.text import Line, number, tidy, yen
 
 D = "[0-9０-９]"
 TOTAL = re.compile(r"予算額は[、,]?\s*(.+?円)\s*(?:です|。|$)")

@@ -1,0 +1,158 @@
+"""`izumi diff`: two ledgers side by side, program by program."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Annotated, Any
+
+import typer
+
+from izumi_ledger.cli.options import FormatOption, LanguageOption, OutputFormat, apply_language
+from izumi_ledger.cli.render.figures import Figures, percent_text, ratio_number
+from izumi_ledger.cli.render.tables import Column, Decorated, Table, render
+from izumi_ledger.cli.session import open_ledger
+from izumi_ledger.cli.terminal import write_data
+from izumi_ledger.figures.compare import Change, Comparison, Status, compare
+from izumi_ledger.text.messages import t
+
+
+def status_label(status: Status) -> str:
+    return "" if status is Status.SAME else t(f"diff.{status.value}")
+
+
+def diff_command(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="比べるもとの台帳（前年度など）。")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="比べる台帳（今年度など）。")],
+    everything: Annotated[
+        bool,
+        typer.Option("--all", "-a", help="変わらない細事業も表示する（事業はいつもすべて表示）。"),
+    ] = False,
+    output: FormatOption = OutputFormat.table,
+    lang: LanguageOption = None,
+) -> None:
+    """二つの台帳を比べる（年度どうし、版どうし）。
+
+    事業と細事業を番号と名前で対応づけ（名前の似た事業は名称変更とみなす）、前・後・増減・増減率、
+    追加・削除を示す。終了コード: 0 数字が同じ、1 違う、2 読めない。
+
+    例: izumi diff 2020.yaml 2021.yaml
+    """
+    apply_language(lang)
+    before, after = open_ledger(old), open_ledger(new)
+    comparison = compare(before.ledger, after.ledger)
+    shown = [
+        c
+        for c in comparison.changes
+        if everything or c.level == "program" or c.status is not Status.SAME
+    ]
+    figures = Figures(comparison.unit, None)
+    if output is OutputFormat.json:
+        document = _json(comparison, old, new, figures)
+        write_data(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        table = _table(comparison, shown, figures)
+        if output is OutputFormat.table:
+            table.heading = [t("diff.title", old=old, new=new, unit=comparison.unit)]
+        render(table, output)
+    raise typer.Exit(1 if comparison.figures_differ else 0)
+
+
+def _table(comparison: Comparison, shown: list[Change], figures: Figures) -> Table:
+    table = Table(
+        columns=[
+            Column("level", "", in_table=False),
+            Column("policy", t("col.policy"), "right", no_wrap=True),
+            Column("number", t("col.number"), "right", no_wrap=True),
+            Column("program", t("col.program"), "right", in_table=False),
+            Column("name", t("col.program")),
+            Column(
+                "old_amount", t("col.before"), "right", figures.text, figures.number, no_wrap=True
+            ),
+            Column(
+                "new_amount", t("col.after"), "right", figures.text, figures.number, no_wrap=True
+            ),
+            Column(
+                "change",
+                t("col.change"),
+                "right",
+                figures.change_text,
+                figures.number,
+                no_wrap=True,
+            ),
+            Column(
+                "change_ratio",
+                t("col.change_ratio"),
+                "right",
+                lambda r: percent_text(r, signed=True),
+                ratio_number,
+                no_wrap=True,
+            ),
+            Column("status", t("col.status"), show=lambda s: status_label(Status(s)), no_wrap=True),
+            Column("old_name", t("col.old_name"), in_table=False),
+        ]
+    )
+    for change in shown:
+        number = change.number if change.number is not None else change.old_number
+        name = Decorated(change.name)
+        if change.level == "item":
+            name = Decorated(change.name, f"　({number})")
+        if change.old_name:
+            name = Decorated(change.name, name.prefix, t("diff.formerly", name=change.old_name))
+        table.rows.append(
+            {
+                "level": change.level,
+                "policy": change.policy,
+                "number": number if change.level == "program" else None,
+                "program": change.program,
+                "name": name,
+                "old_amount": change.old_amount,
+                "new_amount": change.new_amount,
+                "change": change.change,
+                "change_ratio": change.change_ratio,
+                "status": change.status.value,
+                "old_name": change.old_name,
+            }
+        )
+    total_change = comparison.new_total - comparison.old_total
+    table.total = {
+        "name": t("col.total"),
+        "old_amount": comparison.old_total,
+        "new_amount": comparison.new_total,
+        "change": total_change,
+        "change_ratio": Decimal(total_change) / Decimal(comparison.old_total)
+        if comparison.old_total
+        else None,
+    }
+    return table
+
+
+def _json(comparison: Comparison, old: str, new: str, figures: Figures) -> dict[str, Any]:
+    total_change = comparison.new_total - comparison.old_total
+    return {
+        "old": old,
+        "new": new,
+        "unit": comparison.unit,
+        "total": {
+            "old": figures.number(comparison.old_total),
+            "new": figures.number(comparison.new_total),
+            "change": figures.number(total_change),
+        },
+        "changes": [
+            {
+                "level": change.level,
+                "status": change.status.value,
+                "policy": change.policy,
+                "program": change.program,
+                "number": change.number,
+                "old_number": change.old_number,
+                "name": change.name,
+                "old_name": change.old_name,
+                "old_amount": figures.number(change.old_amount),
+                "new_amount": figures.number(change.new_amount),
+                "change": figures.number(change.change),
+                "change_ratio": ratio_number(change.change_ratio),
+            }
+            for change in comparison.changes
+        ],
+    }

@@ -1,0 +1,60 @@
+"""Figures in the display unit: text for people, exact numbers for JSON."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from izumi_ledger.format.amounts import Unit, convert, format_amount, format_percent
+
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+class Figures:
+    """Shows amounts of a ledger kept in ledger_unit as display_unit."""
+
+    def __init__(self, ledger_unit: Unit, display_unit: Unit | None) -> None:
+        self.ledger_unit = ledger_unit
+        self.unit: Unit = display_unit or ledger_unit
+
+    def text(self, amount: int | None) -> str:
+        return "" if amount is None else format_amount(amount, self.ledger_unit, self.unit)
+
+    def change_text(self, change: int | None) -> str:
+        """A change from the prior year: △ for a decrease, + for an increase."""
+        if change is None:
+            return "—"
+        return ("+" if change > 0 else "") + self.text(change)
+
+    def number(self, amount: int | None) -> int | float | None:
+        """For JSON: an int when whole; 万円 may need one exact decimal place."""
+        if amount is None:
+            return None
+        value = convert(amount, self.ledger_unit, self.unit)
+        if value == value.to_integral_value():
+            return int(value)
+        # A float's shortest repr of a value with one or two decimals is exactly that decimal.
+        return float(value)
+
+
+def ratio_number(ratio: Decimal | None, places: int = 4) -> float | None:
+    """A fraction for JSON, rounded half-up to places decimals."""
+    if ratio is None:
+        return None
+    return float(ratio.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP))
+
+
+def percent_text(ratio: Decimal | None, signed: bool = False) -> str:
+    """25.0% from 0.2496; △ for a negative ratio, + when signed and positive."""
+    if ratio is None:
+        return "—"
+    value = (ratio * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return ("+" if signed and value > 0 else "") + format_percent(value)
+
+
+def bar(ratio: Decimal | None, width: int = 16) -> str:
+    """A horizontal bar of ratio × width cells, in eighths of a cell."""
+    if ratio is None or ratio <= 0:
+        return ""
+    eighths = int((min(ratio, Decimal(1)) * width * 8).to_integral_value(ROUND_HALF_UP))
+    full, rest = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[rest] if rest else "")

@@ -1,0 +1,170 @@
+"""Comparing two ledgers (two years, or two revisions): added, removed, renamed, changed."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import Generic, TypeVar
+
+from izumi_ledger.figures.totals import ledger_total
+from izumi_ledger.format.amounts import UNIT_IN_YEN, Unit
+from izumi_ledger.format.models import Item, Ledger, Program
+
+Entry = TypeVar("Entry", Program, Item)
+# Names this alike (difflib's ratio) are taken as one entry renamed.
+RENAMED_AT: float = 0.5
+
+
+class Status(StrEnum):
+    SAME = "same"
+    CHANGED = "changed"
+    RENAMED = "renamed"
+    ADDED = "added"
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One program or item in either ledger, and how it differs (amounts in the common unit)."""
+
+    level: str  # "program" or "item"
+    status: Status
+    policy: int
+    program: int | None  # for items: the program's number in the new ledger (else the old)
+    number: int | None  # in the new ledger; None when removed
+    old_number: int | None  # in the old ledger; None when added
+    name: str
+    old_name: str | None
+    old_amount: int | None
+    new_amount: int | None
+
+    @property
+    def change(self) -> int | None:
+        if self.old_amount is None or self.new_amount is None:
+            return None
+        return self.new_amount - self.old_amount
+
+    @property
+    def change_ratio(self) -> Decimal | None:
+        if self.change is None or not self.old_amount:
+            return None
+        return Decimal(self.change) / Decimal(self.old_amount)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    unit: Unit
+    old_total: int
+    new_total: int
+    changes: list[Change]
+
+    @property
+    def figures_differ(self) -> bool:
+        """Whether any amount changed or anything was added or removed."""
+        return self.old_total != self.new_total or any(
+            change.status in (Status.CHANGED, Status.ADDED, Status.REMOVED)
+            or change.change not in (0, None)
+            for change in self.changes
+        )
+
+
+@dataclass(frozen=True)
+class _Pair(Generic[Entry]):
+    old: Entry | None
+    new: Entry | None
+
+
+def _pair(
+    old: Sequence[Entry], new: Sequence[Entry], name: Callable[[Entry], str]
+) -> list[_Pair[Entry]]:
+    """Match entries: same number and name, then same name, then alike names; the rest unmatched."""
+    pairs: list[_Pair[Entry]] = []
+    left, right = list(old), list(new)
+
+    def take(match: Callable[[Entry, Entry], bool]) -> None:
+        for entry in list(left):
+            found = next((other for other in right if match(entry, other)), None)
+            if found is not None:
+                pairs.append(_Pair(entry, found))
+                left.remove(entry)
+                right.remove(found)
+
+    take(lambda a, b: a.number == b.number and name(a) == name(b))
+    take(lambda a, b: name(a) == name(b))
+    take(lambda a, b: a.number == b.number and _alike(name(a), name(b)))
+    take(lambda a, b: _alike(name(a), name(b)))
+    pairs.extend(_Pair(entry, None) for entry in left)
+    pairs.extend(_Pair(None, entry) for entry in right)
+    return sorted(pairs, key=lambda pair: _order(pair.new, pair.old))
+
+
+def _alike(a: str, b: str) -> bool:
+    return difflib.SequenceMatcher(None, a, b).ratio() >= RENAMED_AT
+
+
+def _status(old_name: str | None, new_name: str | None, old: int | None, new: int | None) -> Status:
+    if old_name is None:
+        return Status.ADDED
+    if new_name is None:
+        return Status.REMOVED
+    if old_name != new_name:
+        return Status.RENAMED
+    return Status.SAME if old == new else Status.CHANGED
+
+
+def compare(old: Ledger, new: Ledger) -> Comparison:
+    """Every program and item of two ledgers, matched, with amounts in the finer of their units."""
+    unit: Unit = min((old.unit, new.unit), key=lambda name: UNIT_IN_YEN[name])
+    scales = (
+        UNIT_IN_YEN[old.unit] // UNIT_IN_YEN[unit],
+        UNIT_IN_YEN[new.unit] // UNIT_IN_YEN[unit],
+    )
+    changes: list[Change] = []
+    old_policies = {policy.number: policy for policy in old.policies}
+    new_policies = {policy.number: policy for policy in new.policies}
+    for number in sorted(set(old_policies) | set(new_policies)):
+        old_programs = old_policies[number].programs if number in old_policies else []
+        new_programs = new_policies[number].programs if number in new_policies else []
+        for pair in _pair(old_programs, new_programs, lambda program: program.name):
+            changes.append(_change("program", pair, number, None, scales))
+            program_number = (pair.new or pair.old).number  # type: ignore[union-attr]
+            old_items = pair.old.items if pair.old else []
+            new_items = pair.new.items if pair.new else []
+            changes.extend(
+                _change("item", item_pair, number, program_number, scales)
+                for item_pair in _pair(old_items, new_items, lambda item: item.name)
+            )
+    return Comparison(unit, ledger_total(old) * scales[0], ledger_total(new) * scales[1], changes)
+
+
+def _change(
+    level: str, pair: _Pair[Entry], policy: int, program: int | None, scales: tuple[int, int]
+) -> Change:
+    old_amount = pair.old.amount * scales[0] if pair.old else None
+    new_amount = pair.new.amount * scales[1] if pair.new else None
+    old_name = pair.old.name if pair.old else None
+    new_name = pair.new.name if pair.new else None
+    status = _status(old_name, new_name, old_amount, new_amount)
+    return Change(
+        level,
+        status,
+        policy,
+        program,
+        pair.new.number if pair.new else None,
+        pair.old.number if pair.old else None,
+        new_name or old_name or "",
+        old_name if status is Status.RENAMED else None,
+        old_amount,
+        new_amount,
+    )
+
+
+def _order(new: Program | Item | None, old: Program | Item | None) -> tuple[int, int]:
+    # New entries in their new order; removed ones after, in their old order.
+    if new is not None:
+        return (0, new.number)
+    assert old is not None
+    return (1, old.number)

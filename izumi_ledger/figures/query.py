@@ -1,0 +1,126 @@
+"""Finding programs: by section, tag, policy, amount, text, number or name."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from izumi_ledger.figures.totals import ProgramRef, programs_of
+from izumi_ledger.format.models import TAGS, Ledger
+
+SortKey = Literal["number", "amount", "name"]
+SORT_KEYS: Final[tuple[SortKey, ...]] = ("number", "amount", "name")
+
+
+class UnknownName(LookupError):
+    """A name the ledger does not know, with the closest ones it does."""
+
+    def __init__(self, kind: str, name: str, suggestions: list[str]) -> None:
+        super().__init__(name)
+        self.kind = kind
+        self.name = name
+        self.suggestions = suggestions
+
+
+def fold(text: str) -> str:
+    """Normalise for matching: full-width ASCII, half-width kana and case do not matter."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def known_sections(ledger: Ledger) -> list[str]:
+    """The ledger's sections, then any a program names that the list lacks."""
+    names = list(ledger.sections)
+    for ref in programs_of(ledger):
+        names.extend(name for name in ref.program.sections if name not in names)
+    return names
+
+
+def resolve_section(ledger: Ledger, name: str) -> str:
+    """The section the user means (after NFKC normalisation), or UnknownName with suggestions."""
+    sections = known_sections(ledger)
+    by_fold = {fold(section): section for section in sections}
+    if fold(name) in by_fold:
+        return by_fold[fold(name)]
+    close = difflib.get_close_matches(fold(name), list(by_fold), n=3, cutoff=0.4)
+    partial = [section for key, section in by_fold.items() if fold(name) in key]
+    suggestions = list(dict.fromkeys([*partial, *(by_fold[key] for key in close)]))
+    raise UnknownName("word.section", name, suggestions or sections)
+
+
+def resolve_tag(name: str) -> str:
+    """One of the format's tags (重点, 新規, 拡充), or UnknownName."""
+    for tag in TAGS:
+        if fold(tag) == fold(name):
+            return tag
+    raise UnknownName("word.tag", name, list(TAGS))
+
+
+@dataclass(frozen=True)
+class ProgramFilter:
+    """What `izumi list` keeps; None means no restriction."""
+
+    section: str | None = None
+    tag: str | None = None
+    policy: int | None = None
+    min_amount: int | None = None
+    grep: str | None = None
+
+    def keeps(self, ref: ProgramRef) -> bool:
+        program = ref.program
+        if self.section is not None and self.section not in program.sections:
+            return False
+        if self.tag is not None and self.tag not in program.tags:
+            return False
+        if self.policy is not None and ref.policy.number != self.policy:
+            return False
+        if self.min_amount is not None and program.amount < self.min_amount:
+            return False
+        return self.grep is None or fold(self.grep) in fold(_searchable_text(ref))
+
+
+def _searchable_text(ref: ProgramRef) -> str:
+    program = ref.program
+    parts = [program.name, program.summary or ""]
+    for item in program.items:
+        parts.extend([item.name, item.summary or ""])
+    return "\n".join(parts)
+
+
+def select_programs(
+    ledger: Ledger, program_filter: ProgramFilter, sort: SortKey = "number"
+) -> list[ProgramRef]:
+    """The programs the filter keeps, sorted (amount: largest first)."""
+    kept = [ref for ref in programs_of(ledger) if program_filter.keeps(ref)]
+    return sort_programs(kept, sort)
+
+
+def sort_programs(refs: Iterable[ProgramRef], sort: SortKey) -> list[ProgramRef]:
+    if sort == "amount":
+        return sorted(
+            refs, key=lambda ref: (-ref.program.amount, ref.policy.number, ref.program.number)
+        )
+    if sort == "name":
+        return sorted(refs, key=lambda ref: fold(ref.program.name))
+    return sorted(refs, key=lambda ref: (ref.policy.number, ref.program.number))
+
+
+def find_programs(ledger: Ledger, query: str, policy: int | None = None) -> list[ProgramRef]:
+    """Programs a user means by a number, a whole name or a part of one."""
+    refs = [ref for ref in programs_of(ledger) if policy is None or ref.policy.number == policy]
+    text = unicodedata.normalize("NFKC", query).strip()
+    if text.isdigit():
+        return [ref for ref in refs if ref.program.number == int(text)]
+    exact = [ref for ref in refs if fold(ref.program.name) == fold(text)]
+    if exact:
+        return exact
+    return [ref for ref in refs if fold(text) in fold(ref.program.name)]
+
+
+def close_program_names(ledger: Ledger, query: str) -> list[str]:
+    """Program names that look like the query, for a 'did you mean'."""
+    names = {fold(ref.program.name): ref.program.name for ref in programs_of(ledger)}
+    close = difflib.get_close_matches(fold(query), list(names), n=3, cutoff=0.3)
+    return [names[key] for key in close]

@@ -1,0 +1,126 @@
+"""Totals of a ledger: per policy and program, and grouped by program, policy, section or tag."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Final, Literal
+
+from izumi_ledger.format.models import TAGS, Ledger, Policy, Program
+
+GroupBy = Literal["program", "policy", "section", "tag"]
+GROUP_BY: Final[tuple[GroupBy, ...]] = ("program", "policy", "section", "tag")
+NO_SECTION: Final = "（担当課なし）"
+NO_TAG: Final = "（タグなし）"
+
+
+@dataclass(frozen=True)
+class ProgramRef:
+    """A program together with the policy it belongs to."""
+
+    policy: Policy
+    program: Program
+
+
+def programs_of(ledger: Ledger) -> Iterator[ProgramRef]:
+    """Every program of the ledger in document order."""
+    for policy in ledger.policies:
+        for program in policy.programs:
+            yield ProgramRef(policy, program)
+
+
+def ledger_total(ledger: Ledger) -> int:
+    """The whole budget: the sum of the policies' amounts."""
+    return sum(policy.amount for policy in ledger.policies)
+
+
+def share(part: int, whole: int) -> Decimal | None:
+    """part / whole as an exact fraction, None when whole is zero."""
+    return None if whole == 0 else Decimal(part) / Decimal(whole)
+
+
+@dataclass(frozen=True)
+class PolicyTotal:
+    policy: Policy
+    change: int | None  # amount − prior_amount
+
+    @property
+    def change_ratio(self) -> Decimal | None:
+        prior = self.policy.prior_amount
+        if self.change is None or not prior:
+            return None
+        return Decimal(self.change) / Decimal(prior)
+
+
+def policy_totals(ledger: Ledger) -> list[PolicyTotal]:
+    """Each policy with its change from the prior year when the document gives one."""
+    return [
+        PolicyTotal(
+            policy, None if policy.prior_amount is None else policy.amount - policy.prior_amount
+        )
+        for policy in ledger.policies
+    ]
+
+
+@dataclass
+class Group:
+    """Programs that share a key. sole: programs with only this key; shared: with others too."""
+
+    key: str
+    sole: int = 0
+    shared: int = 0
+    programs: list[ProgramRef] = field(default_factory=list)
+
+    @property
+    def amount(self) -> int:
+        return self.sole + self.shared
+
+
+def group_totals(ledger: Ledger, by: GroupBy) -> list[Group]:
+    """Totals per key. A program with several sections (or tags) counts in full for each."""
+    if by == "program":
+        return [
+            Group(ref.program.name, ref.program.amount, 0, [ref]) for ref in programs_of(ledger)
+        ]
+    if by == "policy":
+        return [
+            Group(
+                policy.title,
+                policy.amount,
+                0,
+                [ProgramRef(policy, program) for program in policy.programs],
+            )
+            for policy in ledger.policies
+        ]
+    order = list(ledger.sections) if by == "section" else list(TAGS)
+    groups: dict[str, Group] = {key: Group(key) for key in order}
+    for ref in programs_of(ledger):
+        keys: list[str] = list(ref.program.sections if by == "section" else ref.program.tags)
+        if not keys:
+            keys = [NO_SECTION if by == "section" else NO_TAG]
+        for key in keys:
+            group = groups.setdefault(key, Group(key))
+            if len(keys) == 1:
+                group.sole += ref.program.amount
+            else:
+                group.shared += ref.program.amount
+            group.programs.append(ref)
+    found = [group for group in groups.values() if group.programs]
+    # Largest first, as the question is usually "who spends the most"; the unnamed group last.
+    return sorted(found, key=lambda group: (group.key in (NO_SECTION, NO_TAG), -group.amount))
+
+
+@dataclass(frozen=True)
+class Counts:
+    policies: int
+    programs: int
+    items: int
+
+
+def counts(ledger: Ledger) -> Counts:
+    """How many policies, programs and items the ledger holds."""
+    programs = [ref.program for ref in programs_of(ledger)]
+    return Counts(
+        len(ledger.policies), len(programs), sum(len(program.items) for program in programs)
+    )

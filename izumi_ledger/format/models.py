@@ -1,0 +1,142 @@
+"""The ledger format, version 1, as pydantic models (docs/format.md is the people's copy)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Final, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from izumi_ledger.format.amounts import AmountError, Unit, parse_amount
+from izumi_ledger.text.messages import t
+
+FORMAT_VERSION: Final = 1
+TAGS: Final[tuple[str, ...]] = ("重点", "新規", "拡充")
+# The order in which a budget document labels the details of an item: ア, イ, ウ …
+DETAIL_LABELS: Final = (
+    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
+)
+
+
+def _amount(value: object) -> int:
+    try:
+        return parse_amount(value)
+    except AmountError as error:
+        raise PydanticCustomError("amount", str(error)) from None
+
+
+def _detail_label(value: object) -> object:
+    if isinstance(value, str) and (len(value) != 1 or value not in DETAIL_LABELS):
+        raise PydanticCustomError("detail_label", t("label.not_katakana", value=value))
+    return value
+
+
+# How an amount may be written, for editors: an integer, or digits with optional commas.
+AMOUNT_JSON_SCHEMA: Final = {
+    "anyOf": [
+        {"type": "integer", "minimum": 0},
+        {"type": "string", "pattern": "^([0-9０-９]+|[0-9０-９]{1,3}([,，][0-9０-９]{3})+)$"},
+    ]
+}
+Amount = Annotated[int, BeforeValidator(_amount), WithJsonSchema(AMOUNT_JSON_SCHEMA)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+Tag = Literal["重点", "新規", "拡充"]
+Number = Annotated[int, Field(ge=1)]
+DetailLabel = Annotated[
+    str,
+    BeforeValidator(_detail_label),
+    WithJsonSchema({"type": "string", "enum": list(DETAIL_LABELS)}),
+]
+
+
+def _empty() -> Any:
+    """A new empty list for each model: pydantic copies a shared `[]` default with deepcopy for
+    every item, which took half the validation time of a large ledger. The schema still says
+    the default is `[]`."""
+    return Field(default_factory=list, json_schema_extra={"default": []})
+
+
+class _Strict(BaseModel):
+    # No coercion: "3" is not 3, and unknown keys are errors rather than ignored. Validators
+    # are built on first use: a ledger loaded from the cache is never validated again.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+
+
+class Detail(_Strict):
+    """A detail of an item: the document's ア, イ, ウ …"""
+
+    label: DetailLabel
+    name: Text | None = None
+    text: Text
+    amount: Amount | None = None
+
+
+class Item(_Strict):
+    """An item of a program: the document's (1), (2) …"""
+
+    number: Number
+    name: Text
+    amount: Amount
+    tags: list[Tag] = _empty()
+    summary: Text | None = None
+    details: list[Detail] = _empty()
+
+
+class Related(_Strict):
+    """A ○ line: a city-bureau budget shown beside a program, never part of any total."""
+
+    name: Text
+    funding: Text
+    amount: Amount | None = None
+    summary: Text | None = None
+    notes: list[Text] = _empty()
+
+
+class Program(_Strict):
+    """A program (事業) of a policy, run by one or more sections."""
+
+    number: Number
+    name: Text
+    amount: Amount
+    sections: list[Text]
+    tags: list[Tag] = _empty()
+    prior_amount: Amount | None = None
+    summary: Text | None = None
+    items: list[Item] = _empty()
+    related: list[Related] = _empty()
+    notes: list[Text] = _empty()
+
+
+class Policy(_Strict):
+    """A policy (施策) of the ward, made of programs."""
+
+    number: Number
+    title: Text
+    amount: Amount
+    prior_amount: Amount | None = None
+    program_count: Annotated[int, Field(ge=0)] | None = None
+    notes: list[Text] = _empty()
+    programs: list[Program]
+
+
+class Ledger(_Strict):
+    """A ward's budget for one fiscal year: the whole YAML file."""
+
+    ledger: Literal[1]
+    city: Text
+    ward: Text
+    fiscal_year: Annotated[int, Field(ge=1000, le=9999)]
+    unit: Unit
+    source: Text
+    sections: list[Text]
+    policies: list[Policy]
+    amount: Amount | None = None
+    tolerance: Amount = 0
+    notes: list[Text] = _empty()

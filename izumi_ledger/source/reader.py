@@ -1,0 +1,603 @@
+"""Reading a YAML file into plain values while keeping the line and column of every value.
+
+Only the parts of YAML a ledger needs are accepted. Anything PyYAML would silently turn into
+a different value (YAML 1.1 octal, yes/no booleans, sexagesimal numbers), anything that can make
+a small file expand (anchors, aliases, merge keys), explicit tags and duplicate keys are refused
+with their line. The file is read as a stream of parser events, so memory stays a small multiple
+of the file's size whatever the file holds, and positions are kept in compact arrays beside the
+values rather than in one object per node.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import yaml
+from yaml.resolver import Resolver
+
+from izumi_ledger.findings import Finding, Path, Position, Severity, format_path
+from izumi_ledger.text.messages import t
+from izumi_ledger.text.names import unknown_key_hint
+
+# LibYAML is several times faster; the pure-Python parser gives the same events and stays as
+# the fallback where PyYAML was built without it.
+FAST_LOADER: Final[type[Any]] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+PURE_LOADER: Final[type[Any]] = yaml.SafeLoader
+
+MAX_DEPTH: Final = 64
+# Past this many problems the rest of the file is not read: the first ones are what to fix.
+MAX_FINDINGS: Final = 200
+
+_TAG: Final = "tag:yaml.org,2002:"
+_DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_DECIMAL_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
+_BOOLEAN_WORDS: Final = {
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
+_RESOLVER = Resolver()
+# YAML 1.1 resolves a plain scalar to a non-text type only when it starts with one of these.
+_TYPED_FIRST = frozenset(first for first in Resolver.yaml_implicit_resolvers if first)
+
+
+class _Refused:
+    """Stands in for a refused value so the rest of the tree can still be checked."""
+
+    def __repr__(self) -> str:
+        return "<refused>"
+
+
+REFUSED: Final = _Refused()
+
+# Given the path of a mapping, the keys it may have (None: any key, the schema decides).
+KeysOf = Callable[[Path], "tuple[str, ...] | None"]
+
+
+@dataclass
+class SourceMap:
+    """The text of a ledger file and where each of its values sits in it."""
+
+    file: str
+    data: bytes = b""
+    root: Any = None
+    root_position: Position = field(default_factory=lambda: Position(1, 1))
+    # The positions of every container's children, one container after another: (key line,
+    # key column, value line, value column) per mapping entry, (line, column) per list
+    # element; children maps id(container) to where its run starts. One array for the whole
+    # file, rather than one per container, saves tens of bytes per mapping.
+    positions: array[int] = field(default_factory=lambda: array("I"))
+    children: dict[int, int] = field(default_factory=dict)
+    _line_starts: array[int] | None = None
+
+    def _locate(self, path: Path) -> tuple[Position, Position | None, int]:
+        """Value position, key position and how many steps of path were found."""
+        value, position, key_position = self.root, self.root_position, None
+        positions = self.positions
+        for depth, step in enumerate(path):
+            start = self.children.get(id(value))
+            if start is None:
+                return position, key_position, depth
+            if isinstance(value, dict) and step in value:
+                at = start + 4 * list(value).index(step)
+                key_position = Position(positions[at], positions[at + 1])
+                position = Position(positions[at + 2], positions[at + 3])
+            elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
+                at, key_position = start + 2 * step, None
+                position = Position(positions[at], positions[at + 1])
+            else:
+                return position, key_position, depth
+            value = value[step]
+        return position, key_position, len(path)
+
+    def position(self, path: Path) -> Position:
+        """Where the value at path starts; the nearest enclosing value when it is absent."""
+        return self._locate(path)[0]
+
+    def key_position(self, path: Path) -> Position:
+        """Where the key of the mapping entry at path starts (falls back to its value)."""
+        position, key_position, found = self._locate(path)
+        return key_position if key_position is not None and found == len(path) else position
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break; '' when out of range."""
+        if line < 1:
+            return ""
+        starts = self._line_starts
+        if starts is None:
+            starts = self._line_starts = array("q", [0])
+        # Find line starts only as far as asked: a finding near the top of a huge file
+        # should not cost a pass over all of it.
+        while len(starts) <= line and starts[-1] != -1:
+            index = self.data.find(b"\n", starts[-1])
+            starts.append(index + 1 if index != -1 else -1)
+        if line > len(starts) - 1 or starts[line - 1] == -1:
+            return ""
+        start, after = starts[line - 1], starts[line]
+        end = after - 1 if after != -1 else len(self.data)
+        return self.data[start:end].decode("utf-8", "replace").rstrip("\r")
+
+
+@dataclass
+class ParsedYaml:
+    """Plain values (dicts, lists, str, int, float, bool, None) or None when unreadable."""
+
+    data: Any
+    source: SourceMap
+    findings: list[Finding]
+    # Paths whose value was refused here; validation errors there would only repeat it.
+    refused_paths: set[Path] = field(default_factory=set)
+
+
+# What YAML allows in a file: tab, line breaks and printable characters.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _unreadable_text(data: bytes, display: str) -> Finding:
+    """Where a file stops being UTF-8 text that YAML allows, found after the parser refused it."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = len(data[data.rfind(b"\n", 0, error.start) + 1 : error.start].decode()) + 1
+        message = t("read.not_utf8")
+        return Finding("read", Severity.ERROR, display, line, column, "", message)
+    found = _NOT_PRINTABLE.search(text)
+    offset = found.start() if found else 0
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    code = f"U+{ord(found.group()):04X}" if found else "?"
+    nul = found is not None and found.group() == "\x00"
+    message = t("read.nul") if nul else t("read.control", code=code)
+    return Finding("read", Severity.ERROR, display, line, column, "", message)
+
+
+ReadingProgress = Callable[[float], None]
+_PROGRESS_EVERY: Final = 4096  # events between two progress reports
+
+
+def parse_yaml(
+    data: bytes,
+    display: str,
+    keys: KeysOf | None = None,
+    loader: type[Any] = FAST_LOADER,
+    progress: ReadingProgress | None = None,
+) -> ParsedYaml:
+    """Parse UTF-8 YAML into plain values with positions, refusing what a ledger forbids.
+
+    keys, when given, tells which keys a mapping at a path may have; others are reported at
+    once and their values skipped, so a file of junk keys stops early instead of filling memory.
+    loader chooses LibYAML (the default) or the pure-Python parser; both give the same result.
+    progress, when given, is told now and then how far reading has come (0 to 1).
+    """
+    builder = _Builder(SourceMap(display, data), keys)
+    lines = data.count(b"\n") + 1 if progress is not None else 1
+    parser = None
+    try:
+        parser = loader(data)  # the pure-Python reader may refuse the bytes at once
+        # get_event gives None after the last event: the loop asks for each event once.
+        for count, event in enumerate(iter(parser.get_event, None), 1):
+            if builder.feed(event):
+                break
+            if progress is not None and count % _PROGRESS_EVERY == 0 and event.start_mark:
+                progress(min(1.0, event.start_mark.line / lines))
+    except yaml.reader.ReaderError:
+        builder.findings.append(_unreadable_text(data, display))
+        builder.unreadable = True
+    except yaml.MarkedYAMLError as error:
+        line, column, message = _syntax_error_place(error)
+        if line and not builder.source.line_text(line).strip():
+            # Noticed past the end (an unclosed bracket on the last line): point at the last
+            # line that has something on it.
+            while line > 1 and not builder.source.line_text(line).strip():
+                line -= 1
+            column = len(builder.source.line_text(line)) + 1
+        builder.fatal("yaml-syntax", line, column, message)
+    except yaml.YAMLError as error:
+        builder.fatal("yaml-syntax", 0, 0, t("yaml.unreadable", detail=error))
+    finally:
+        if parser is not None:
+            parser.dispose()
+    return builder.result()
+
+
+def _syntax_error_place(error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
+    """Line, column and message of a syntax error, at the place a person has to edit."""
+    problem, context = error.problem_mark, error.context_mark
+    mark = problem or context
+    # An unclosed quote or bracket is noticed later (often at the end of the file); the place
+    # to edit is where it was opened.
+    opened = "end of stream" in (error.problem or "") or "flow" in (error.context or "")
+    if context is not None and opened:
+        mark = context
+    detail = "; ".join(part for part in (error.context, error.problem) if part)
+    if mark is None:
+        return 0, 0, t("yaml.unreadable", detail=detail)
+    other = problem if mark is context else context
+    if other is not None and other.line != mark.line:
+        detail += t("yaml.see_line", line=other.line + 1)
+    return mark.line + 1, mark.column + 1, t("yaml.unreadable", detail=detail)
+
+
+@dataclass(frozen=True)
+class _PlainRule:
+    """How a plain scalar that YAML 1.1 resolves to a type is read, or why it is refused."""
+
+    accepts: Callable[[str], object]
+    convert: Callable[[str], Any]
+    problem: str
+    hint: str
+
+
+_QUOTE_IT = "yaml.quote_it"
+_MAX_DIGITS: Final = sys.get_int_max_str_digits() or 4300
+_PLAIN_RULES: Final = {
+    "bool": _PlainRule(
+        _BOOLEAN_WORDS.__contains__,
+        _BOOLEAN_WORDS.__getitem__,
+        "yaml.boolean",
+        _QUOTE_IT,
+    ),
+    "int": _PlainRule(
+        _DECIMAL_INT.fullmatch,
+        int,
+        "yaml.ambiguous_int",
+        "yaml.decimal_only",
+    ),
+    "float": _PlainRule(
+        _DECIMAL_FLOAT.fullmatch,
+        float,
+        "yaml.ambiguous_float",
+        _QUOTE_IT,
+    ),
+}
+
+
+def _resolve_scalar(event: yaml.ScalarEvent) -> tuple[Any, str, str]:
+    """The value of a scalar, or REFUSED with a reason and a hint."""
+    text: str = event.value
+    if event.style:  # quoted or block scalars are always text (plain is None or "")
+        return text, "", ""
+    if text and text[0] not in _TYPED_FIRST:  # most Japanese text: no resolver needed
+        return text, "", ""
+    digits = len(text.lstrip("+-"))
+    if digits > _MAX_DIGITS and text.isascii() and text.lstrip("+-").isdigit():
+        # Python refuses to turn this many digits into a number at all.
+        return REFUSED, t("yaml.too_many_digits", digits=digits, limit=_MAX_DIGITS), ""
+    if text.isascii() and text.isdigit() and (text[0] != "0" or text == "0"):
+        # Plain decimal digits without a leading zero (most amounts and numbers): an int in
+        # every reading of YAML, so the resolver's answer is known.
+        return int(text), "", ""
+    resolved: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    tag = resolved.removeprefix(_TAG)
+    if tag == "null":
+        return None, "", ""
+    if tag == "merge":
+        return REFUSED, t("yaml.merge"), t("yaml.write_value")
+    rule = _PLAIN_RULES.get(tag)
+    if rule is None:  # text, and timestamps, which a ledger keeps as the text written
+        return text, "", ""
+    if rule.accepts(text):
+        return rule.convert(text), "", ""
+    return REFUSED, t(rule.problem, text=text), t(rule.hint, text=text)
+
+
+class _NotAsked:
+    """What a mapping's allowed keys are before the format was asked."""
+
+
+_NOT_ASKED: Final = _NotAsked()
+
+
+@dataclass
+class _Frame:
+    """A mapping or list being built, or a refused subtree being skipped (container None)."""
+
+    container: dict[str, Any] | list[Any] | None
+    path: Path
+    start: Position
+    positions: array[int] = field(default_factory=lambda: array("I"))
+    # For mappings: the key waiting for its value, and where that key was written.
+    key: str | None = None
+    key_position: Position | None = None
+    expecting_key: bool = True
+    first_lines: dict[str, int] = field(default_factory=dict)
+    # For mappings: the keys the format allows here (None: any), once asked.
+    allowed: tuple[str, ...] | None | _NotAsked = _NOT_ASKED
+    # For skipped subtrees: whether a REFUSED marker takes their place in the parent.
+    attach: bool = False
+
+
+def _position(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+class _Builder:
+    """Turns parser events into plain values, positions and findings."""
+
+    def __init__(self, source: SourceMap, keys: KeysOf | None) -> None:
+        self.source = source
+        self.keys_of = keys
+        self.findings: list[Finding] = []
+        self.refused_paths: set[Path] = set()
+        self.stack: list[_Frame] = []
+        self.documents = 0
+        self.has_root = False
+        self.stopped = False
+        self.unreadable = False
+
+    # -- findings ---------------------------------------------------------------------------
+
+    def add(self, rule: str, mark: Any, path: Path, message: str, hint: str = "") -> None:
+        position = _position(mark)
+        self.findings.append(
+            Finding(
+                rule,
+                Severity.ERROR,
+                self.source.file,
+                position.line,
+                position.column,
+                format_path(path),
+                message,
+                hint=hint,
+            )
+        )
+        if len(self.findings) >= MAX_FINDINGS:
+            self.stopped = True
+
+    def refuse(self, mark: Any, path: Path, message: str, hint: str = "") -> None:
+        self.add("yaml-strict", mark, path, message, hint)
+        self.refused_paths.add(path)
+
+    def fatal(self, rule: str, line: int, column: int, message: str) -> None:
+        self.findings.append(
+            Finding(rule, Severity.ERROR, self.source.file, line, column, "", message)
+        )
+        self.unreadable = True
+
+    def result(self) -> ParsedYaml:
+        if self.stopped:
+            last = self.findings[-1]
+            self.findings.append(
+                Finding(
+                    "yaml-strict",
+                    Severity.ERROR,
+                    self.source.file,
+                    last.line,
+                    last.column,
+                    "",
+                    t("yaml.too_many", count=MAX_FINDINGS),
+                    hint=t("yaml.fix_first"),
+                )
+            )
+        if self.stopped or self.unreadable:
+            return ParsedYaml(None, self.source, self.findings, self.refused_paths)
+        if not self.has_root or self.source.root is None:  # no document, or an empty one
+            self.findings.append(
+                Finding(
+                    "read",
+                    Severity.ERROR,
+                    self.source.file,
+                    0,
+                    0,
+                    "",
+                    t("read.empty"),
+                )
+            )
+            return ParsedYaml(None, self.source, self.findings, self.refused_paths)
+        return ParsedYaml(self.source.root, self.source, self.findings, self.refused_paths)
+
+    # -- events -----------------------------------------------------------------------------
+
+    def feed(self, event: yaml.Event) -> bool:
+        """Take one event; True when reading should stop."""
+        if isinstance(event, yaml.NodeEvent):
+            frame = self.stack[-1] if self.stack else None
+            if frame is not None and frame.expecting_key and type(frame.container) is dict:
+                self.key(frame, event, isinstance(event, yaml.CollectionStartEvent))
+            elif not (type(event) is yaml.ScalarEvent and self.plain_scalar(event)):
+                self.node(event)
+            return self.stopped or self.unreadable
+        elif isinstance(event, yaml.CollectionEndEvent):
+            frame = self.stack.pop()
+            if frame.container is not None:
+                source = self.source
+                source.children[id(frame.container)] = len(source.positions)
+                source.positions.extend(frame.positions)
+                self.attach(frame.container, frame.start)
+            elif frame.attach:
+                self.attach(REFUSED, frame.start)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                position = _position(event.start_mark)
+                self.fatal(
+                    "yaml-strict",
+                    position.line,
+                    position.column,
+                    t("yaml.documents"),
+                )
+                return True
+        return self.stopped
+
+    def plain_scalar(self, event: yaml.ScalarEvent) -> bool:
+        """Most events of a ledger (keys are taken before this): a scalar value with no anchor
+        or tag, in a list or after an accepted key, that the rules let through as it is. Takes
+        it and says True; says False, having done nothing, for every other scalar (node() then
+        decides)."""
+        if not self.stack or event.anchor is not None or event.tag is not None:
+            return False
+        frame = self.stack[-1]
+        container = frame.container
+        if container is None or len(self.stack) >= MAX_DEPTH:
+            return False
+        if type(container) is dict and frame.key is None:  # the value of a refused key
+            return False
+        mark = event.start_mark
+        value = _resolve_scalar(event)[0]
+        if value is REFUSED or mark is None:
+            return False
+        if isinstance(container, list):
+            container.append(value)
+            frame.positions.extend((mark.line + 1, mark.column + 1))
+            return True
+        key, key_at = frame.key, frame.key_position
+        if key is None or key_at is None:  # not reached: a key is always set with its place
+            return False
+        container[key] = value
+        frame.positions.extend((key_at.line, key_at.column, mark.line + 1, mark.column + 1))
+        frame.expecting_key = True
+        frame.key = None
+        return True
+
+    def next_path(self) -> Path | None:
+        """The path of the value that comes next, or None inside a skipped subtree."""
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if frame.container is None:
+            return None
+        if isinstance(frame.container, list):
+            return (*frame.path, len(frame.container))
+        if frame.expecting_key:
+            return frame.path
+        return None if frame.key is None else (*frame.path, frame.key)
+
+    def node(self, event: yaml.NodeEvent) -> None:
+        mark = event.start_mark
+        opens = isinstance(event, yaml.CollectionStartEvent)
+        frame = self.stack[-1] if self.stack else None
+        path = self.next_path()
+        if path is None:  # inside a refused subtree, or the value of a refused key
+            if opens:
+                # attach: on closing, the parent learns the value is done (it stores nothing).
+                self.stack.append(_Frame(None, (), _position(mark), attach=True))
+            elif frame is not None and isinstance(frame.container, dict):
+                frame.expecting_key = True
+            return
+        if (
+            not self.stack
+            and self.keys_of is not None
+            and not isinstance(event, yaml.MappingStartEvent)
+            and not (isinstance(event, yaml.ScalarEvent) and _resolve_scalar(event)[0] is None)
+        ):
+            # Not a ledger at all: say so now rather than read the rest of a large file.
+            self.add(
+                "schema",
+                mark,
+                (),
+                t("yaml.not_mapping"),
+            )
+            self.unreadable = True
+            return
+        if self.refused(event, path):
+            if opens:
+                self.stack.append(_Frame(None, path, _position(mark), attach=True))
+            else:
+                self.attach(REFUSED, _position(mark))
+            return
+        if isinstance(event, yaml.MappingStartEvent):
+            self.stack.append(_Frame({}, path, _position(mark)))
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self.stack.append(_Frame([], path, _position(mark)))
+        elif isinstance(event, yaml.ScalarEvent):
+            value, message, hint = _resolve_scalar(event)
+            if value is REFUSED:
+                self.refuse(mark, path, message, hint)
+            self.attach(value, _position(mark))
+
+    def refused(self, event: yaml.NodeEvent, path: Path) -> bool:
+        """Whether a node must be refused (alias, anchor, tag, depth); records the finding."""
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent):
+            self.refuse(mark, path, t("yaml.alias"), t("yaml.write_again"))
+        elif event.anchor is not None:
+            self.refuse(mark, path, t("yaml.anchor"), t("yaml.write_value"))
+        elif getattr(event, "tag", None) is not None:
+            self.refuse(mark, path, t("yaml.tag"), t("yaml.value_only"))
+        elif len(self.stack) >= MAX_DEPTH:
+            self.refuse(mark, path, t("yaml.too_deep", depth=MAX_DEPTH))
+        else:
+            return False
+        return True
+
+    def key(self, frame: _Frame, event: yaml.NodeEvent, opens: bool) -> None:
+        """A mapping key: plain text, not repeated; otherwise its value is skipped."""
+        mark = event.start_mark
+        frame.expecting_key = False
+        frame.key = None
+        if not isinstance(event, yaml.ScalarEvent):
+            if opens:
+                self.stack.append(_Frame(None, (), _position(mark)))
+            self.add("yaml-strict", mark, frame.path, t("yaml.key_not_text"))
+            return
+        if event.anchor is not None or event.tag is not None:
+            self.add("yaml-strict", mark, frame.path, t("yaml.key_decorated"))
+            return
+        # Keys repeat in every mapping of their kind: one shared string each saves memory.
+        key: str = sys.intern(event.value)
+        if not event.style and key == "<<":
+            self.add(
+                "yaml-strict",
+                mark,
+                frame.path,
+                t("yaml.merge"),
+                t("yaml.write_value"),
+            )
+            return
+        position = _position(mark)
+        line = position.line
+        allowed = frame.allowed
+        if isinstance(allowed, _NotAsked):  # asked once per mapping, not once per key
+            allowed = self.keys_of(frame.path) if self.keys_of is not None else None
+            frame.allowed = allowed
+        if allowed is not None and key not in allowed:
+            self.add(
+                "schema",
+                mark,
+                (*frame.path, key),
+                t("schema.unknown_key", key=key),
+                unknown_key_hint(key, allowed),
+            )
+            return
+        if key in frame.first_lines:
+            self.add(
+                "yaml-strict",
+                mark,
+                (*frame.path, key),
+                t("yaml.duplicate_key", key=key, first=frame.first_lines[key], line=line),
+                t("yaml.remove_one"),
+            )
+            return
+        frame.first_lines[key] = line
+        frame.key = key
+        frame.key_position = position
+
+    def attach(self, value: Any, start: Position) -> None:
+        """Put a finished value into the container being built, or make it the root."""
+        if not self.stack:
+            self.has_root = True
+            self.source.root = value
+            self.source.root_position = start
+            return
+        parent = self.stack[-1]
+        if isinstance(parent.container, list):
+            parent.container.append(value)
+            parent.positions.extend((start.line, start.column))
+        elif isinstance(parent.container, dict):
+            if parent.key is not None and parent.key_position is not None:
+                parent.container[parent.key] = value
+                key_at = parent.key_position
+                parent.positions.extend((key_at.line, key_at.column, start.line, start.column))
+            parent.expecting_key = True
+            parent.key = None
