@@ -41,6 +41,8 @@ class Finding:
     # How to read expected/actual for people, e.g. ("文書の額", "細事業の合計"); () for the
     # plain "expected" and "actual".
     labels: tuple[str, ...] = ()
+    # The text of the line the finding points at, shown under it with a caret.
+    source_line: str = ""
 
     def as_json(self) -> dict[str, Any]:
         """The finding as the `--format json` object (fixed keys, in a fixed order)."""

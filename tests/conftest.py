@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +11,12 @@ import pytest
 from support import REPO, LedgerWriter
 
 from izumi_ledger.text import messages
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The cache is on by default: the tests use it as a user would, in a folder of their own
+    # rather than the user's cache folder.
+    os.environ["IZUMI_CACHE_DIR"] = tempfile.mkdtemp(prefix="izumi-test-cache-")
 
 
 @pytest.fixture(autouse=True)

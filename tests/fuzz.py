@@ -24,6 +24,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
+from support import load_text
 from typer.testing import CliRunner
 
 from izumi_ledger.cli.app import app
@@ -31,8 +32,8 @@ from izumi_ledger.export.yaml import dump_data, dump_ledger
 from izumi_ledger.figures.totals import GROUP_BY, group_totals
 from izumi_ledger.importer.build import Metadata, import_document
 from izumi_ledger.importer.text import DocumentError
-from izumi_ledger.load import load_ledger, load_ledger_bytes, load_ledger_text
-from izumi_ledger.rules import check
+from izumi_ledger.load import load
+from izumi_ledger.rules import apply_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "tests" / "bad"
@@ -158,14 +159,14 @@ def exercise_library(data: bytes, folder: Path) -> None:
     """The library path: load from a file, check, total, write back and load again."""
     path = folder / "input.yaml"
     path.write_bytes(data)
-    result = load_ledger(path)
+    result = load(path)
     if result.ledger is None:
         assert result.findings, "an unreadable ledger must say why"
         return
-    check(result.ledger, result.source)
+    apply_rules(result.ledger, result.source)
     for by in GROUP_BY:
         group_totals(result.ledger, by)
-    again = load_ledger_text(dump_ledger(result.ledger))
+    again = load_text(dump_ledger(result.ledger))
     assert again.ledger == result.ledger, "writing and reading back changed the ledger"
 
 
@@ -176,7 +177,7 @@ def exercise_import(data: bytes) -> None:
     except DocumentError as error:
         assert str(error), "a refused document must say why"
         return
-    load_ledger_bytes(dump_data(imported.data).encode("utf-8"))
+    load(dump_data(imported.data).encode("utf-8"))
 
 
 def exercise_commands(data: bytes, folder: Path, rng: random.Random) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from izumi_ledger.cli.app import app
+from izumi_ledger.load import Loaded, load
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -134,3 +135,8 @@ policies:
         sections: [地域振興課]
 """
 )
+
+
+def load_text(text: str, name: str = "<text>") -> Loaded:
+    """Load a ledger given as YAML text."""
+    return load(text.encode("utf-8", "surrogatepass"), name=name)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from izumi_ledger.format.amounts import AmountError, format_amount, parse_amount
+from izumi_ledger.format.amounts import AmountError, parse_amount
+from izumi_ledger.text.numbers import format_amount
 
 
 @pytest.mark.parametrize(

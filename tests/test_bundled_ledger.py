@@ -8,15 +8,15 @@ import unicodedata
 from support import REPO
 
 from izumi_ledger.format.models import Ledger
-from izumi_ledger.load import load_ledger
-from izumi_ledger.rules import check
-from izumi_ledger.source.location import bundled_ledger
+from izumi_ledger.load import load
+from izumi_ledger.rules import apply_rules
+from izumi_ledger.source.files import bundled_ledger
 
 SEED = REPO / "tests" / "fixtures" / "izumi-fy2021-policy2.txt"
 
 
 def bundled() -> Ledger:
-    result = load_ledger(bundled_ledger())
+    result = load(bundled_ledger())
     assert result.ledger is not None, result.findings
     return result.ledger
 
@@ -31,9 +31,9 @@ def test_the_installed_ledger_is_the_repository_file() -> None:
 
 
 def test_every_number_adds_up() -> None:
-    result = load_ledger(bundled_ledger())
+    result = load(bundled_ledger())
     assert result.ledger is not None
-    assert check(result.ledger, result.source) == []
+    assert apply_rules(result.ledger, result.source) == []
     # The same sums, re-added here without the rules module.
     for policy in result.ledger.policies:
         assert policy.amount == sum(program.amount for program in policy.programs) == 26397

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from support import REPO, SMALL, LedgerWriter, izumi, run_cli
 
-from izumi_ledger.source.location import bundled_ledger
+from izumi_ledger.source.files import bundled_ledger
 
 BROKEN_SUM = (
     SMALL
@@ -342,13 +342,13 @@ def test_unexpected_failures_apologise_without_a_traceback(tmp_path: Path) -> No
     script = (
         "import sys, izumi_ledger.rules as rules\n"
         "def boom(*a, **k):\n    raise RuntimeError('boom')\n"
-        "rules.check = boom\n"
+        "rules.apply_rules = boom\n"
         "from izumi_ledger.cli.app import main\n"
         "sys.argv = ['izumi'] + sys.argv[1:]\n"
         "main()\n"
     )
     plain = subprocess.run(
-        [sys.executable, "-c", script, "check"],
+        [sys.executable, "-c", script, "check", "--no-cache"],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -357,7 +357,7 @@ def test_unexpected_failures_apologise_without_a_traceback(tmp_path: Path) -> No
     assert plain.returncode == 3
     assert "Traceback" not in plain.stderr and "--debug" in plain.stderr
     debug = subprocess.run(
-        [sys.executable, "-c", script, "--debug", "check"],
+        [sys.executable, "-c", script, "--debug", "check", "--no-cache"],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -389,7 +389,7 @@ def test_check_github_annotations(ledger_file: LedgerWriter) -> None:
 
 
 def test_github_annotations_escape_what_would_break_them() -> None:
-    from izumi_ledger.cli.commands.check import github_annotation
+    from izumi_ledger.cli.render.findings import github_annotation
     from izumi_ledger.findings import Finding, Severity
 
     finding = Finding("schema", Severity.ERROR, "a,b:c.yaml", 3, 4, "", "100% 確認\n次")

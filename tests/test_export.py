@@ -16,7 +16,7 @@ import pytest
 from support import REPO, run_cli
 
 from izumi_ledger.export.yaml import ledger_data
-from izumi_ledger.load import load_ledger
+from izumi_ledger.load import load
 
 LEDGER = str(REPO / "data" / "programs.yaml")
 
@@ -84,7 +84,7 @@ def test_unknown_table_names_the_closest() -> None:
 
 def test_json_has_the_ledger_and_its_totals() -> None:
     document = json.loads(export("--format", "json").stdout)
-    bundled = load_ledger(LEDGER).ledger
+    bundled = load(LEDGER).ledger
     assert bundled is not None
     assert document["ledger"] == json.loads(json.dumps(ledger_data(bundled), ensure_ascii=False))
     assert document["totals"]["amount"] == 26397

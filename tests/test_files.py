@@ -1,4 +1,5 @@
-"""Writes never lose data: refused without --force, atomic, permissions kept, failures clean."""
+"""Writes never lose data: refused without --force, atomic, permissions kept, failures clean
+and named by the file the user gave, never a temporary one."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from izumi_ledger.atomic import WriteRefused, write_atomically
+from izumi_ledger.atomic import TEMPORARY_SUFFIX, write_atomically
+from izumi_ledger.errors import CannotWrite
 
 
 def leftovers(folder: Path) -> list[str]:
-    return sorted(path.name for path in folder.iterdir() if path.name.endswith(".tmp"))
+    return sorted(path.name for path in folder.iterdir() if path.name.endswith(TEMPORARY_SUFFIX))
 
 
 def test_a_new_file_is_written(tmp_path: Path) -> None:
@@ -26,8 +28,9 @@ def test_a_new_file_is_written(tmp_path: Path) -> None:
 def test_an_existing_file_is_not_overwritten_without_force(tmp_path: Path) -> None:
     target = tmp_path / "out.yaml"
     target.write_bytes(b"original")
-    with pytest.raises(WriteRefused, match="--force"):
+    with pytest.raises(CannotWrite) as refused:
         write_atomically(target, b"new")
+    assert "--force" in refused.value.hint and refused.value.path == str(target)
     assert target.read_bytes() == b"original"
 
 
@@ -64,8 +67,12 @@ def test_a_failed_write_leaves_the_original_untouched(
         raise failure
 
     monkeypatch.setattr(os, "fsync", fail)  # fails after part of the data went out
-    with pytest.raises(type(failure)):
+    expected = CannotWrite if isinstance(failure, OSError) else type(failure)
+    with pytest.raises(expected) as raised:
         write_atomically(target, b"new content" * 1000, force=True)
+    if isinstance(raised.value, CannotWrite):  # the user's file, not the temporary one
+        assert raised.value.path == str(target)
+        assert str(target) in raised.value.message and TEMPORARY_SUFFIX not in raised.value.message
     assert target.read_bytes() == b"original"
     assert leftovers(tmp_path) == []
 
@@ -76,11 +83,11 @@ def test_a_failed_rename_leaves_the_original_untouched(
     target = tmp_path / "out.yaml"
     target.write_bytes(b"original")
 
-    def fail(source: str, destination: object) -> None:
+    def fail(source: str, destination: object, **folders: object) -> None:
         raise OSError(errno.EXDEV, "rename failed")
 
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError):
+    with pytest.raises(CannotWrite):
         write_atomically(target, b"new", force=True)
     assert target.read_bytes() == b"original"
     assert leftovers(tmp_path) == []
@@ -97,5 +104,5 @@ def test_writing_through_a_symlink_replaces_its_target(tmp_path: Path) -> None:
 
 
 def test_a_directory_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(IsADirectoryError):
+    with pytest.raises(CannotWrite):
         write_atomically(tmp_path, b"x", force=True)

@@ -11,8 +11,8 @@ import yaml
 from support import REPO, run_cli
 
 from izumi_ledger.export.yaml import ledger_data
-from izumi_ledger.load import load_ledger, load_ledger_bytes
-from izumi_ledger.rules import check
+from izumi_ledger.load import load
+from izumi_ledger.rules import apply_rules
 
 SEED = REPO / "tests" / "fixtures" / "izumi-fy2021-policy2.txt"
 META = ["--city", "横浜市", "--ward", "泉区", "--fiscal-year", "2021"]
@@ -115,10 +115,10 @@ def import_to(tmp_path: Path, text: str | bytes, *args: str, name: str = "doc.tx
 def test_the_seed_document_gives_the_bundled_ledger(tmp_path: Path) -> None:
     result, output = import_to(tmp_path, SEED.read_bytes(), *META, name="seed.txt")
     assert result.exit_code == 0, result.stderr
-    imported = load_ledger(output)
-    bundled = load_ledger(REPO / "data" / "programs.yaml")
+    imported = load(output)
+    bundled = load(REPO / "data" / "programs.yaml")
     assert imported.ledger is not None and bundled.ledger is not None
-    assert check(imported.ledger, imported.source) == []
+    assert apply_rules(imported.ledger, imported.source) == []
     mine, theirs = ledger_data(imported.ledger), ledger_data(bundled.ledger)
     assert set(mine["sections"]) == set(theirs["sections"])
     for key in ("ledger", "city", "ward", "fiscal_year", "unit"):
@@ -137,7 +137,7 @@ def test_the_seed_import_reads_every_line_and_explains_its_judgments(tmp_path: P
     assert result.exit_code == 0
     assert "読み取れなかった行 0" in result.stderr
     assert "拡充 → 事業10" in result.stderr
-    programs = load_ledger(output).ledger.policies[0].programs  # type: ignore[union-attr]
+    programs = load(output).ledger.policies[0].programs  # type: ignore[union-attr]
     assert any("拡充" in note for note in programs[9].notes)
     placed = [related for program in programs for related in program.related if related.notes]
     assert len(placed) == 9
@@ -146,7 +146,7 @@ def test_the_seed_import_reads_every_line_and_explains_its_judgments(tmp_path: P
 
 def test_the_column_becomes_a_policy_note(tmp_path: Path) -> None:
     _, output = import_to(tmp_path, SEED.read_bytes(), *META)
-    notes = load_ledger(output).ledger.policies[0].notes  # type: ignore[union-attr]
+    notes = load(output).ledger.policies[0].notes  # type: ignore[union-attr]
     assert notes[0].startswith("コラム③")
 
 
@@ -277,7 +277,7 @@ def test_without_output_the_ledger_goes_to_stdout_and_the_report_to_stderr(
     for args in ([], ["-o", "-"]):
         result = run_cli("import", str(document), *META, *args)
         assert result.exit_code == 0
-        loaded = load_ledger_bytes(result.stdout.encode())
+        loaded = load(result.stdout.encode())
         assert loaded.ledger is not None
         assert "→ <標準出力>" in result.stderr and "→" not in result.stdout
 

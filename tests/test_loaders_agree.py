@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from support import REPO
 
-from izumi_ledger.load import _keys_of
+from izumi_ledger.format.validate import keys_of
 from izumi_ledger.source.reader import FAST_LOADER, PURE_LOADER, ParsedYaml, parse_yaml
 
 FILES = sorted((REPO / "tests" / "bad").glob("*.yaml")) + [REPO / "data" / "programs.yaml"]
@@ -27,8 +27,8 @@ def summary(parsed: ParsedYaml) -> tuple[Any, ...]:
 @pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
 def test_both_parsers_agree_on_the_corpus(path: Path) -> None:
     data = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
-    fast = parse_yaml(data, path.name, _keys_of, FAST_LOADER)
-    pure = parse_yaml(data, path.name, _keys_of, PURE_LOADER)
+    fast = parse_yaml(data, path.name, keys_of, FAST_LOADER)
+    pure = parse_yaml(data, path.name, keys_of, PURE_LOADER)
     if not any(f.rule == "yaml-syntax" for f in fast.findings):
         assert summary(fast) == summary(pure)
     else:  # both refuse; the parsers word a syntax error differently
@@ -45,8 +45,8 @@ def test_both_parsers_agree_on_generated_ledgers() -> None:
 
     for items in (10, 333):
         data = ledger_text(items, seed=items).encode()
-        fast = parse_yaml(data, "g.yaml", _keys_of, FAST_LOADER)
-        pure = parse_yaml(data, "g.yaml", _keys_of, PURE_LOADER)
+        fast = parse_yaml(data, "g.yaml", keys_of, FAST_LOADER)
+        pure = parse_yaml(data, "g.yaml", keys_of, PURE_LOADER)
         assert fast.data == pure.data
         assert summary(fast) == summary(pure)
         program = ("policies", 0, "programs", 1, "items", 2, "amount")

@@ -8,12 +8,10 @@ from pathlib import Path
 
 from support import REPO
 
-from izumi_ledger.cache import LedgerCache
-from izumi_ledger.checking import check_file
+from izumi_ledger import Cache, check
 from izumi_ledger.cli.progress import TerminalProgress
-from izumi_ledger.load import _keys_of
-from izumi_ledger.source.progress import Stage
-from izumi_ledger.source.reader import parse_yaml
+from izumi_ledger.format.validate import keys_of
+from izumi_ledger.source.reader import Stage, parse_yaml
 
 
 class FakeTerminal(io.StringIO):
@@ -64,7 +62,7 @@ def test_reading_reports_rising_progress() -> None:
 
     seen: list[float] = []
     data = ledger_text(2000).encode()
-    parsed = parse_yaml(data, "g.yaml", _keys_of, progress=seen.append)
+    parsed = parse_yaml(data, "g.yaml", keys_of, progress=seen.append)
     assert parsed.data is not None
     assert len(seen) >= 5
     assert seen == sorted(seen)
@@ -89,12 +87,12 @@ def test_checking_names_each_stage_after_reading(tmp_path: Path) -> None:
 
     path = write_ledger(tmp_path / "g.yaml", 2000)
     plain, cached = Recorder(), Recorder()
-    check_file(path, "g.yaml", plain)
-    check_file(path, "g.yaml", cached, LedgerCache(tmp_path / "cache"))
+    check(path, name="g.yaml", progress=plain)
+    Cache(tmp_path / "cache").check(path, name="g.yaml", progress=cached)
     assert plain.fractions and plain.stages == ["validating", "checking"]
     assert cached.stages == ["validating", "checking", "caching"]
     broken = tmp_path / "broken.yaml"
     broken.write_text("ledger: [", encoding="utf-8")
     unreadable = Recorder()
-    check_file(broken, "broken.yaml", unreadable)
+    check(broken, name="broken.yaml", progress=unreadable)
     assert unreadable.stages == []

@@ -7,13 +7,13 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import load_text
 
 from izumi_ledger.export.yaml import dump_data, dump_ledger
 from izumi_ledger.figures.totals import GROUP_BY, group_totals, ledger_total, programs_of
 from izumi_ledger.findings import Finding
 from izumi_ledger.format.models import DETAIL_LABELS, TAGS, Ledger
-from izumi_ledger.load import load_ledger_text
-from izumi_ledger.rules import check
+from izumi_ledger.rules import apply_rules
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SECTION_POOL = ["総務課", "区政推進課", "地域振興課", "福祉保健課", "こども家庭支援課"]
@@ -122,9 +122,9 @@ def ledgers(draw: st.DrawFn) -> dict[str, Any]:
 
 
 def load(data: dict[str, Any]) -> tuple[Ledger, list[Finding]]:
-    result = load_ledger_text(dump_data(data), "generated.yaml")
+    result = load_text(dump_data(data), "generated.yaml")
     assert result.ledger is not None, result.findings
-    return result.ledger, check(result.ledger, result.source)
+    return result.ledger, apply_rules(result.ledger, result.source)
 
 
 @SETTINGS
@@ -138,7 +138,7 @@ def test_valid_ledgers_pass_check(data: dict[str, Any]) -> None:
 @given(ledgers())
 def test_load_dump_load_is_the_identity(data: dict[str, Any]) -> None:
     ledger, _ = load(data)
-    again = load_ledger_text(dump_ledger(ledger), "again.yaml")
+    again = load_text(dump_ledger(ledger), "again.yaml")
     assert again.ledger == ledger
 
 
@@ -275,7 +275,7 @@ def test_the_benchmark_ledgers_are_valid() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from bench.generate import ledger_text
 
-    result = load_ledger_text(ledger_text(250), "bench.yaml")
+    result = load_text(ledger_text(250), "bench.yaml")
     assert result.ledger is not None, result.findings
-    assert check(result.ledger, result.source) == []
+    assert apply_rules(result.ledger, result.source) == []
     assert sum(len(ref.program.items) for ref in programs_of(result.ledger)) == 250

@@ -8,7 +8,7 @@ import shlex
 import pytest
 from support import REPO, run_cli
 
-from izumi_ledger.source.location import bundled_ledger
+from izumi_ledger.source.files import bundled_ledger
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```console\n\$ izumi (.+?)\n(.*?)```", README, re.DOTALL)

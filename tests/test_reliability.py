@@ -12,7 +12,7 @@ import pytest
 from stress import PEAK_REPORTER
 from support import run_cli
 
-from izumi_ledger.load import load_ledger
+from izumi_ledger.load import load
 
 MB = 1024 * 1024
 
@@ -72,7 +72,7 @@ def test_paths_that_are_not_readable_files(
 def test_a_one_megabyte_line(tmp_path: Path) -> None:
     path = tmp_path / "line.yaml"
     path.write_text("ledger: 1\ncity: " + "泉" * MB + "\n", encoding="utf-8")
-    result = load_ledger(path)
+    result = load(path)
     assert result.ledger is None
     assert {finding.rule for finding in result.findings} == {"schema"}  # missing keys, no crash
 
@@ -88,7 +88,7 @@ def test_long_lines_are_shown_as_a_window(tmp_path: Path) -> None:
 def test_deep_nesting(tmp_path: Path) -> None:
     path = tmp_path / "deep.yaml"
     path.write_text("ledger: 1\nnotes: " + "[" * 50_000 + "]" * 50_000 + "\n")
-    finding = load_ledger(path).findings[0]
+    finding = load(path).findings[0]
     assert finding.rule in ("yaml-syntax", "yaml-strict")
 
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from support import HEADER
+from support import HEADER, REPO, load_text
 
 from izumi_ledger.findings import Finding, Severity
-from izumi_ledger.load import load_ledger_text
-from izumi_ledger.rules import RULE_NAMES, check
+from izumi_ledger.rules import RULE_NAMES, apply_rules
 
 # Every figure adds up; each test changes one line. Line numbers are noted where tests use them.
 BASE = (
@@ -49,9 +48,9 @@ policies:
 
 
 def findings_of(text: str) -> list[Finding]:
-    result = load_ledger_text(text, "t.yaml")
+    result = load_text(text, "t.yaml")
     assert result.ledger is not None, result.findings
-    return check(result.ledger, result.source)
+    return apply_rules(result.ledger, result.source)
 
 
 def only(findings: list[Finding]) -> Finding:
@@ -196,21 +195,34 @@ def test_beyond_tolerance_is_still_an_error() -> None:
     assert only(findings_of(text)).rule == "item-sum"
 
 
-def test_every_rule_of_the_format_table_exists() -> None:
-    table = {
-        "item-sum",
-        "detail-sum",
-        "program-sum",
-        "policy-sum",
-        "program-count",
-        "numbering",
-        "unknown-section",
-        "rounding",
-        "no-section",
-        "partial-details",
-        "unused-section",
-    }
-    assert set(RULE_NAMES) == table
+def test_repeated_names() -> None:
+    text = BASE.replace(
+        "sections: [地域振興課, 区政推進課]", "sections: [地域振興課, 区政推進課, 地域振興課]"
+    )
+    finding = only(findings_of(text))
+    assert (finding.rule, finding.severity, finding.line) == ("repeated-name", Severity.ERROR, 8)
+    assert finding.path == "sections[2]" and "'地域振興課' が重複" in finding.message
+    tagged = BASE.replace(
+        "        sections: [区政推進課]\n",
+        "        sections: [区政推進課]\n        tags: [重点, 新規, 重点]\n",
+    )
+    finding = only(findings_of(tagged))
+    assert (finding.rule, finding.path) == ("repeated-name", "policies[0].programs[1].tags[2]")
+    assert "タグ '重点' が重複" in finding.message
+
+
+def test_the_rules_are_the_rows_of_the_format_table() -> None:
+    text = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
+    table = text.split("## The rules of `izumi check`", 1)[1].split("\n\n")[2]
+    named = {row.split("|")[1].strip().strip("`") for row in table.splitlines()[2:]}
+    assert set(RULE_NAMES) == named
+
+
+def test_each_rule_is_a_function_named_as_its_rule() -> None:
+    from izumi_ledger.rules import RULES
+
+    for name, rule in RULES.items():
+        assert rule.__name__ == name.replace("-", "_")
 
 
 @pytest.mark.parametrize("rule", sorted(set(RULE_NAMES) - {"rounding"}))

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import typer
 
 from izumi_ledger.figures.query import known_sections
 from izumi_ledger.format.models import TAGS
-from izumi_ledger.load import load_ledger
-from izumi_ledger.source.location import locate_ledger
+from izumi_ledger.load import load
+from izumi_ledger.source.files import STANDARD_INPUT, locate_ledger
+from izumi_ledger.text.names import fold
 
 
 def _starts(value: str, incomplete: str) -> bool:
-    fold = unicodedata.normalize
-    return fold("NFKC", value).startswith(fold("NFKC", incomplete))
+    return fold(value).startswith(fold(incomplete))
 
 
 def complete_section(ctx: typer.Context, incomplete: str) -> list[str]:
     """The sections of the ledger the command line names (or the default one)."""
-    location = locate_ledger(ctx.params.get("ledger"))
-    result = load_ledger(location.path)
-    if result.ledger is None:
+    located = locate_ledger(ctx.params.get("ledger"))
+    if located == STANDARD_INPUT:  # completion must not wait for standard input
         return []
-    return [name for name in known_sections(result.ledger) if _starts(name, incomplete)]
+    ledger = load(located).ledger
+    if ledger is None:
+        return []
+    return [name for name in known_sections(ledger) if _starts(name, incomplete)]
 
 
 def complete_tag(incomplete: str) -> list[str]:

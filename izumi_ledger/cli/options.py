@@ -1,40 +1,22 @@
-"""Options shared by the commands."""
+"""Options shared by the commands, and the output formats each kind of command takes."""
 
 from __future__ import annotations
 
 import os
-from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
-from izumi_ledger.cli.terminal import fail
-from izumi_ledger.text.messages import ENVIRONMENT_VARIABLE, LANGUAGES, t, use
+from izumi_ledger.errors import UsageError
+from izumi_ledger.format.amounts import Unit
+from izumi_ledger.text.messages import LANGUAGE_VARIABLE, LANGUAGES, Language, t, use
 
-
-class OutputFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-class TextFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-
-
-class DisplayUnit(StrEnum):
-    sen_en = "千円"
-    man_en = "万円"
-    en = "円"
-
+# The formats of a command whose output is rows (totals, list, diff).
+RowFormat = Literal["table", "json", "csv", "markdown"]
+# `check`: findings as text, data, annotations on a pull request, or rows.
+CheckFormat = Literal["text", "json", "github", "csv", "markdown"]
+# `show`: one program as a tree, as data, as Markdown, or its items as rows.
+ShowFormat = Literal["text", "json", "markdown", "csv"]
 
 LedgerOption = Annotated[
     str | None,
@@ -43,15 +25,23 @@ LedgerOption = Annotated[
         "-l",
         metavar="PATH",
         show_default=False,
-        help="読む台帳ファイル。省略時は環境変数 IZUMI_LEDGER、それもなければ同梱の台帳。",
+        help="読む台帳ファイル（- で標準入力）。"
+        "省略時は環境変数 IZUMI_LEDGER、それもなければ同梱の台帳。",
     ),
 ]
-FormatOption = Annotated[
-    OutputFormat,
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="キャッシュを使わずに台帳を読む（環境変数 IZUMI_CACHE=0 と同じ）。",
+    ),
+]
+RowFormatOption = Annotated[
+    RowFormat,
     typer.Option("--format", "-f", help="出力形式: table, json, csv, markdown。"),
 ]
 UnitOption = Annotated[
-    DisplayUnit | None,
+    Unit | None,
     typer.Option(
         "--unit",
         "-u",
@@ -59,15 +49,8 @@ UnitOption = Annotated[
         help="表示の単位: 千円, 万円, 円（省略時は台帳の単位）。",
     ),
 ]
-
-
-class LanguageChoice(StrEnum):
-    ja = "ja"
-    en = "en"
-
-
 LanguageOption = Annotated[
-    LanguageChoice | None,
+    Language | None,
     typer.Option(
         "--lang",
         show_default=False,
@@ -76,12 +59,12 @@ LanguageOption = Annotated[
 ]
 
 
-def apply_language(choice: LanguageChoice | None) -> None:
+def apply_language(choice: Language | None) -> None:
     """Use the language asked for: --lang, else IZUMI_LANG (ja or en), else Japanese."""
     if choice is not None:
-        use("en" if choice is LanguageChoice.en else "ja")
+        use(choice)
         return
-    from_environment = os.environ.get(ENVIRONMENT_VARIABLE, "")
+    from_environment = os.environ.get(LANGUAGE_VARIABLE, "")
     if from_environment and from_environment not in LANGUAGES:
-        fail(t("cli.bad_language", value=from_environment))
+        raise UsageError(t("cli.bad_language", value=from_environment))
     use("en" if from_environment == "en" else "ja")

@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from izumi_ledger.cli.render.findings import display_width
-from izumi_ledger.source.progress import Stage
+from izumi_ledger.cli.render.cells import cell_width
 from izumi_ledger.text.messages import t
+
+if TYPE_CHECKING:
+    from izumi_ledger.cli.terminal import GuardedStream
+    from izumi_ledger.source.reader import Stage
 
 _WIDTH = 24
 _LINE = _WIDTH + 24  # columns the longest line takes
@@ -27,11 +30,11 @@ class TerminalProgress:
 
     def __init__(
         self,
-        stream: TextIO | None = None,
+        stream: TextIO | GuardedStream | None = None,
         delay: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.stream = stream if stream is not None else sys.stderr
+        self.stream: TextIO | GuardedStream = stream if stream is not None else sys.stderr
         self.delay = delay
         self.clock = clock
         self.started = clock()
@@ -42,7 +45,7 @@ class TerminalProgress:
 
     def _show(self, text: str) -> None:
         # Padded to the longest line shown, so that a shorter one covers it entirely.
-        self.stream.write("\r" + text + " " * max(0, _LINE - display_width(text)))
+        self.stream.write("\r" + text + " " * max(0, _LINE - cell_width(text)))
         self.stream.flush()
         self.shown = True
 

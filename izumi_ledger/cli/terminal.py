@@ -1,15 +1,21 @@
-"""One place that owns the output streams: data to stdout, messages to stderr."""
+"""One Terminal: data to stdout, messages to stderr, colour and width decided once.
+
+Every byte izumi writes goes through here, so output failures are handled in one place: a
+reader that closes the pipe early (`izumi check | head -1`) is not a failure, and the command
+ends with the status it would have had; a full disk or a closed terminal is CannotWrite.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import sys
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from contextvars import ContextVar
+from typing import IO, TYPE_CHECKING, Any
 
-import typer
-
+from izumi_ledger.errors import CannotWrite, IzumiError
 from izumi_ledger.text.messages import t
 
 if TYPE_CHECKING:
@@ -20,19 +26,22 @@ if TYPE_CHECKING:
 RICH_REWRITES = re.compile("[\t\a\b\v\f\r]")
 
 
-def _colour_allowed() -> bool:
+def colour_allowed() -> bool:
     return not os.environ.get("NO_COLOR")
 
 
-def colour_wanted(stream: TextIO) -> bool:
-    """Whether text drawn without rich is coloured, decided as rich decides: never with
-    NO_COLOR or on a dumb terminal, always with FORCE_COLOR, otherwise on a terminal."""
-    if not _colour_allowed() or os.environ.get("TERM", "").lower() in ("dumb", "unknown"):
+def colour_wanted(stream: IO[Any]) -> bool:
+    """Whether text is coloured, decided as rich decides: never with NO_COLOR or on a dumb
+    terminal, always with FORCE_COLOR, otherwise on a terminal."""
+    if not colour_allowed() or os.environ.get("TERM", "").lower() in ("dumb", "unknown"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
     isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        return False
 
 
 def terminal_width() -> int:
@@ -40,74 +49,158 @@ def terminal_width() -> int:
     return shutil.get_terminal_size().columns
 
 
-def _console(stream: TextIO) -> Console:
-    from rich.console import Console
+class GuardedStream:
+    """A text stream that turns write failures into the Terminal's handling of them."""
 
-    # With NO_COLOR no escape codes at all, not even bold: the output may be parsed.
-    if _colour_allowed():
-        return Console(file=stream, highlight=False, emoji=False)
-    return Console(file=stream, highlight=False, emoji=False, no_color=True, color_system=None)
-
-
-def stdout_console() -> Console:
-    """A console on stdout; colour only on a terminal and never with NO_COLOR."""
-    return _console(sys.stdout)
-
-
-def stderr_console() -> Console:
-    """A console on stderr, for messages."""
-    return _console(sys.stderr)
-
-
-class Lines:
-    """Whole lines of text on one stream, never wrapped. Plain lines are written directly, so
-    that a command that only prints lines does not load rich; a styled line, or one a terminal
-    would show differently, goes through rich's console."""
-
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: IO[str], terminal: Terminal, name: str) -> None:
         self.stream = stream
-        self._console: Console | None = None
+        self.terminal = terminal
+        self.name = name
 
-    def print(self, text: str = "", style: str | None = None) -> None:
-        if (style and _colour_allowed()) or RICH_REWRITES.search(text):
-            if self._console is None:
-                self._console = _console(self.stream)
-            self._console.print(text, markup=False, soft_wrap=True, style=style)
+    def write(self, text: str) -> int:
+        if self.terminal.reader_gone:
+            return len(text)
+        with self.terminal.guard(self):
+            self.stream.write(text)
+        return len(text)
+
+    def write_bytes(self, data: bytes) -> None:
+        if self.terminal.reader_gone:
+            return
+        with self.terminal.guard(self):
+            self.stream.flush()
+            buffer = getattr(self.stream, "buffer", None)
+            if buffer is None:  # a text-only stream, such as a test's capture
+                self.stream.write(data.decode("utf-8"))
+            else:
+                buffer.write(data)
+                buffer.flush()
+
+    def flush(self) -> None:
+        if not self.terminal.reader_gone:
+            with self.terminal.guard(self):
+                self.stream.flush()
+
+    def isatty(self) -> bool:
+        try:
+            return self.stream.isatty()
+        except ValueError:
+            return False
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self.stream, "encoding", "utf-8") or "utf-8"
+
+
+class Terminal:
+    """The command's two streams: data (stdout) and messages (stderr)."""
+
+    def __init__(self, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> None:
+        self.reader_gone = False
+        self.out = GuardedStream(stdout or sys.stdout, self, "stdout")
+        self.err = GuardedStream(stderr or sys.stderr, self, "stderr")
+        self.width = terminal_width()
+        self.colour = colour_allowed()
+        self._consoles: dict[str, Console] = {}
+
+    @contextlib.contextmanager
+    def guard(self, stream: GuardedStream) -> Any:
+        try:
+            yield
+        except BrokenPipeError:
+            if stream.name == "stdout":
+                self._reader_left(stream)
+            # A closed stderr: nowhere left to say anything.
+        except OSError as error:
+            if stream.name == "stderr":
+                return
+            where = t("cli.stdout")
+            reason = error.strerror or str(error)
+            raise CannotWrite(where, t("write.failed", path=where, reason=reason)) from None
+
+    def _reader_left(self, stream: GuardedStream) -> None:
+        # The reader stopped early (izumi list | head): what is left is thrown away, and
+        # stdout points at /dev/null so that flushing it at exit does not fail again.
+        self.reader_gone = True
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+
+    # -- data ------------------------------------------------------------------------------
+
+    def data(self, text: str) -> None:
+        """Pure data on stdout, never wrapped or styled."""
+        self.out.write(text)
+        self.out.flush()
+
+    def data_bytes(self, data: bytes) -> None:
+        """Bytes on stdout exactly as given (a byte-order mark, CRLF line ends)."""
+        self.out.write_bytes(data)
+
+    def line(self, text: str = "", style: str | None = None) -> None:
+        """A whole line for people on stdout, never wrapped."""
+        self._line(self.out, text, style)
+
+    def console(self) -> Console:
+        """rich's console on stdout, for tables and trees."""
+        return self._console(self.out)
+
+    # -- messages --------------------------------------------------------------------------
+
+    def message(self, text: str = "", style: str | None = None) -> None:
+        """A whole line for people on stderr."""
+        self._line(self.err, text, style)
+
+    def failure(self, error: IzumiError) -> None:
+        """Why the command cannot go on, with its hint."""
+        self.message(f"izumi: {error.message}")
+        if error.hint:
+            self.message(t("cli.hint", hint=error.hint))
+
+    def finish(self) -> None:
+        self.out.flush()
+        self.err.flush()
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def _line(self, stream: GuardedStream, text: str, style: str | None) -> None:
+        # Plain lines are written directly, so that a command that only prints lines does not
+        # load rich; a styled line, or one a terminal would show differently, goes through it.
+        if (style and self.colour) or RICH_REWRITES.search(text):
+            self._console(stream).print(text, markup=False, soft_wrap=True, style=style)
         else:
-            self.stream.write(text + "\n")
+            stream.write(text + "\n")
+
+    def _console(self, stream: GuardedStream) -> Console:
+        if stream.name not in self._consoles:
+            from rich.console import Console
+
+            # With NO_COLOR no escape codes at all, not even bold: the output may be parsed.
+            options: dict[str, Any] = {"highlight": False, "emoji": False, "width": self.width}
+            if not self.colour:
+                options |= {"no_color": True, "color_system": None}
+            self._consoles[stream.name] = Console(file=stream, **options)  # type: ignore[arg-type]
+        return self._consoles[stream.name]
 
 
-def stdout_lines() -> Lines:
-    """Lines on stdout."""
-    return Lines(sys.stdout)
+_current: ContextVar[Terminal | None] = ContextVar("izumi_terminal", default=None)
 
 
-def stderr_lines() -> Lines:
-    """Lines on stderr, for messages."""
-    return Lines(sys.stderr)
+def terminal() -> Terminal:
+    """The Terminal of the command being run (made on first use)."""
+    found = _current.get()
+    if found is None:
+        found = Terminal()
+        _current.set(found)
+    return found
 
 
-def write_data(text: str) -> None:
-    """Pure data on stdout, never wrapped or styled."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
-def write_bytes(data: bytes) -> None:
-    """Bytes on stdout exactly as given (a byte-order mark, CRLF line ends)."""
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stream, such as a test's capture
-        sys.stdout.write(data.decode("utf-8"))
-    else:
-        buffer.write(data)
-        buffer.flush()
-
-
-def fail(message: str, hint: str = "", code: int = 2) -> NoReturn:
-    """Say why the command cannot go on, on stderr, and exit with code."""
-    lines = stderr_lines()
-    lines.print(f"izumi: {message}")
-    if hint:
-        lines.print(t("cli.hint", hint=hint))
-    raise typer.Exit(code)
+def start_terminal() -> Terminal:
+    """A new Terminal on the current streams, for the command about to run."""
+    made = Terminal()
+    _current.set(made)
+    return made

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import sqlite3
-from collections.abc import Callable
 from typing import Any
 
+from izumi_ledger.export.json_text import json_text
 from izumi_ledger.export.tables import Table, ledger_tables
 from izumi_ledger.export.yaml import ledger_data
-from izumi_ledger.figures.totals import GROUP_BY, group_totals, ledger_total
+from izumi_ledger.figures.totals import GROUP_BY, group_data, group_totals, ledger_total
 from izumi_ledger.format.models import Ledger
 
 _BOM = "\ufeff"
@@ -35,21 +34,9 @@ def json_bytes(ledger: Ledger) -> bytes:
     """The whole ledger and its computed totals, as JSON."""
     totals: dict[str, Any] = {"amount": ledger_total(ledger)}
     for by in GROUP_BY:
-        totals[f"by_{by}"] = [
-            {
-                "key": group.key,
-                "amount": group.amount,
-                "sole": group.sole,
-                "shared": group.shared,
-                "programs": [
-                    {"policy": ref.policy.number, "number": ref.program.number}
-                    for ref in group.programs
-                ],
-            }
-            for group in group_totals(ledger, by)
-        ]
+        totals[f"by_{by}"] = [group_data(group) for group in group_totals(ledger, by)]
     document = {"ledger": ledger_data(ledger), "totals": totals}
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return json_text(document).encode("utf-8")
 
 
 def _sql_type(kind: str) -> str:
@@ -162,10 +149,5 @@ def datapackage_files(ledger: Ledger) -> dict[str, bytes]:
         "resources": resources,
     }
     files = {f"{table.name}.csv": csv_bytes(table) for table in tables}
-    files["datapackage.json"] = (
-        json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
-    ).encode("utf-8")
+    files["datapackage.json"] = json_text(descriptor).encode("utf-8")
     return files
-
-
-Writer = Callable[[Ledger], bytes]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from izumi_ledger.errors import IzumiError
 from izumi_ledger.export.tables import Table, ledger_tables
 from izumi_ledger.format.models import Ledger
 from izumi_ledger.text.messages import t
@@ -12,7 +13,7 @@ from izumi_ledger.text.messages import t
 INSTALL_HINT = "pip install 'izumi-ledger[xlsx]'"
 
 
-class MissingExtra(ImportError):
+class MissingExtra(IzumiError):
     """openpyxl is not installed."""
 
 

@@ -2,32 +2,31 @@
 
 from __future__ import annotations
 
-import difflib
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from izumi_ledger.errors import UsageError
 from izumi_ledger.figures.totals import ProgramRef, programs_of
 from izumi_ledger.format.models import TAGS, Ledger
+from izumi_ledger.text.messages import t
+from izumi_ledger.text.names import closest, fold
 
 SortKey = Literal["number", "amount", "name"]
 SORT_KEYS: Final[tuple[SortKey, ...]] = ("number", "amount", "name")
 
 
-class UnknownName(LookupError):
+class UnknownName(UsageError):
     """A name the ledger does not know, with the closest ones it does."""
 
     def __init__(self, kind: str, name: str, suggestions: list[str]) -> None:
-        super().__init__(name)
+        super().__init__(
+            t("list.unknown", kind=t(kind), name=name),
+            t("list.close", names="、".join(suggestions)),
+        )
         self.kind = kind
         self.name = name
         self.suggestions = suggestions
-
-
-def fold(text: str) -> str:
-    """Normalise for matching: full-width ASCII, half-width kana and case do not matter."""
-    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def known_sections(ledger: Ledger) -> list[str]:
@@ -44,10 +43,7 @@ def resolve_section(ledger: Ledger, name: str) -> str:
     by_fold = {fold(section): section for section in sections}
     if fold(name) in by_fold:
         return by_fold[fold(name)]
-    close = difflib.get_close_matches(fold(name), list(by_fold), n=3, cutoff=0.4)
-    partial = [section for key, section in by_fold.items() if fold(name) in key]
-    suggestions = list(dict.fromkeys([*partial, *(by_fold[key] for key in close)]))
-    raise UnknownName("word.section", name, suggestions or sections)
+    raise UnknownName("word.section", name, closest(name, sections, count=3) or sections)
 
 
 def resolve_tag(name: str) -> str:
@@ -110,7 +106,7 @@ def sort_programs(refs: Iterable[ProgramRef], sort: SortKey) -> list[ProgramRef]
 def find_programs(ledger: Ledger, query: str, policy: int | None = None) -> list[ProgramRef]:
     """Programs a user means by a number, a whole name or a part of one."""
     refs = [ref for ref in programs_of(ledger) if policy is None or ref.policy.number == policy]
-    text = unicodedata.normalize("NFKC", query).strip()
+    text = fold(query).strip()
     if text.isdigit():
         return [ref for ref in refs if ref.program.number == int(text)]
     exact = [ref for ref in refs if fold(ref.program.name) == fold(text)]
@@ -121,6 +117,4 @@ def find_programs(ledger: Ledger, query: str, policy: int | None = None) -> list
 
 def close_program_names(ledger: Ledger, query: str) -> list[str]:
     """Program names that look like the query, for a 'did you mean'."""
-    names = {fold(ref.program.name): ref.program.name for ref in programs_of(ledger)}
-    close = difflib.get_close_matches(fold(query), list(names), n=3, cutoff=0.3)
-    return [names[key] for key in close]
+    return closest(query, [ref.program.name for ref in programs_of(ledger)], count=3)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final, Literal
@@ -75,6 +75,21 @@ class Group:
     @property
     def amount(self) -> int:
         return self.sole + self.shared
+
+
+def group_data(group: Group, number: Callable[[int], object] = int) -> dict[str, object]:
+    """A group as data, the one shape of group totals wherever they appear (totals --format
+    json, export --format json); number shows an amount (a conversion of unit, or none)."""
+    return {
+        "key": group.key,
+        "amount": number(group.amount),
+        "sole": number(group.sole),
+        "shared": number(group.shared),
+        "programs": [ref.program.number for ref in group.programs],
+        "program_refs": [
+            {"policy": ref.policy.number, "number": ref.program.number} for ref in group.programs
+        ],
+    }
 
 
 def group_totals(ledger: Ledger, by: GroupBy) -> list[Group]:

@@ -1,14 +1,15 @@
-"""Amounts: reading them exactly from the ledger and writing them for people."""
+"""Amounts: the units, and reading an amount exactly as the ledger writes it."""
 
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Final, Literal
 
-from izumi_ledger.text.messages import current, t
+from izumi_ledger.errors import IzumiError
+from izumi_ledger.text.messages import t
 
-Unit = Literal["円", "千円", "万円"]
+Unit = Literal["千円", "万円", "円"]
 UNITS: Final[tuple[Unit, ...]] = ("千円", "万円", "円")
 UNIT_IN_YEN: Final[dict[str, int]] = {"円": 1, "千円": 1000, "万円": 10000}
 
@@ -23,8 +24,8 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９，", "0123456789,")
 MAX_AMOUNT_DIGITS: Final = 20
 
 
-class AmountError(ValueError):
-    """A value that is not an amount; the message says why in Japanese."""
+class AmountError(IzumiError, ValueError):
+    """A value that is not an amount; the message says why in the reader's language."""
 
 
 def parse_amount(value: object) -> int:
@@ -58,62 +59,3 @@ def _parse_amount_text(text: str) -> int:
 def convert(amount: int, from_unit: Unit, to_unit: Unit) -> Decimal:
     """The same amount in another unit, exactly (万円 may need a decimal place)."""
     return Decimal(amount * UNIT_IN_YEN[from_unit]) / Decimal(UNIT_IN_YEN[to_unit])
-
-
-def format_number(value: int | Decimal) -> str:
-    """Thousands separators, and decimals only when the value has them: 6588 → 6,588; 658.8."""
-    if isinstance(value, int):
-        return f"{value:,}"
-    normalized = value.normalize()
-    if normalized == normalized.to_integral_value():
-        return f"{int(normalized):,}"
-    return f"{normalized:,f}"
-
-
-def decimal_places(from_unit: Unit, to_unit: Unit) -> int:
-    """Decimals an amount needs in a larger unit: 千円 → 万円 needs one, 円 → 千円 three."""
-    ratio = UNIT_IN_YEN[to_unit] // UNIT_IN_YEN[from_unit]
-    return len(str(ratio)) - 1 if ratio > 1 else 0
-
-
-def format_amount(amount: int, ledger_unit: Unit, display_unit: Unit | None = None) -> str:
-    """An amount for people, with its unit and △ for a negative figure: △2,430千円.
-
-    In a larger unit every amount gets the same decimals (290.0万円 beside 658.8万円), so
-    columns line up; the value stays exact.
-    """
-    unit = display_unit or ledger_unit
-    if unit == ledger_unit:  # the usual case, and the only one that needs no arithmetic
-        text = f"{abs(amount):,}"
-    else:
-        value = convert(abs(amount), ledger_unit, unit)
-        places = decimal_places(ledger_unit, unit)
-        text = f"{value:,.{places}f}" if places else format_number(value)
-    sign = minus_sign() if amount < 0 else ""
-    return f"{sign}{text}{unit}"
-
-
-def minus_sign() -> str:
-    """△ in Japanese, the Japanese convention for a decrease; - in English."""
-    return "△" if current() == "ja" else "-"
-
-
-def format_count(value: int) -> str:
-    """A whole number with separators, negative as △ (Japanese) or - (English)."""
-    return f"{minus_sign()}{abs(value):,}" if value < 0 else f"{value:,}"
-
-
-def percent(numerator: int, denominator: int, places: int = 1) -> Decimal | None:
-    """numerator / denominator as a percentage rounded half-up, or None when undefined."""
-    if denominator == 0:
-        return None
-    quantum = Decimal(1).scaleb(-places)
-    return (Decimal(numerator) * 100 / Decimal(denominator)).quantize(quantum, ROUND_HALF_UP)
-
-
-def format_percent(value: Decimal | None) -> str:
-    """A percentage for people, △ for a decrease; — when it is undefined."""
-    if value is None:
-        return "—"
-    sign = minus_sign() if value < 0 else ""
-    return f"{sign}{abs(value)}%"

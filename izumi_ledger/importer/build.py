@@ -11,12 +11,12 @@ from izumi_ledger.importer.document import Reading
 from izumi_ledger.importer.pdf_text import looks_like_pdf_text, read_pdf_text
 from izumi_ledger.importer.text import DocumentError, decode, fold, lines_of, number
 from izumi_ledger.importer.web import looks_like_web, read_web
+from izumi_ledger.text.era import gregorian_year
 from izumi_ledger.text.messages import t
 
 Layout = Literal["pdf-text", "web"]
 LAYOUTS: tuple[Layout, ...] = ("pdf-text", "web")
-_YEAR = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度")
-_ERA_START = {"令和": 2019, "平成": 1989}
+_YEAR = re.compile(r"(令和|平成|昭和)\s*([0-9]+|元)\s*年度")
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def _fiscal_year(lines: list[Any], reading: Reading) -> int | None:
             if line in reading.unread:  # the title line is read: it gave the year
                 reading.unread.remove(line)
                 reading.skipped.append(line)
-            return _ERA_START[match[1]] + count - 1
+            return gregorian_year(match[1], count)
     return None
 
 

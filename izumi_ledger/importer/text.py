@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
+from izumi_ledger.errors import CannotRead
 from izumi_ledger.text.messages import t
 
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９，", "0123456789,")
@@ -16,8 +17,8 @@ _MAN = re.compile(
 ENCODINGS: Final = ("utf-8", "cp932")
 
 
-class DocumentError(ValueError):
-    """A document that cannot be read as text at all; the message says why in Japanese."""
+class DocumentError(CannotRead):
+    """A document that cannot be read as a budget; the message says why."""
 
 
 @dataclass(frozen=True)

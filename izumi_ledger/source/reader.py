@@ -15,12 +15,13 @@ import sys
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, Literal, Protocol
 
 import yaml
-from yaml.resolver import Resolver
 
 from izumi_ledger.findings import Finding, Path, Position, Severity, format_path
+from izumi_ledger.source.positions import SourceMap
+from izumi_ledger.source.scalars import REFUSED, resolve_scalar
 from izumi_ledger.text.messages import t
 from izumi_ledger.text.names import unknown_key_hint
 
@@ -33,97 +34,23 @@ MAX_DEPTH: Final = 64
 # Past this many problems the rest of the file is not read: the first ones are what to fix.
 MAX_FINDINGS: Final = 200
 
-_TAG: Final = "tag:yaml.org,2002:"
-_DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
-_DECIMAL_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
-_BOOLEAN_WORDS: Final = {
-    "true": True,
-    "True": True,
-    "TRUE": True,
-    "false": False,
-    "False": False,
-    "FALSE": False,
-}
-_RESOLVER = Resolver()
-# YAML 1.1 resolves a plain scalar to a non-text type only when it starts with one of these.
-_TYPED_FIRST = frozenset(first for first in Resolver.yaml_implicit_resolvers if first)
-
-
-class _Refused:
-    """Stands in for a refused value so the rest of the tree can still be checked."""
-
-    def __repr__(self) -> str:
-        return "<refused>"
-
-
-REFUSED: Final = _Refused()
-
 # Given the path of a mapping, the keys it may have (None: any key, the schema decides).
 KeysOf = Callable[[Path], "tuple[str, ...] | None"]
 
 
-@dataclass
-class SourceMap:
-    """The text of a ledger file and where each of its values sits in it."""
+# After reading: validating against the format, applying the rules, keeping it in the cache.
+Stage = Literal["validating", "checking", "caching"]
 
-    file: str
-    data: bytes = b""
-    root: Any = None
-    root_position: Position = field(default_factory=lambda: Position(1, 1))
-    # The positions of every container's children, one container after another: (key line,
-    # key column, value line, value column) per mapping entry, (line, column) per list
-    # element; children maps id(container) to where its run starts. One array for the whole
-    # file, rather than one per container, saves tens of bytes per mapping.
-    positions: array[int] = field(default_factory=lambda: array("I"))
-    children: dict[int, int] = field(default_factory=dict)
-    _line_starts: array[int] | None = None
 
-    def _locate(self, path: Path) -> tuple[Position, Position | None, int]:
-        """Value position, key position and how many steps of path were found."""
-        value, position, key_position = self.root, self.root_position, None
-        positions = self.positions
-        for depth, step in enumerate(path):
-            start = self.children.get(id(value))
-            if start is None:
-                return position, key_position, depth
-            if isinstance(value, dict) and step in value:
-                at = start + 4 * list(value).index(step)
-                key_position = Position(positions[at], positions[at + 1])
-                position = Position(positions[at + 2], positions[at + 3])
-            elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
-                at, key_position = start + 2 * step, None
-                position = Position(positions[at], positions[at + 1])
-            else:
-                return position, key_position, depth
-            value = value[step]
-        return position, key_position, len(path)
+class Progress(Protocol):
+    """What long work tells whoever shows its progress: how far reading has come, then what
+    follows."""
 
-    def position(self, path: Path) -> Position:
-        """Where the value at path starts; the nearest enclosing value when it is absent."""
-        return self._locate(path)[0]
+    def reading(self, fraction: float) -> None:
+        """How far reading has come, from 0 to 1."""
 
-    def key_position(self, path: Path) -> Position:
-        """Where the key of the mapping entry at path starts (falls back to its value)."""
-        position, key_position, found = self._locate(path)
-        return key_position if key_position is not None and found == len(path) else position
-
-    def line_text(self, line: int) -> str:
-        """The text of a 1-based line, without its line break; '' when out of range."""
-        if line < 1:
-            return ""
-        starts = self._line_starts
-        if starts is None:
-            starts = self._line_starts = array("q", [0])
-        # Find line starts only as far as asked: a finding near the top of a huge file
-        # should not cost a pass over all of it.
-        while len(starts) <= line and starts[-1] != -1:
-            index = self.data.find(b"\n", starts[-1])
-            starts.append(index + 1 if index != -1 else -1)
-        if line > len(starts) - 1 or starts[line - 1] == -1:
-            return ""
-        start, after = starts[line - 1], starts[line]
-        end = after - 1 if after != -1 else len(self.data)
-        return self.data[start:end].decode("utf-8", "replace").rstrip("\r")
+    def stage(self, stage: Stage) -> None:
+        """Reading is done and this is what comes next."""
 
 
 @dataclass
@@ -227,69 +154,6 @@ def _syntax_error_place(error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
     if other is not None and other.line != mark.line:
         detail += t("yaml.see_line", line=other.line + 1)
     return mark.line + 1, mark.column + 1, t("yaml.unreadable", detail=detail)
-
-
-@dataclass(frozen=True)
-class _PlainRule:
-    """How a plain scalar that YAML 1.1 resolves to a type is read, or why it is refused."""
-
-    accepts: Callable[[str], object]
-    convert: Callable[[str], Any]
-    problem: str
-    hint: str
-
-
-_QUOTE_IT = "yaml.quote_it"
-_MAX_DIGITS: Final = sys.get_int_max_str_digits() or 4300
-_PLAIN_RULES: Final = {
-    "bool": _PlainRule(
-        _BOOLEAN_WORDS.__contains__,
-        _BOOLEAN_WORDS.__getitem__,
-        "yaml.boolean",
-        _QUOTE_IT,
-    ),
-    "int": _PlainRule(
-        _DECIMAL_INT.fullmatch,
-        int,
-        "yaml.ambiguous_int",
-        "yaml.decimal_only",
-    ),
-    "float": _PlainRule(
-        _DECIMAL_FLOAT.fullmatch,
-        float,
-        "yaml.ambiguous_float",
-        _QUOTE_IT,
-    ),
-}
-
-
-def _resolve_scalar(event: yaml.ScalarEvent) -> tuple[Any, str, str]:
-    """The value of a scalar, or REFUSED with a reason and a hint."""
-    text: str = event.value
-    if event.style:  # quoted or block scalars are always text (plain is None or "")
-        return text, "", ""
-    if text and text[0] not in _TYPED_FIRST:  # most Japanese text: no resolver needed
-        return text, "", ""
-    digits = len(text.lstrip("+-"))
-    if digits > _MAX_DIGITS and text.isascii() and text.lstrip("+-").isdigit():
-        # Python refuses to turn this many digits into a number at all.
-        return REFUSED, t("yaml.too_many_digits", digits=digits, limit=_MAX_DIGITS), ""
-    if text.isascii() and text.isdigit() and (text[0] != "0" or text == "0"):
-        # Plain decimal digits without a leading zero (most amounts and numbers): an int in
-        # every reading of YAML, so the resolver's answer is known.
-        return int(text), "", ""
-    resolved: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    tag = resolved.removeprefix(_TAG)
-    if tag == "null":
-        return None, "", ""
-    if tag == "merge":
-        return REFUSED, t("yaml.merge"), t("yaml.write_value")
-    rule = _PLAIN_RULES.get(tag)
-    if rule is None:  # text, and timestamps, which a ledger keeps as the text written
-        return text, "", ""
-    if rule.accepts(text):
-        return rule.convert(text), "", ""
-    return REFUSED, t(rule.problem, text=text), t(rule.hint, text=text)
 
 
 class _NotAsked:
@@ -444,7 +308,7 @@ class _Builder:
         if type(container) is dict and frame.key is None:  # the value of a refused key
             return False
         mark = event.start_mark
-        value = _resolve_scalar(event)[0]
+        value = resolve_scalar(event)[0]
         if value is REFUSED or mark is None:
             return False
         if isinstance(container, list):
@@ -489,7 +353,7 @@ class _Builder:
             not self.stack
             and self.keys_of is not None
             and not isinstance(event, yaml.MappingStartEvent)
-            and not (isinstance(event, yaml.ScalarEvent) and _resolve_scalar(event)[0] is None)
+            and not (isinstance(event, yaml.ScalarEvent) and resolve_scalar(event)[0] is None)
         ):
             # Not a ledger at all: say so now rather than read the rest of a large file.
             self.add(
@@ -511,7 +375,7 @@ class _Builder:
         elif isinstance(event, yaml.SequenceStartEvent):
             self.stack.append(_Frame([], path, _position(mark)))
         elif isinstance(event, yaml.ScalarEvent):
-            value, message, hint = _resolve_scalar(event)
+            value, message, hint = resolve_scalar(event)
             if value is REFUSED:
                 self.refuse(mark, path, message, hint)
             self.attach(value, _position(mark))

@@ -12,7 +12,7 @@ from typing import Final, Literal
 
 Language = Literal["ja", "en"]
 LANGUAGES: Final[tuple[Language, ...]] = ("ja", "en")
-ENVIRONMENT_VARIABLE: Final = "IZUMI_LANG"
+LANGUAGE_VARIABLE: Final = "IZUMI_LANG"
 
 _chosen: ContextVar[Language | None] = ContextVar("izumi_language", default=None)
 
@@ -31,7 +31,7 @@ def current() -> Language:
     chosen = _chosen.get()
     if chosen is not None:
         return chosen
-    from_environment = os.environ.get(ENVIRONMENT_VARIABLE, "")
+    from_environment = os.environ.get(LANGUAGE_VARIABLE, "")
     return "en" if from_environment.lower().startswith("en") else "ja"
 
 
@@ -232,11 +232,14 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "write a whole number of at most {bound} ({value!r})",
     },
     "schema.empty": {"ja": "空にはできません", "en": "cannot be empty"},
-    "schema.repeated": {
+    "rule.repeated_name": {
         "ja": "{what} {value!r} が重複しています",
         "en": "{what} {value!r} is repeated",
     },
-    "schema.remove_repeat": {"ja": "重複した行を消してください", "en": "remove the repeated line"},
+    "rule.repeated_name.hint": {
+        "ja": "重複した行を消してください",
+        "en": "remove the repeated line",
+    },
     "word.section": {"ja": "担当課", "en": "section"},
     "word.tag": {"ja": "タグ", "en": "tag"},
     # --- the rules -----------------------------------------------------------------------
@@ -403,6 +406,19 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "col.change": {"ja": "増減", "en": "change"},
     "col.change_ratio": {"ja": "増減率", "en": "change %"},
     "col.status": {"ja": "状態", "en": "status"},
+    "col.label": {"ja": "内訳", "en": "detail"},
+    "col.name": {"ja": "名前", "en": "name"},
+    "col.text": {"ja": "説明", "en": "text"},
+    "col.rule": {"ja": "規則", "en": "rule"},
+    "col.severity": {"ja": "重さ", "en": "severity"},
+    "col.file": {"ja": "ファイル", "en": "file"},
+    "col.line": {"ja": "行", "en": "line"},
+    "col.column": {"ja": "列", "en": "column"},
+    "col.path": {"ja": "場所", "en": "path"},
+    "col.message": {"ja": "内容", "en": "message"},
+    "col.expected": {"ja": "文書の値", "en": "expected"},
+    "col.actual": {"ja": "実際の値", "en": "actual"},
+    "col.difference": {"ja": "差", "en": "difference"},
     # --- totals --------------------------------------------------------------------------
     "totals.title": {
         "ja": "{city}{ward} {era}（{year}年度）予算 — 台帳 {ledger}",
@@ -479,6 +495,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "show.notes": {"ja": "注記", "en": "notes"},
     # --- diff --------------------------------------------------------------------------
     "col.old_name": {"ja": "旧名", "en": "former name"},
+    "diff.stdin_twice": {
+        "ja": "標準入力（-）から読めるのは一つの台帳だけです",
+        "en": "only one of the two ledgers can come from standard input (-)",
+    },
     "diff.title": {
         "ja": "差分 {old} → {new}（単位 {unit}）",
         "en": "differences {old} → {new} (unit {unit})",
@@ -512,10 +532,6 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "write.force": {
         "ja": "上書きするには --force を付けてください",
         "en": "add --force to replace it",
-    },
-    "write.refused": {
-        "ja": "{path} はすでにあります（上書きするには --force を付けてください）",
-        "en": "{path} already exists (add --force to replace it)",
     },
     "write.directory": {"ja": "{path} はディレクトリです", "en": "{path} is a directory"},
     "write.failed": {
@@ -574,9 +590,13 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "書き出した台帳は書式に合いません — エラー {errors} · 読み取れなかった行 {unread}",
         "en": "the ledger written does not match the format — errors {errors} · lines not understood {unread}",
     },
-    "cache.shared": {
-        "ja": "izumi: キャッシュのフォルダ {directory} は他の人も書き込めるので使いません（IZUMI_CACHE_DIR で自分だけのフォルダを指定してください）",
-        "en": "izumi: not using the cache folder {directory}: others can write to it (choose a folder of your own with IZUMI_CACHE_DIR)",
+    "cache.setting": {
+        "ja": "環境変数 IZUMI_CACHE の値 {value!r} がわかりません",
+        "en": "IZUMI_CACHE has a value izumi does not know: {value!r}",
+    },
+    "cache.setting.hint": {
+        "ja": "使うなら 1、使わないなら 0 と書いてください（true/false、yes/no、on/off も可）",
+        "en": "write 1 to use the cache or 0 not to (true/false, yes/no and on/off also work)",
     },
     "progress.reading": {"ja": "読み込み中", "en": "reading"},
     "progress.validating": {"ja": "書式を検証中…", "en": "validating…"},
@@ -584,8 +604,8 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "progress.caching": {"ja": "キャッシュに保存中…", "en": "saving to the cache…"},
     "cli.path": {"ja": "（{path}）", "en": " ({path})"},
     "cli.unreadable": {
-        "ja": "izumi: 台帳 {ledger} を読めません（問題 {count} 件）",
-        "en": "izumi: cannot read the ledger {ledger} ({count} problems)",
+        "ja": "台帳 {ledger} を読めません（問題 {count} 件）",
+        "en": "cannot read the ledger {ledger} ({count} problems)",
     },
     "cli.sums_wrong": {
         "ja": "izumi: 注意: この台帳には合計などの誤りが {count} 件あります（izumi check -l {ledger} で確認できます）",
@@ -595,6 +615,7 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "izumi {version}: 想定外の失敗です。申し訳ありません。\n  --debug を付けて実行すると詳しい情報（トレースバック）が表示されます。",
         "en": "izumi {version}: an unexpected failure, sorry.\n  Run again with --debug to see the details (the traceback).",
     },
+    "cli.stdout": {"ja": "標準出力", "en": "standard output"},
     "cli.interrupted": {"ja": "izumi: 中断しました", "en": "izumi: interrupted"},
     "cli.bad_language": {
         "ja": "IZUMI_LANG は ja か en です（{value!r}） / IZUMI_LANG must be ja or en",

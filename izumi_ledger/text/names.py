@@ -1,20 +1,30 @@
-"""'Did you mean …?': the closest known names to one a person typed."""
+"""Names as people type them: one fold for matching, one 'did you mean …?'."""
 
 from __future__ import annotations
 
 import difflib
 import unicodedata
 from collections.abc import Iterable
+from typing import Final
 
 from izumi_ledger.text.messages import t
 
+# How alike (difflib's ratio, after folding) a name must be to be suggested.
+CLOSE_ENOUGH: Final = 0.5
 
-def closest(name: str, known: Iterable[str], count: int = 1, cutoff: float = 0.6) -> list[str]:
-    """Known names that look like name, best first; width and case forms do not matter."""
-    by_fold = {unicodedata.normalize("NFKC", option).casefold(): option for option in known}
-    folded = unicodedata.normalize("NFKC", name).casefold()
-    matches = difflib.get_close_matches(folded, list(by_fold), n=count, cutoff=cutoff)
-    return [by_fold[match] for match in matches]
+
+def fold(text: str) -> str:
+    """Normalise for matching: full-width ASCII, half-width kana and case do not matter."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def closest(name: str, known: Iterable[str], count: int = 1) -> list[str]:
+    """Known names that look like name, best first: those that contain it, then alike ones."""
+    by_fold = {fold(option): option for option in known}
+    folded = fold(name)
+    containing = [option for key, option in by_fold.items() if folded and folded in key]
+    alike = difflib.get_close_matches(folded, list(by_fold), n=count, cutoff=CLOSE_ENOUGH)
+    return list(dict.fromkeys([*(by_fold[key] for key in alike), *containing]))[:count]
 
 
 def unknown_key_hint(key: str, allowed: Iterable[str]) -> str:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Annotated, Any
 
 import typer
 
-from izumi_ledger.cli.options import FormatOption, LanguageOption, OutputFormat, apply_language
+from izumi_ledger.cli.app import open_ledger
+from izumi_ledger.cli.options import LanguageOption, NoCacheOption, RowFormatOption, apply_language
+from izumi_ledger.cli.render import View, render
 from izumi_ledger.cli.render.figures import Figures, percent_text, ratio_number
-from izumi_ledger.cli.render.tables import Column, Decorated, Table, render
-from izumi_ledger.cli.session import open_ledger
-from izumi_ledger.cli.terminal import write_data
+from izumi_ledger.cli.render.tables import Column, Decorated, Table
+from izumi_ledger.cli.terminal import terminal
+from izumi_ledger.errors import UsageError
 from izumi_ledger.figures.compare import Change, Comparison, Status, compare
 from izumi_ledger.text.messages import t
 
@@ -28,9 +29,10 @@ def diff_command(
         bool,
         typer.Option("--all", "-a", help="変わらない細事業も表示する（事業はいつもすべて表示）。"),
     ] = False,
-    output: FormatOption = OutputFormat.table,
+    output: RowFormatOption = "table",
+    no_cache: NoCacheOption = False,
     lang: LanguageOption = None,
-) -> None:
+) -> int:
     """二つの台帳を比べる（年度どうし、版どうし）。
 
     事業と細事業を番号と名前で対応づけ（名前の似た事業は名称変更とみなす）、前・後・増減・増減率、
@@ -39,23 +41,26 @@ def diff_command(
     例: izumi diff 2020.yaml 2021.yaml
     """
     apply_language(lang)
-    before, after = open_ledger(old), open_ledger(new)
-    comparison = compare(before.ledger, after.ledger)
+    if old == new == "-":
+        raise UsageError(t("diff.stdin_twice"))
+    (before, _), (after, _) = open_ledger(old, no_cache), open_ledger(new, no_cache)
+    comparison = compare(before, after)
     shown = [
         c
         for c in comparison.changes
         if everything or c.level == "program" or c.status is not Status.SAME
     ]
     figures = Figures(comparison.unit, None)
-    if output is OutputFormat.json:
-        document = _json(comparison, old, new, figures)
-        write_data(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    else:
+
+    def rows(output: str) -> Table:
         table = _table(comparison, shown, figures)
-        if output is OutputFormat.table:
+        if output == "table":
             table.heading = [t("diff.title", old=old, new=new, unit=comparison.unit)]
-        render(table, output)
-    raise typer.Exit(1 if comparison.figures_differ else 0)
+        return table
+
+    view = View(document=lambda: _json(comparison, old, new, figures), rows=rows)
+    render(view, output, terminal())
+    return 1 if comparison.figures_differ else 0
 
 
 def _table(comparison: Comparison, shown: list[Change], figures: Figures) -> Table:

@@ -2,36 +2,25 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
-from izumi_ledger.atomic import WriteRefused, write_atomically
-from izumi_ledger.checking import report_of
-from izumi_ledger.cli.options import LanguageOption, apply_language
-from izumi_ledger.cli.render.findings import format_finding
-from izumi_ledger.cli.terminal import fail, stderr_console, write_data
+from izumi_ledger.atomic import write_atomically
+from izumi_ledger.cache import default_cache
+from izumi_ledger.cli.options import LanguageOption, NoCacheOption, apply_language
+from izumi_ledger.cli.render.findings import finding_lines
+from izumi_ledger.cli.terminal import Terminal, terminal
+from izumi_ledger.errors import CannotRead
+from izumi_ledger.export.json_text import json_text
 from izumi_ledger.export.yaml import dump_data
-from izumi_ledger.findings import Finding, count_errors
-from izumi_ledger.importer.build import Imported, Metadata, default_source, import_document
+from izumi_ledger.importer.build import Imported, Layout, Metadata, default_source, import_document
 from izumi_ledger.importer.text import DocumentError
-from izumi_ledger.load import load_ledger_bytes
+from izumi_ledger.load import Checked, check
 from izumi_ledger.source.files import read_source
 from izumi_ledger.text.messages import t
-
-
-class ImportFormat(StrEnum):
-    yaml = "yaml"
-    json = "json"
-
-
-class LayoutOption(StrEnum):
-    pdf_text = "pdf-text"
-    web = "web"
 
 
 def import_command(
@@ -54,8 +43,8 @@ def import_command(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="OUT がすでにあれば上書きする。")] = False,
     output_format: Annotated[
-        ImportFormat, typer.Option("--format", "-f", help="書き出す形式: yaml, json。")
-    ] = ImportFormat.yaml,
+        Literal["yaml", "json"], typer.Option("--format", "-f", help="書き出す形式: yaml, json。")
+    ] = "yaml",
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -65,7 +54,7 @@ def import_command(
         ),
     ] = None,
     layout: Annotated[
-        LayoutOption | None,
+        Layout | None,
         typer.Option(
             "--layout", show_default=False, help="文書のレイアウト: pdf-text, web（省略時は判別）。"
         ),
@@ -94,8 +83,9 @@ def import_command(
         str | None,
         typer.Option("--source", show_default=False, help="出典（省略時は文書のファイル名）。"),
     ] = None,
+    no_cache: NoCacheOption = False,
     lang: LanguageOption = None,
-) -> None:
+) -> int:
     """予算の文書のテキストから台帳を作る。
 
     PDF から取り出したテキスト（pdftotext など）か区のウェブページのテキストを読み、台帳を書き出して
@@ -106,49 +96,44 @@ def import_command(
     apply_language(lang)
     raw, problems = read_source(document, str(document))
     if raw is None:
-        fail(f"{document}: {problems[0].message}")
+        raise CannotRead(f"{document}: {problems[0].message}")
     metadata = Metadata(city, ward, fiscal_year, source or default_source(document.name))
     try:
-        imported = import_document(raw, metadata, layout.value if layout else None, encoding)
+        imported = import_document(raw, metadata, layout, encoding)
     except DocumentError as error:
-        fail(f"{document}: {error}")
+        raise CannotRead(f"{document}: {error.message}", error.hint) from None
     to_stdout = output in (None, "-")
     display = t("import.stdout") if to_stdout else str(output)
     ledger_yaml = dump_data(imported.data).encode("utf-8")
-    if output_format is ImportFormat.json:
-        content = (json.dumps(imported.data, ensure_ascii=False, indent=2) + "\n").encode()
-    else:
-        content = ledger_yaml
+    json_wanted = output_format == "json"
+    content = json_text(imported.data).encode("utf-8") if json_wanted else ledger_yaml
+    screen = terminal()
     if to_stdout:
-        write_data(content.decode("utf-8"))
+        screen.data_bytes(content)
     else:
-        try:
-            write_atomically(Path(str(output)), content, force=force)
-        except WriteRefused as refused:
-            fail(str(refused))
-        except OSError as error:
-            fail(t("write.failed", path=output, reason=error.strerror or error))
-    exit_code = _report(document, display, imported, ledger_yaml, output_format, strict)
-    raise typer.Exit(exit_code)
+        write_atomically(Path(str(output)), content, force=force)
+    # What was written is checked as `izumi check` would check it (JSON has other lines
+    # than the YAML checked, so its findings give no line).
+    checker = check if no_cache or (cache := default_cache()) is None else cache.check
+    checked = checker(ledger_yaml, name=display)
+    _report(screen, document, display, imported, checked, positions=output_format == "yaml")
+    if checked.readable and strict and imported.reading.unread:
+        return 1
+    return checked.exit_status(strict)
 
 
 def _report(
+    screen: Terminal,
     document: Path,
     display: str,
     imported: Imported,
-    ledger_yaml: bytes,
-    output_format: ImportFormat,
-    strict: bool,
-) -> int:
-    """The import report and the check of what was written, on stderr; the exit status."""
-    console = stderr_console()
-
-    def say(line: str = "") -> None:
-        console.print(line, markup=False, soft_wrap=True)
-
+    checked: Checked,
+    positions: bool,
+) -> None:
+    """The import report and the check of what was written, on stderr."""
     reading = imported.reading
     layout_name = t(f"import.layout.{reading.layout}")
-    say(
+    screen.message(
         t(
             "import.title",
             document=document,
@@ -158,39 +143,29 @@ def _report(
         )
     )
     for warning in imported.warnings:
-        say(t("import.warning", warning=warning))
+        screen.message(t("import.warning", warning=warning))
     for what, program in reading.judgments:
-        say(t("import.judgment", what=what, program=program))
+        screen.message(t("import.judgment", what=what, program=program))
     for unread in reading.unread:
-        say(t("import.unread", document=document, line=unread.number, text=unread.text))
-    report = report_of(load_ledger_bytes(ledger_yaml, display), display)
-    findings = report.findings
-    positions = output_format is ImportFormat.yaml  # JSON has other lines than the YAML checked
-    for finding in findings:
-        say()
-        shown = finding if positions else _without_position(finding)
-        for text in format_finding(shown, report if positions else None, None):
-            say(text)
-    errors = count_errors(findings)
-    if report.readable:
-        tally = t("check.tally", errors=errors, warnings=len(findings) - errors)
-        say(
-            t(
-                "import.summary",
-                policies=report.policies,
-                programs=report.programs,
-                items=report.items,
-                tally=tally,
-                unread=len(reading.unread),
-            )
+        screen.message(t("import.unread", document=document, line=unread.number, text=unread.text))
+    for finding in checked.findings:
+        screen.message()
+        shown = finding if positions else replace(finding, line=0, column=0, source_line="")
+        for text in finding_lines(shown, None):
+            screen.message(text)
+    summary = checked.summary
+    unread_lines = len(reading.unread)
+    if summary is None:
+        screen.message(t("import.invalid", errors=checked.errors, unread=unread_lines))
+        return
+    tally = t("check.tally", errors=checked.errors, warnings=checked.warnings)
+    screen.message(
+        t(
+            "import.summary",
+            policies=summary.policies,
+            programs=summary.programs,
+            items=summary.items,
+            tally=tally,
+            unread=unread_lines,
         )
-    if not report.readable:
-        say(t("import.invalid", errors=errors, unread=len(reading.unread)))
-        return 2
-    if errors or (strict and (reading.unread or len(findings) > errors)):
-        return 1
-    return 0
-
-
-def _without_position(finding: Finding) -> Finding:
-    return replace(finding, line=0, column=0)
+    )

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-import json
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 
+from izumi_ledger.cli.app import open_ledger
 from izumi_ledger.cli.completion import complete_section, complete_tag
 from izumi_ledger.cli.options import (
-    FormatOption,
     LanguageOption,
     LedgerOption,
-    OutputFormat,
+    NoCacheOption,
+    RowFormatOption,
     UnitOption,
     apply_language,
 )
+from izumi_ledger.cli.render import View, render
 from izumi_ledger.cli.render.figures import Figures
-from izumi_ledger.cli.render.tables import Column, Decorated, Table, render
-from izumi_ledger.cli.session import open_ledger
-from izumi_ledger.cli.terminal import fail, write_data
+from izumi_ledger.cli.render.tables import Column, Decorated, Table
+from izumi_ledger.cli.terminal import terminal
+from izumi_ledger.errors import UsageError
 from izumi_ledger.figures.query import (
     ProgramFilter,
-    UnknownName,
+    SortKey,
     resolve_section,
     resolve_tag,
     select_programs,
@@ -32,12 +32,6 @@ from izumi_ledger.figures.totals import ProgramRef
 from izumi_ledger.format.amounts import AmountError, parse_amount
 from izumi_ledger.format.models import Ledger
 from izumi_ledger.text.messages import t
-
-
-class SortOption(StrEnum):
-    number = "number"
-    amount = "amount"
-    name = "name"
 
 
 def list_command(
@@ -86,14 +80,15 @@ def list_command(
         ),
     ] = None,
     sort: Annotated[
-        SortOption,
+        SortKey,
         typer.Option(
             "--sort", help="並べ方: number（番号順）, amount（金額の大きい順）, name（名前順）。"
         ),
-    ] = SortOption.number,
+    ] = "number",
     items: Annotated[bool, typer.Option("--items", "-i", help="細事業も並べる。")] = False,
     unit: UnitOption = None,
-    output: FormatOption = OutputFormat.table,
+    output: RowFormatOption = "table",
+    no_cache: NoCacheOption = False,
     lang: LanguageOption = None,
 ) -> None:
     """事業を一覧する（担当課・タグ・金額・文字列で絞り込み）。
@@ -103,21 +98,19 @@ def list_command(
     例: izumi list --section 地域振興課 --sort amount
     """
     apply_language(lang)
-    opened = open_ledger(ledger)
-    book = opened.ledger
+    book, name = open_ledger(ledger, no_cache)
     program_filter = _filter(book, section, tag, policy, min_amount, grep)
-    refs = select_programs(book, program_filter, sort.value)
-    figures = Figures(book.unit, unit.value if unit else None)
-    if output is OutputFormat.json:
-        rows = [_json_row(ref, figures, items) for ref in refs]
-        write_data(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return
-    table = _table(refs, figures, items)
-    if output is not OutputFormat.csv:
-        table.heading = [
-            t("cli.ledger", ledger=opened.location.display) + _describe(program_filter)
-        ]
-    render(table, output)
+    refs = select_programs(book, program_filter, sort)
+    figures = Figures(book.unit, unit)
+
+    def rows(output: str) -> Table:
+        table = _table(refs, figures, items)
+        if output != "csv":
+            table.heading = [t("cli.ledger", ledger=name) + _describe(program_filter)]
+        return table
+
+    view = View(document=lambda: [_json_row(ref, figures, items) for ref in refs], rows=rows)
+    render(view, output, terminal())
 
 
 def _filter(
@@ -128,23 +121,17 @@ def _filter(
     min_amount: str | None,
     grep: str | None,
 ) -> ProgramFilter:
-    try:
-        section_name = resolve_section(book, section) if section is not None else None
-        tag_name = resolve_tag(tag) if tag is not None else None
-    except UnknownName as unknown:
-        fail(
-            t("list.unknown", kind=t(unknown.kind), name=unknown.name),
-            t("list.close", names="、".join(unknown.suggestions)),
-        )
+    section_name = resolve_section(book, section) if section is not None else None
+    tag_name = resolve_tag(tag) if tag is not None else None
     if policy is not None and policy not in {entry.number for entry in book.policies}:
         known = "、".join(str(entry.number) for entry in book.policies)
-        fail(t("list.no_policy", policy=policy), t("list.policies", numbers=known))
+        raise UsageError(t("list.no_policy", policy=policy), t("list.policies", numbers=known))
     minimum = None
     if min_amount is not None:
         try:
             minimum = parse_amount(min_amount)
         except AmountError as error:
-            fail(f"--min-amount: {error}")
+            raise UsageError(f"--min-amount: {error.message}") from None
     return ProgramFilter(section_name, tag_name, policy, minimum, grep)
 
 

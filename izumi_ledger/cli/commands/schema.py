@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from izumi_ledger.cli.options import LanguageOption, apply_language
-from izumi_ledger.cli.terminal import write_data
+from izumi_ledger.cli.terminal import terminal
+from izumi_ledger.export.json_text import json_text
 from izumi_ledger.format.schema import ledger_json_schema
 
 
@@ -19,4 +18,4 @@ def schema_command(
     例: izumi schema > izumi-ledger.schema.json
     """
     apply_language(lang)
-    write_data(json.dumps(ledger_json_schema(), ensure_ascii=False, indent=2) + "\n")
+    terminal().data(json_text(ledger_json_schema()))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 import typer
@@ -10,12 +9,22 @@ from rich.console import Group as RenderGroup
 from rich.text import Text
 from rich.tree import Tree
 
-from izumi_ledger.cli.options import LanguageOption, LedgerOption, TextFormat, apply_language
+from izumi_ledger.cli.app import open_ledger
+from izumi_ledger.cli.options import (
+    LanguageOption,
+    LedgerOption,
+    NoCacheOption,
+    ShowFormat,
+    apply_language,
+)
+from izumi_ledger.cli.render import View, render
 from izumi_ledger.cli.render.figures import Figures
-from izumi_ledger.cli.session import open_ledger
-from izumi_ledger.cli.terminal import fail, stdout_console, write_data
+from izumi_ledger.cli.render.tables import Column, Decorated, Table, markdown_text
+from izumi_ledger.cli.terminal import Terminal, terminal
+from izumi_ledger.errors import UsageError
 from izumi_ledger.figures.query import close_program_names, find_programs
 from izumi_ledger.figures.totals import ProgramRef
+from izumi_ledger.format.models import Ledger
 from izumi_ledger.text.messages import t
 
 
@@ -34,8 +43,12 @@ def show_command(
         ),
     ] = None,
     output: Annotated[
-        TextFormat, typer.Option("--format", "-f", help="出力形式: text, json。")
-    ] = TextFormat.text,
+        ShowFormat,
+        typer.Option(
+            "--format", "-f", help="出力形式: text, json, markdown, csv（細事業と内訳の表）。"
+        ),
+    ] = "text",
+    no_cache: NoCacheOption = False,
     lang: LanguageOption = None,
 ) -> None:
     """一つの事業を詳しく見る。
@@ -45,12 +58,31 @@ def show_command(
     例: izumi show 1 / izumi show 地域力 / izumi show ＩＣＴ --format json
     """
     apply_language(lang)
-    opened = open_ledger(ledger)
-    matches = find_programs(opened.ledger, program, policy)
+    book, name = open_ledger(ledger, no_cache)
+    ref = _the_program(book, program, policy)
+    figures = Figures(book.unit, None)
+
+    def text(screen: Terminal) -> None:
+        screen.line(t("cli.ledger", ledger=name))
+        screen.line(t("show.policy", number=ref.policy.number, title=ref.policy.title))
+        screen.console().print(_tree(ref, figures))
+
+    view = View(
+        document=lambda: _json(ref),
+        rows=lambda _: _rows(ref, figures),
+        text=text,
+        markdown=lambda: _markdown(ref, figures),
+    )
+    render(view, output, terminal())
+
+
+def _the_program(book: Ledger, query: str, policy: int | None) -> ProgramRef:
+    """The one program query means; UsageError naming the close or the several matches."""
+    matches = find_programs(book, query, policy)
     if not matches:
-        close = close_program_names(opened.ledger, program)
-        fail(
-            t("show.not_found", query=program),
+        close = close_program_names(book, query)
+        raise UsageError(
+            t("show.not_found", query=query),
             t("show.close", names="、".join(close)) if close else t("show.see_list"),
         )
     if len(matches) > 1:
@@ -63,21 +95,11 @@ def show_command(
             )
             for ref in matches
         )
-        fail(
-            t("show.ambiguous", query=program, count=len(matches), names=names),
+        raise UsageError(
+            t("show.ambiguous", query=query, count=len(matches), names=names),
             t("show.ambiguous.hint"),
         )
-    ref = matches[0]
-    if output is TextFormat.json:
-        write_data(json.dumps(_json(ref), ensure_ascii=False, indent=2) + "\n")
-        return
-    figures = Figures(opened.ledger.unit, None)
-    console = stdout_console()
-    console.print(Text(t("cli.ledger", ledger=opened.location.display)), soft_wrap=True)
-    console.print(
-        Text(t("show.policy", number=ref.policy.number, title=ref.policy.title)), soft_wrap=True
-    )
-    console.print(_tree(ref, figures))
+    return matches[0]
 
 
 def _json(ref: ProgramRef) -> dict[str, Any]:
@@ -137,3 +159,95 @@ def _tree(ref: ProgramRef, figures: Figures) -> Tree:
         for note in program.notes:
             branch.add(Text(note))
     return tree
+
+
+def _rows(ref: ProgramRef, figures: Figures) -> Table:
+    """The program's items, each followed by its details, as rows."""
+    table = Table(
+        [
+            Column("policy", t("col.policy"), "right", no_wrap=True),
+            Column("program", t("col.number"), "right", no_wrap=True),
+            Column("item", t("col.item"), "right", no_wrap=True),
+            Column("label", t("col.label"), no_wrap=True),
+            Column("name", t("col.name")),
+            Column("amount", t("col.amount"), "right", figures.text, figures.number, no_wrap=True),
+            Column("tags", t("col.tag"), no_wrap=True),
+            Column("text", t("col.text")),
+        ]
+    )
+    program = ref.program
+    key = {"policy": ref.policy.number, "program": program.number}
+    for item in program.items:
+        table.rows.append(
+            {
+                **key,
+                "item": item.number,
+                "name": item.name,
+                "amount": item.amount,
+                "tags": " ".join(item.tags),
+                "text": item.summary,
+            }
+        )
+        for detail in item.details:
+            table.rows.append(
+                {
+                    **key,
+                    "item": item.number,
+                    "label": detail.label,
+                    "name": Decorated(detail.name or "", "　"),
+                    "amount": detail.amount,
+                    "text": detail.text,
+                }
+            )
+    return table
+
+
+def _markdown(ref: ProgramRef, figures: Figures) -> str:
+    """The program as Markdown: a heading, its facts, the items as a nested list."""
+    program = ref.program
+
+    clean = markdown_text
+    title = t(
+        "show.program",
+        number=program.number,
+        name=clean(program.name),
+        amount=figures.text(program.amount),
+    )
+    lines = [
+        f"## {title}",
+        "",
+        f"- {t('show.policy', number=ref.policy.number, title=clean(ref.policy.title))}",
+        f"- {t('show.sections', sections=clean('、'.join(program.sections)) or t('show.none'))}",
+    ]
+    if program.tags:
+        lines.append(f"- {' '.join(f'[{tag}]' for tag in program.tags)}")
+    if program.summary:
+        lines.append(f"- {t('show.summary', summary=clean(program.summary))}")
+    if program.items:
+        items_total = sum(item.amount for item in program.items)
+        heading = t("show.items", count=len(program.items), amount=figures.text(items_total))
+        lines.append(f"- {heading}")
+        for item in program.items:
+            tags = "".join(f" ＜{tag}＞" for tag in item.tags)
+            amount = figures.text(item.amount)
+            lines.append(f"  - ({item.number}) {clean(item.name)}  {amount}{tags}")
+            if item.summary:
+                lines.append(f"    - {clean(item.summary)}")
+            for detail in item.details:
+                head = f"{detail.label} {clean(detail.name)}" if detail.name else detail.label
+                if detail.amount is not None:
+                    head += f"  {figures.text(detail.amount)}"
+                lines.append(f"    - {head}: {clean(detail.text)}")
+    else:
+        lines.append(f"- {t('show.no_items')}")
+    if program.related:
+        lines.append(f"- {t('show.related')}")
+        for related in program.related:
+            head = f"○ {clean(related.name)}【{clean(related.funding)}】"
+            if related.amount is not None:
+                head += f"  {figures.text(related.amount)}"
+            lines.append(f"  - {head}")
+    if program.notes:
+        lines.append(f"- {t('show.notes')}")
+        lines.extend(f"  - {clean(note)}" for note in program.notes)
+    return "\n".join(lines) + "\n"

@@ -2,42 +2,42 @@
 
 from __future__ import annotations
 
-import json
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 
+from izumi_ledger.cli.app import open_ledger
 from izumi_ledger.cli.options import (
-    FormatOption,
     LanguageOption,
     LedgerOption,
-    OutputFormat,
+    NoCacheOption,
+    RowFormatOption,
     UnitOption,
     apply_language,
 )
+from izumi_ledger.cli.render import View, render
 from izumi_ledger.cli.render.figures import Figures, bar, percent_text, ratio_number
-from izumi_ledger.cli.render.tables import Column, Table, render
-from izumi_ledger.cli.session import open_ledger
-from izumi_ledger.cli.terminal import write_data
-from izumi_ledger.figures.totals import Group, group_totals, ledger_total, policy_totals, share
+from izumi_ledger.cli.render.tables import Column, Table
+from izumi_ledger.cli.terminal import terminal
+from izumi_ledger.figures.totals import (
+    Group,
+    GroupBy,
+    group_data,
+    group_totals,
+    ledger_total,
+    policy_totals,
+    share,
+)
 from izumi_ledger.format.amounts import Unit
 from izumi_ledger.format.models import Ledger
 from izumi_ledger.text.era import fiscal_year_name
 from izumi_ledger.text.messages import t
 
 
-class GroupByOption(StrEnum):
-    program = "program"
-    policy = "policy"
-    section = "section"
-    tag = "tag"
-
-
 def totals_command(
     ledger: LedgerOption = None,
     by: Annotated[
-        GroupByOption | None,
+        GroupBy | None,
         typer.Option(
             "--by",
             "-b",
@@ -46,7 +46,8 @@ def totals_command(
         ),
     ] = None,
     unit: UnitOption = None,
-    output: FormatOption = OutputFormat.table,
+    output: RowFormatOption = "table",
+    no_cache: NoCacheOption = False,
     lang: LanguageOption = None,
 ) -> None:
     """予算を合計する（施策・事業・担当課・タグ別）。
@@ -56,22 +57,22 @@ def totals_command(
     例: izumi totals --by section --unit 万円
     """
     apply_language(lang)
-    opened = open_ledger(ledger)
-    book = opened.ledger
-    figures = Figures(book.unit, unit.value if unit else None)
-    groups = group_totals(book, by.value) if by else None
-    if output is OutputFormat.json:
-        document = _json_document(book, opened.location.display, figures, groups)
-        write_data(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-        return
-    table = (
-        _group_table(book, by, groups, figures)
-        if by and groups is not None
-        else _program_table(book, figures)
-    )
-    if output is OutputFormat.table:
-        table.heading = [*_heading(book, opened.location.display, figures), *table.heading]
-    render(table, output)
+    book, name = open_ledger(ledger, no_cache)
+    figures = Figures(book.unit, unit)
+    groups = group_totals(book, by) if by else None
+
+    def rows(output: str) -> Table:
+        table = (
+            _group_table(book, by, groups, figures)
+            if by and groups is not None
+            else _program_table(book, figures)
+        )
+        if output == "table":
+            table.heading = [*_heading(book, name, figures), *table.heading]
+        return table
+
+    view = View(document=lambda: _json_document(book, name, figures, groups), rows=rows)
+    render(view, output, terminal())
 
 
 def _bar_column(amounts: list[int]) -> Column:
@@ -147,10 +148,10 @@ def _program_table(book: Ledger, figures: Figures) -> Table:
     return table
 
 
-def _group_table(book: Ledger, by: GroupByOption, groups: list[Group], figures: Figures) -> Table:
+def _group_table(book: Ledger, by: GroupBy, groups: list[Group], figures: Figures) -> Table:
     total = ledger_total(book)
-    if by in (GroupByOption.program, GroupByOption.policy):
-        label = t("col.program") if by is GroupByOption.program else t("col.policy_title")
+    if by in ("program", "policy"):
+        label = t("col.program") if by == "program" else t("col.policy_title")
         table = Table(
             columns=[
                 Column("key", label),
@@ -175,7 +176,7 @@ def _group_table(book: Ledger, by: GroupByOption, groups: list[Group], figures: 
             )
         table.total = {"key": t("col.total"), "amount": total}
         return table
-    label = t("col.section") if by is GroupByOption.section else t("col.tag")
+    label = t("col.section") if by == "section" else t("col.tag")
     table = Table(
         columns=[
             Column("key", label),
@@ -195,7 +196,7 @@ def _group_table(book: Ledger, by: GroupByOption, groups: list[Group], figures: 
                 "programs": len(group.programs),
             }
         )
-    what = t("word.section") if by is GroupByOption.section else t("word.tag")
+    what = t("word.section") if by == "section" else t("word.tag")
     table.notes = [t("totals.sole_shared", what=what), t("totals.not_additive", what=what)]
     return table
 
@@ -230,18 +231,5 @@ def _json_document(
         ],
     }
     if groups is not None:
-        document["groups"] = [
-            {
-                "key": group.key,
-                "amount": figures.number(group.amount),
-                "sole": figures.number(group.sole),
-                "shared": figures.number(group.shared),
-                "programs": [ref.program.number for ref in group.programs],
-                "program_refs": [
-                    {"policy": ref.policy.number, "number": ref.program.number}
-                    for ref in group.programs
-                ],
-            }
-            for group in groups
-        ]
+        document["groups"] = [group_data(group, figures.number) for group in groups]
     return document

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from izumi_ledger.format.amounts import Unit, convert, format_amount, format_percent
+from izumi_ledger.format.amounts import Unit, convert
+from izumi_ledger.text.numbers import format_amount, format_percent
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 

@@ -1,34 +1,30 @@
-"""Findings for people, in the manner of hledger: place, source line with a caret, figures."""
+"""Findings for people, in the manner of hledger (place, source line with a caret, figures),
+and for GitHub Actions, where each becomes an annotation on the line it concerns."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from izumi_ledger.checking import Report
-from izumi_ledger.findings import Finding
-from izumi_ledger.format.amounts import Unit, format_amount, format_count
+from izumi_ledger.cli.render.cells import cell_width
+from izumi_ledger.findings import Finding, Severity
+from izumi_ledger.format.amounts import Unit
 from izumi_ledger.text.messages import t
+from izumi_ledger.text.numbers import format_amount, format_count
 
 # A value as it appears on its line: a quoted string, or up to a space or flow punctuation.
 _TOKEN = re.compile(r'"[^"]*"|\'[^\']*\'|[^\s,\]}#]+')
-_AMOUNT_RULES = {"item-sum", "detail-sum", "program-sum", "policy-sum", "rounding"}
+AMOUNT_RULES = frozenset({"item-sum", "detail-sum", "program-sum", "policy-sum", "rounding"})
+_EXCERPT_WIDTH = 100  # characters of a long line shown around the column
 
 
-def display_width(text: str) -> int:
-    """Columns a terminal gives text: wide (CJK) characters take two."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-
-
-def format_finding(finding: Finding, report: Report | None, unit: Unit | None) -> list[str]:
-    """The lines that describe one finding, with the source line it quotes from report."""
+def finding_lines(finding: Finding, unit: Unit | None) -> list[str]:
+    """The lines that describe one finding, with the source line it quotes."""
     place = finding.file
     if finding.line:
         place += f":{finding.line}:{finding.column}"
     lines = [f"{place}: {finding.severity.value}[{finding.rule}]"]
-    quoted = report.line_text(finding.line) if report is not None and finding.line else None
-    if quoted is not None:
-        lines.extend(_excerpt(quoted, finding.line, finding.column))
+    if finding.line and finding.source_line:
+        lines.extend(_excerpt(finding.source_line, finding.line, finding.column))
     message = finding.message
     if finding.path:
         message += t("cli.path", path=finding.path)
@@ -37,9 +33,6 @@ def format_finding(finding: Finding, report: Report | None, unit: Unit | None) -
     if finding.hint:
         lines.append(t("cli.hint", hint=finding.hint))
     return lines
-
-
-_EXCERPT_WIDTH = 100  # characters of a long line shown around the column
 
 
 def _excerpt(text: str, line: int, column: int) -> list[str]:
@@ -55,14 +48,21 @@ def _excerpt(text: str, line: int, column: int) -> list[str]:
     before = text[: column - 1]
     match = _TOKEN.match(text, column - 1)
     token = match.group(0) if match else " "
-    caret = " " * display_width(before) + "^" * max(1, display_width(token))
+    caret = " " * cell_width(before) + "^" * max(1, cell_width(token))
     return [f"{gutter} |", f"{line} | {text.rstrip()}", f"{gutter} | {caret}"]
+
+
+def labels_of(finding: Finding) -> tuple[str, str]:
+    """How expected and actual are named for people."""
+    if len(finding.labels) == 2:
+        return finding.labels[0], finding.labels[1]
+    return t("label.expected"), t("label.actual")
 
 
 def _figures(finding: Finding, unit: Unit | None) -> list[str]:
     if finding.expected is None:
         return []
-    as_amount = finding.rule in _AMOUNT_RULES and unit is not None
+    as_amount = finding.rule in AMOUNT_RULES and unit is not None
 
     def show(value: int | str | None) -> str:
         if value is None:
@@ -73,12 +73,36 @@ def _figures(finding: Finding, unit: Unit | None) -> list[str]:
             return format_amount(value, unit)
         return format_count(value)
 
-    expected_label, actual_label = finding.labels or (t("label.expected"), t("label.actual"))
+    expected_label, actual_label = labels_of(finding)
     rows = [(expected_label, show(finding.expected)), (actual_label, show(finding.actual))]
     if finding.difference:
         direction = "label.more" if finding.difference > 0 else "label.less"
         sign = "+" if finding.difference > 0 else ""
         shown = f"{sign}{show(finding.difference)}{t(direction, label=actual_label)}"
         rows.append((t("label.difference"), shown))
-    width = max(display_width(label) for label, _ in rows)
-    return [f"  {label}{' ' * (width - display_width(label))}  {value}" for label, value in rows]
+    width = max(cell_width(label) for label, _ in rows)
+    return [f"  {label}{' ' * (width - cell_width(label))}  {value}" for label, value in rows]
+
+
+def _escape(text: str, property_value: bool = False) -> str:
+    # GitHub's workflow-command escaping: % and line breaks, and in properties also : and ,.
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+
+def github_annotation(finding: Finding) -> str:
+    """A finding as a GitHub Actions workflow command, shown inline on a pull request."""
+    level = "error" if finding.severity is Severity.ERROR else "warning"
+    properties = [f"file={_escape(finding.file, True)}"]
+    if finding.line:
+        properties += [f"line={finding.line}", f"col={finding.column}"]
+    properties.append(f"title={_escape(finding.rule, True)}")
+    message = finding.message + (t("cli.path", path=finding.path) if finding.path else "")
+    if isinstance(finding.expected, int) and isinstance(finding.actual, int):
+        expected_label, actual_label = labels_of(finding)
+        message += f" {expected_label} {finding.expected:,} / {actual_label} {finding.actual:,}"
+        if finding.difference is not None:
+            message += f" / {t('label.difference')} {finding.difference:+,}"
+    if finding.hint:
+        message += f"\n{finding.hint}"
+    return f"::{level} {','.join(properties)}::{_escape(message)}"

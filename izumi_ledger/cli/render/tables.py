@@ -1,22 +1,20 @@
-"""One definition of each row format: a table of rows becomes a terminal table, CSV or Markdown."""
+"""Rows, and the three row formats: a table on the terminal, CSV and Markdown, each defined once."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Table as RichTable
-from rich.text import Text
+from izumi_ledger.cli.render.cells import cell_width
+from izumi_ledger.cli.terminal import RICH_REWRITES, Terminal
 
-from izumi_ledger.cli.options import OutputFormat
-from izumi_ledger.cli.terminal import RICH_REWRITES, stdout_console, write_data
+if TYPE_CHECKING:
+    from rich.table import Table as RichTable
 
 
 def _plain(value: Any) -> str:
@@ -66,16 +64,6 @@ class Table:
     notes: list[str] = field(default_factory=list)  # lines below the table
 
 
-def render(table: Table, output: OutputFormat) -> None:
-    """Write the table in a row format (table, csv or markdown) to stdout."""
-    if output is OutputFormat.csv:
-        write_data(to_csv(table))
-    elif output is OutputFormat.markdown:
-        write_data(to_markdown(table))
-    else:
-        print_table(table, stdout_console())
-
-
 def to_csv(table: Table) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -86,8 +74,13 @@ def to_csv(table: Table) -> str:
     return buffer.getvalue()
 
 
-def _markdown_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def markdown_text(text: str) -> str:
+    """Text from a ledger as Markdown shows it literally: one line, and no character that
+    Markdown (or the HTML it allows) would read as markup."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def to_markdown(table: Table) -> str:
@@ -101,7 +94,7 @@ def to_markdown(table: Table) -> str:
     rows = [*table.rows, *([table.total] if table.total else [])]
     for row in rows:
         cells = [
-            _markdown_cell(
+            markdown_text(
                 column.show(row.get(column.key)) if row.get(column.key) is not None else ""
             )
             for column in columns
@@ -112,29 +105,30 @@ def to_markdown(table: Table) -> str:
     return "\n".join(lines) + "\n"
 
 
-def print_table(table: Table, console: Console) -> None:
+def print_table(table: Table, screen: Terminal) -> None:
+    """The table on the terminal: its heading, the rows in columns that fit, its notes."""
     for line in table.heading:
-        console.print(line, markup=False, soft_wrap=True)
+        screen.line(line)
     columns = [column for column in table.columns if column.in_table]
     cells = [[_shown(column, row) for column in columns] for row in table.rows]
     footers = [_shown(column, table.total) if table.total else "" for column in columns]
-    widths = _fit_widths(columns, cells, footers, console.width)
+    widths = _fit_widths(columns, cells, footers, screen.width)
     plain = None
-    if console.color_system is None:  # no styles to write: the lines may be written directly
+    if not screen.colour:  # no styles to write: the lines may be written directly
         plain = plain_grid(
             [column.label for column in columns],
             [column.align for column in columns],
             cells,
             footers if table.total is not None else None,
             widths,
-            console.width,
+            screen.width,
         )
     if plain is not None:
-        console.file.write(plain)
+        screen.data(plain)
     else:
-        console.print(_rich_grid(columns, cells, footers, widths, table.total is not None))
+        screen.console().print(_rich_grid(columns, cells, footers, widths, table.total is not None))
     for line in table.notes:
-        console.print(line, markup=False, soft_wrap=True)
+        screen.line(line)
 
 
 def _rich_grid(
@@ -144,6 +138,10 @@ def _rich_grid(
     widths: list[int],
     show_footer: bool,
 ) -> RichTable:
+    from rich import box
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
     grid = RichTable(
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -173,14 +171,14 @@ def _folded(text: str, width: int) -> list[tuple[str, int]] | None:
     characters)."""
     if text != text.strip() or "\n" in text or RICH_REWRITES.search(text):
         return None
-    size = cell_len(text)
+    size = cell_width(text)
     if size <= width:
         return [(text, size)]
     if any(char.isspace() for char in text):
         return None
     lines, line, used = [], "", 0
     for char in text:
-        size = cell_len(char)
+        size = cell_width(char)
         if size > width:
             return None
         if used + size > width and line:
@@ -253,7 +251,13 @@ def _fit_widths(
 ) -> list[int]:
     """Column widths that fit the terminal: no_wrap columns keep theirs, the rest share."""
     natural = [
-        max([cell_len(column.label), cell_len(footer), *(cell_len(row[index]) for row in cells)])
+        max(
+            [
+                cell_width(column.label),
+                cell_width(footer),
+                *(cell_width(row[index]) for row in cells),
+            ]
+        )
         for index, (column, footer) in enumerate(zip(columns, footers, strict=True))
     ]
     room = available - _GAP * (len(columns) - 1)

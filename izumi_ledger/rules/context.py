@@ -1,0 +1,99 @@
+"""What every rule is given: the ledger, where its values sit, and how to word a finding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from izumi_ledger.findings import Finding, Path, Severity, format_path
+from izumi_ledger.format.models import Item, Ledger, Policy, Program
+from izumi_ledger.source.positions import SourceMap
+from izumi_ledger.text.messages import t
+from izumi_ledger.text.numbers import format_amount
+
+
+@dataclass(frozen=True)
+class Context:
+    ledger: Ledger
+    source: SourceMap
+
+    def policies(self) -> Iterator[tuple[Path, Policy]]:
+        """Each policy with its path."""
+        for index, policy in enumerate(self.ledger.policies):
+            yield ("policies", index), policy
+
+    def programs(self) -> Iterator[tuple[Path, Program]]:
+        """Each program of every policy with its path."""
+        for p_index, policy in enumerate(self.ledger.policies):
+            for g_index, program in enumerate(policy.programs):
+                yield ("policies", p_index, "programs", g_index), program
+
+    def items_with_details(self) -> Iterator[tuple[Path, Program, Item]]:
+        """Each item that has details, with its path and its program."""
+        for path, program in self.programs():
+            for i_index, item in enumerate(program.items):
+                if item.details:
+                    yield (*path, "items", i_index), program, item
+
+    def finding(
+        self,
+        rule: str,
+        severity: Severity,
+        path: Path,
+        message: str,
+        *,
+        expected: int | str | None = None,
+        actual: int | str | None = None,
+        difference: int | None = None,
+        hint: str = "",
+        labels: tuple[str, ...] = (),
+    ) -> Finding:
+        position = self.source.position(path)
+        return Finding(
+            rule,
+            severity,
+            self.source.file,
+            position.line,
+            position.column,
+            format_path(path),
+            message,
+            expected,
+            actual,
+            difference,
+            hint,
+            labels,
+        )
+
+    def sum_finding(
+        self,
+        rule: str,
+        path: Path,
+        message: str,
+        stated: int,
+        parts_total: int,
+        labels: tuple[str, str],
+        hint: str,
+    ) -> Finding:
+        """The finding of a sum that differs from what is stated: a warning within the
+        ledger's tolerance (rule `rounding`), else an error of rule."""
+        difference = parts_total - stated
+        figures = {"expected": stated, "actual": parts_total, "difference": difference}
+        if abs(difference) <= self.ledger.tolerance:
+            unit = self.ledger.unit
+            return self.finding(
+                "rounding",
+                Severity.WARNING,
+                path,
+                t(
+                    "rule.rounding",
+                    message=message,
+                    difference=format_amount(difference, unit),
+                    tolerance=format_amount(self.ledger.tolerance, unit),
+                ),
+                **figures,
+                labels=labels,
+                hint=t("rule.rounding.hint"),
+            )
+        return self.finding(
+            rule, Severity.ERROR, path, message, **figures, labels=labels, hint=hint
+        )

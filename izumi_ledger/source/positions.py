@@ -1,0 +1,73 @@
+"""Where each value of a ledger file sits in its text: lines, columns and the text of a line."""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+from typing import Any
+
+from izumi_ledger.findings import Path, Position
+
+
+@dataclass
+class SourceMap:
+    """The text of a ledger file and where each of its values sits in it."""
+
+    file: str
+    data: bytes = b""
+    root: Any = None
+    root_position: Position = field(default_factory=lambda: Position(1, 1))
+    # The positions of every container's children, one container after another: (key line,
+    # key column, value line, value column) per mapping entry, (line, column) per list
+    # element; children maps id(container) to where its run starts. One array for the whole
+    # file, rather than one per container, saves tens of bytes per mapping.
+    positions: array[int] = field(default_factory=lambda: array("I"))
+    children: dict[int, int] = field(default_factory=dict)
+    _line_starts: array[int] | None = None
+
+    def _locate(self, path: Path) -> tuple[Position, Position | None, int]:
+        """Value position, key position and how many steps of path were found."""
+        value, position, key_position = self.root, self.root_position, None
+        positions = self.positions
+        for depth, step in enumerate(path):
+            start = self.children.get(id(value))
+            if start is None:
+                return position, key_position, depth
+            if isinstance(value, dict) and step in value:
+                at = start + 4 * list(value).index(step)
+                key_position = Position(positions[at], positions[at + 1])
+                position = Position(positions[at + 2], positions[at + 3])
+            elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
+                at, key_position = start + 2 * step, None
+                position = Position(positions[at], positions[at + 1])
+            else:
+                return position, key_position, depth
+            value = value[step]
+        return position, key_position, len(path)
+
+    def position(self, path: Path) -> Position:
+        """Where the value at path starts; the nearest enclosing value when it is absent."""
+        return self._locate(path)[0]
+
+    def key_position(self, path: Path) -> Position:
+        """Where the key of the mapping entry at path starts (falls back to its value)."""
+        position, key_position, found = self._locate(path)
+        return key_position if key_position is not None and found == len(path) else position
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break; '' when out of range."""
+        if line < 1:
+            return ""
+        starts = self._line_starts
+        if starts is None:
+            starts = self._line_starts = array("q", [0])
+        # Find line starts only as far as asked: a finding near the top of a huge file
+        # should not cost a pass over all of it.
+        while len(starts) <= line and starts[-1] != -1:
+            index = self.data.find(b"\n", starts[-1])
+            starts.append(index + 1 if index != -1 else -1)
+        if line > len(starts) - 1 or starts[line - 1] == -1:
+            return ""
+        start, after = starts[line - 1], starts[line]
+        end = after - 1 if after != -1 else len(self.data)
+        return self.data[start:end].decode("utf-8", "replace").rstrip("\r")
