@@ -12,6 +12,7 @@ from support import REPO, run_cli
 
 from izumi_ledger.format.amounts import UNITS
 from izumi_ledger.format.models import DETAIL_LABELS, TAGS
+from izumi_ledger.cli import messages as cli_messages
 from izumi_ledger.text import messages
 
 PACKAGE = REPO / "izumi_ledger"
@@ -23,6 +24,7 @@ JAPANESE = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
 DATA_FILES = {
     "cli/render/cells.py",
     "text/messages.py",
+    "cli/messages.py",
     "format/schema.py",
     "format/models.py",
     "format/amounts.py",
@@ -48,9 +50,24 @@ def fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-@pytest.mark.parametrize("key", sorted(messages.CATALOG))
+BOTH = {**messages.CATALOG, **cli_messages.CATALOG}
+
+
+def test_the_catalogs_split_by_layer_without_overlap() -> None:
+    assert not set(messages.CATALOG) & set(cli_messages.CATALOG)
+    # The core's messages are its own: no module outside the command line uses a CLI message.
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE).as_posix()
+        if relative.startswith("cli/") or relative == "__main__.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert not [key for key in cli_messages.CATALOG if f'"{key}"' in text], relative
+        assert "izumi_ledger.cli" not in text, relative
+
+
+@pytest.mark.parametrize("key", sorted(BOTH))
 def test_every_message_exists_in_both_languages_with_the_same_fields(key: str) -> None:
-    entry = messages.CATALOG[key]
+    entry = BOTH[key]
     assert set(entry) == set(messages.LANGUAGES), key
     assert all(entry[language].strip() for language in messages.LANGUAGES), key
     assert fields(entry["ja"]) == fields(entry["en"]), key
@@ -100,7 +117,7 @@ def test_every_catalog_message_is_used() -> None:
     )
     unused = [
         key
-        for key in messages.CATALOG
+        for key in BOTH
         if f'"{key}"' not in source and not key.startswith(("diff.", "import.layout."))
     ]
     assert unused == []

@@ -21,9 +21,9 @@ from typer.main import get_command_from_info
 from typer.models import CommandInfo
 
 from izumi_ledger import __version__
+from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.terminal import colour_wanted, start_terminal, terminal, terminal_width
 from izumi_ledger.errors import IzumiError
-from izumi_ledger.text.messages import t
 
 if TYPE_CHECKING:
     from typer._click import Command, Context

@@ -7,9 +7,10 @@ from typing import Annotated, Literal
 
 import typer
 
+from izumi_ledger.cli.messages import t
 from izumi_ledger.errors import UsageError
 from izumi_ledger.format.amounts import Unit
-from izumi_ledger.text.messages import LANGUAGE_VARIABLE, LANGUAGES, Language, t, use
+from izumi_ledger.text.messages import LANGUAGE_VARIABLE, LANGUAGES, Language, use
 
 # The formats of a command whose output is rows (totals, list, diff).
 RowFormat = Literal["table", "json", "csv", "markdown"]

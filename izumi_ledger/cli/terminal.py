@@ -15,8 +15,8 @@ import sys
 from contextvars import ContextVar
 from typing import IO, TYPE_CHECKING, Any
 
+from izumi_ledger.cli.messages import t
 from izumi_ledger.errors import CannotWrite, IzumiError
-from izumi_ledger.text.messages import t
 
 if TYPE_CHECKING:
     from rich.console import Console

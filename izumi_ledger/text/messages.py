@@ -1,4 +1,4 @@
-"""Every message izumi shows people, in Japanese and English: one catalog, one lookup.
+"""The messages of the core (findings, hints, errors) in Japanese and English, and the lookup.
 
 The language is Japanese unless `use("en")` (the CLI's --lang) or IZUMI_LANG says otherwise.
 Names from the ledger are never translated; only izumi's own words are.
@@ -243,8 +243,6 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "word.section": {"ja": "担当課", "en": "section"},
     "word.tag": {"ja": "タグ", "en": "tag"},
     # --- the rules -----------------------------------------------------------------------
-    "label.expected": {"ja": "期待値", "en": "expected"},
-    "label.actual": {"ja": "実際", "en": "actual"},
     "label.stated": {"ja": "文書の額", "en": "document says"},
     "label.items_total": {"ja": "細事業の合計", "en": "items add up to"},
     "label.details_total": {"ja": "内訳の合計", "en": "details add up to"},
@@ -256,9 +254,6 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "label.written": {"ja": "書かれている番号", "en": "written"},
     "label.details": {"ja": "内訳の数", "en": "details"},
     "label.with_amount": {"ja": "額のある内訳", "en": "with an amount"},
-    "label.difference": {"ja": "差", "en": "difference"},
-    "label.more": {"ja": "（{label}が多い）", "en": " ({label} more)"},
-    "label.less": {"ja": "（{label}が少ない）", "en": " ({label} less)"},
     "rule.rounding": {
         "ja": "{message}（差 {difference} は許容差 {tolerance} 以内）",
         "en": "{message} (the difference {difference} is within the tolerance {tolerance})",
@@ -370,160 +365,13 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "不要なら sections から消してください",
         "en": "if it is not needed, remove it from sections",
     },
-    # --- messages of every command ---------------------------------------------------------
-    "cli.hint": {"ja": "  ヒント: {hint}", "en": "  hint: {hint}"},
-    "cli.ledger": {"ja": "台帳 {ledger}", "en": "ledger {ledger}"},
-    # --- check ---------------------------------------------------------------------------
-    "check.tally": {
-        "ja": "エラー {errors} · 警告 {warnings}",
-        "en": "errors {errors} · warnings {warnings}",
-    },
-    "check.unreadable": {
-        "ja": "台帳を読めません — {tally}",
-        "en": "the ledger cannot be read — {tally}",
-    },
-    "check.summary": {
-        "ja": "{amount} · {policies} 施策 · {programs} 事業 · {items} 細事業 — {tally}",
-        "en": "{amount} · policies {policies} · programs {programs} · items {items} — {tally}",
-    },
-    # --- table headers -------------------------------------------------------------------
-    "col.policy": {"ja": "施策", "en": "policy"},
-    "col.number": {"ja": "番号", "en": "no."},
-    "col.program": {"ja": "事業名", "en": "program"},
-    "col.policy_title": {"ja": "施策名", "en": "policy"},
-    "col.item": {"ja": "細事業", "en": "item"},
-    "col.amount": {"ja": "予算額", "en": "amount"},
-    "col.share": {"ja": "構成比", "en": "share"},
-    "col.programs": {"ja": "事業数", "en": "programs"},
-    "col.sole": {"ja": "単独", "en": "alone"},
-    "col.shared": {"ja": "共同", "en": "shared"},
-    "col.in_all": {"ja": "計", "en": "in all"},
-    "col.section": {"ja": "担当課", "en": "section"},
-    "col.tag": {"ja": "タグ", "en": "tag"},
-    "col.total": {"ja": "合計", "en": "total"},
-    "col.before": {"ja": "前", "en": "before"},
-    "col.after": {"ja": "後", "en": "after"},
-    "col.change": {"ja": "増減", "en": "change"},
-    "col.change_ratio": {"ja": "増減率", "en": "change %"},
-    "col.status": {"ja": "状態", "en": "status"},
-    "col.label": {"ja": "内訳", "en": "detail"},
-    "col.name": {"ja": "名前", "en": "name"},
-    "col.text": {"ja": "説明", "en": "text"},
-    "col.rule": {"ja": "規則", "en": "rule"},
-    "col.severity": {"ja": "重さ", "en": "severity"},
-    "col.file": {"ja": "ファイル", "en": "file"},
-    "col.line": {"ja": "行", "en": "line"},
-    "col.column": {"ja": "列", "en": "column"},
-    "col.path": {"ja": "場所", "en": "path"},
-    "col.message": {"ja": "内容", "en": "message"},
-    "col.expected": {"ja": "文書の値", "en": "expected"},
-    "col.actual": {"ja": "実際の値", "en": "actual"},
-    "col.difference": {"ja": "差", "en": "difference"},
-    # --- totals --------------------------------------------------------------------------
-    "totals.title": {
-        "ja": "{city}{ward} {era}（{year}年度）予算 — 台帳 {ledger}",
-        "en": "{city}{ward} budget, fiscal year {year} ({era}) — ledger {ledger}",
-    },
-    "totals.total": {"ja": "総額 {amount}", "en": "total {amount}"},
-    "totals.policy": {
-        "ja": "施策{number} {title}  {amount}",
-        "en": "policy {number} {title}  {amount}",
-    },
-    "totals.change": {
-        "ja": "  前年度 {prior} · 増減 {change}（{ratio}）",
-        "en": "  prior year {prior} · change {change} ({ratio})",
-    },
-    "totals.sole_shared": {
-        "ja": "単独: その{what}だけの事業、共同: ほかの{what}と共にもつ事業。",
-        "en": "alone: programs only this {what} runs; shared: programs it runs with another {what}.",
-    },
-    "totals.not_additive": {
-        "ja": "共同の事業は{what}ごとに全額を数えるため、計の列の合計は総額と一致しません。",
-        "en": "A shared program counts in full for each {what}, so the 'in all' column does not add up to the total.",
-    },
     # --- list ----------------------------------------------------------------------------
     "list.unknown": {
         "ja": "{kind} {name!r} はこの台帳にありません",
         "en": "{kind} {name!r} is not in this ledger",
     },
     "list.close": {"ja": "近いもの: {names}", "en": "closest: {names}"},
-    "list.no_policy": {
-        "ja": "施策 {policy} はこの台帳にありません",
-        "en": "policy {policy} is not in this ledger",
-    },
-    "list.policies": {"ja": "ある施策: {numbers}", "en": "policies: {numbers}"},
-    "list.by_section": {"ja": " · 担当課 {section}", "en": " · section {section}"},
-    "list.by_tag": {"ja": " · タグ {tag}", "en": " · tag {tag}"},
-    "list.by_policy": {"ja": " · 施策 {policy}", "en": " · policy {policy}"},
-    "list.at_least": {"ja": " · {amount} 以上", "en": " · {amount} or more"},
-    "list.grep": {"ja": " · 「{text}」を含む", "en": " · containing “{text}”"},
-    "list.total": {"ja": "合計 {count} 事業", "en": "total, programs: {count}"},
-    # --- show ----------------------------------------------------------------------------
-    "show.not_found": {"ja": "事業 {query!r} は見つかりません", "en": "no program {query!r}"},
-    "show.close": {"ja": "近い名前: {names}", "en": "names like it: {names}"},
-    "show.see_list": {
-        "ja": "izumi list で事業の一覧を見られます",
-        "en": "izumi list shows every program",
-    },
-    "show.match": {"ja": "施策{policy}-{number} {name}", "en": "policy {policy}-{number} {name}"},
-    "show.ambiguous": {
-        "ja": "{query!r} に当てはまる事業が {count} 件あります: {names}",
-        "en": "{query!r} matches {count} programs: {names}",
-    },
-    "show.ambiguous.hint": {
-        "ja": "番号か、もっと長い名前で指定してください（施策は --policy で選べます）",
-        "en": "give the number or more of the name (--policy chooses the policy)",
-    },
-    "show.policy": {"ja": "施策{number} {title}", "en": "policy {number} {title}"},
-    "show.program": {
-        "ja": "事業{number} {name}  {amount}",
-        "en": "program {number} {name}  {amount}",
-    },
-    "show.sections": {"ja": "担当課 {sections}", "en": "sections: {sections}"},
-    "show.none": {"ja": "（なし）", "en": "(none)"},
-    "show.summary": {"ja": "概要：{summary}", "en": "summary: {summary}"},
-    "show.items": {
-        "ja": "細事業 {count} 件（計 {amount}）",
-        "en": "{count} items (adding up to {amount})",
-    },
-    "show.no_items": {"ja": "細事業なし", "en": "no items"},
-    "show.related": {
-        "ja": "関連事業（○ 予算額の外、どの合計にも入らない）",
-        "en": "related (○, outside the amount and every total)",
-    },
-    "show.note": {"ja": "注記：{note}", "en": "note: {note}"},
-    "show.notes": {"ja": "注記", "en": "notes"},
-    # --- diff --------------------------------------------------------------------------
-    "col.old_name": {"ja": "旧名", "en": "former name"},
-    "diff.stdin_twice": {
-        "ja": "標準入力（-）から読めるのは一つの台帳だけです",
-        "en": "only one of the two ledgers can come from standard input (-)",
-    },
-    "diff.title": {
-        "ja": "差分 {old} → {new}（単位 {unit}）",
-        "en": "differences {old} → {new} (unit {unit})",
-    },
-    "diff.changed": {"ja": "変更", "en": "changed"},
-    "diff.renamed": {"ja": "名称変更", "en": "renamed"},
-    "diff.added": {"ja": "追加", "en": "added"},
-    "diff.removed": {"ja": "削除", "en": "removed"},
-    "diff.formerly": {"ja": "（旧: {name}）", "en": " (formerly {name})"},
     # --- export and writing files --------------------------------------------------------
-    "export.csv_only": {
-        "ja": "{option} は --format csv のときだけ使えます",
-        "en": "{option} goes with --format csv only",
-    },
-    "export.no_table": {"ja": "表 {table!r} はありません", "en": "there is no table {table!r}"},
-    "export.tables": {"ja": "ある表: {names}", "en": "tables: {names}"},
-    "export.needs_file": {
-        "ja": "--format {format} は -o でファイルを指定してください",
-        "en": "--format {format} needs a file: give it with -o",
-    },
-    "export.needs_folder": {
-        "ja": "--format {format} は表ごとのファイルを書くので、-o でフォルダを指定してください",
-        "en": "--format {format} writes a file per table: give a folder with -o",
-    },
-    "export.not_folder": {"ja": "{path} はフォルダではありません", "en": "{path} is not a folder"},
     "export.needs_openpyxl": {
         "ja": "Excel 形式には openpyxl が要ります。{command} で入れてください",
         "en": "the Excel format needs openpyxl: install it with {command}",
@@ -538,7 +386,6 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "{path} に書き出せません: {reason}",
         "en": "cannot write {path}: {reason}",
     },
-    "write.done": {"ja": "書き出しました: {path}", "en": "written: {path}"},
     # --- import --------------------------------------------------------------------------
     "import.empty": {"ja": "空のファイルです", "en": "the file is empty"},
     "import.nul": {
@@ -566,30 +413,6 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "{key} は文書に書かれていないため「未記入」にしました（--{key} で指定できます）",
         "en": "the document does not give the {key}, so it is 「未記入」 (set it with --{key})",
     },
-    "import.stdout": {"ja": "<標準出力>", "en": "<standard output>"},
-    "import.layout.pdf-text": {"ja": "PDF のテキスト", "en": "text of a PDF"},
-    "import.layout.web": {"ja": "ウェブページ", "en": "web page"},
-    "import.title": {
-        "ja": "取り込み {document}（{layout}、{encoding}）→ {output}",
-        "en": "import {document} ({layout}, {encoding}) → {output}",
-    },
-    "import.warning": {"ja": "  注意: {warning}", "en": "  note: {warning}"},
-    "import.judgment": {
-        "ja": "  判断して置いたもの: {what} → 事業{program}（理由は notes に）",
-        "en": "  placed by judgment: {what} → program {program} (the reason is in its notes)",
-    },
-    "import.unread": {
-        "ja": "{document}:{line}: 読み取れなかった行: {text}",
-        "en": "{document}:{line}: line not understood: {text}",
-    },
-    "import.summary": {
-        "ja": "{policies} 施策 · {programs} 事業 · {items} 細事業 — {tally} · 読み取れなかった行 {unread}",
-        "en": "policies {policies} · programs {programs} · items {items} — {tally} · lines not understood {unread}",
-    },
-    "import.invalid": {
-        "ja": "書き出した台帳は書式に合いません — エラー {errors} · 読み取れなかった行 {unread}",
-        "en": "the ledger written does not match the format — errors {errors} · lines not understood {unread}",
-    },
     "cache.setting": {
         "ja": "環境変数 IZUMI_CACHE の値 {value!r} がわかりません",
         "en": "IZUMI_CACHE has a value izumi does not know: {value!r}",
@@ -597,28 +420,5 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "cache.setting.hint": {
         "ja": "使うなら 1、使わないなら 0 と書いてください（true/false、yes/no、on/off も可）",
         "en": "write 1 to use the cache or 0 not to (true/false, yes/no and on/off also work)",
-    },
-    "progress.reading": {"ja": "読み込み中", "en": "reading"},
-    "progress.validating": {"ja": "書式を検証中…", "en": "validating…"},
-    "progress.checking": {"ja": "合計を検査中…", "en": "checking the sums…"},
-    "progress.caching": {"ja": "キャッシュに保存中…", "en": "saving to the cache…"},
-    "cli.path": {"ja": "（{path}）", "en": " ({path})"},
-    "cli.unreadable": {
-        "ja": "台帳 {ledger} を読めません（問題 {count} 件）",
-        "en": "cannot read the ledger {ledger} ({count} problems)",
-    },
-    "cli.sums_wrong": {
-        "ja": "izumi: 注意: この台帳には合計などの誤りが {count} 件あります（izumi check -l {ledger} で確認できます）",
-        "en": "izumi: note: this ledger has {count} errors in its figures (see izumi check -l {ledger})",
-    },
-    "cli.unexpected": {
-        "ja": "izumi {version}: 想定外の失敗です。申し訳ありません。\n  --debug を付けて実行すると詳しい情報（トレースバック）が表示されます。",
-        "en": "izumi {version}: an unexpected failure, sorry.\n  Run again with --debug to see the details (the traceback).",
-    },
-    "cli.stdout": {"ja": "標準出力", "en": "standard output"},
-    "cli.interrupted": {"ja": "izumi: 中断しました", "en": "izumi: interrupted"},
-    "cli.bad_language": {
-        "ja": "IZUMI_LANG は ja か en です（{value!r}） / IZUMI_LANG must be ja or en",
-        "en": "IZUMI_LANG is ja or en ({value!r})",
     },
 }

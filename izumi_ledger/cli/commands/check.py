@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from izumi_ledger.cli.app import open_checked
+from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import (
     CheckFormat,
     LanguageOption,
@@ -20,7 +21,6 @@ from izumi_ledger.cli.render.tables import Column, Table
 from izumi_ledger.cli.terminal import Terminal, terminal
 from izumi_ledger.findings import Severity
 from izumi_ledger.load import Checked
-from izumi_ledger.text.messages import t
 from izumi_ledger.text.numbers import format_amount
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from izumi_ledger.cli.app import open_ledger
+from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import LanguageOption, NoCacheOption, RowFormatOption, apply_language
 from izumi_ledger.cli.render import View, render
 from izumi_ledger.cli.render.figures import Figures, percent_text, ratio_number
@@ -15,7 +16,6 @@ from izumi_ledger.cli.render.tables import Column, Decorated, Table
 from izumi_ledger.cli.terminal import terminal
 from izumi_ledger.errors import UsageError
 from izumi_ledger.figures.compare import Change, Comparison, Status, compare
-from izumi_ledger.text.messages import t
 
 
 def status_label(status: Status) -> str:

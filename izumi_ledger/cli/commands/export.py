@@ -9,6 +9,7 @@ import typer
 
 from izumi_ledger.atomic import write_atomically
 from izumi_ledger.cli.app import open_ledger
+from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import LanguageOption, LedgerOption, NoCacheOption, apply_language
 from izumi_ledger.cli.terminal import terminal
 from izumi_ledger.errors import CannotWrite, UsageError
@@ -21,7 +22,6 @@ from izumi_ledger.export.writers import (
     sqlite_bytes,
 )
 from izumi_ledger.export.xlsx import xlsx_bytes
-from izumi_ledger.text.messages import t
 from izumi_ledger.text.names import closest
 
 ExportFormat = Literal["csv", "json", "xlsx", "sqlite", "datapackage"]

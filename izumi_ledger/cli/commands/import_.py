@@ -10,6 +10,7 @@ import typer
 
 from izumi_ledger.atomic import write_atomically
 from izumi_ledger.cache import default_cache
+from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import LanguageOption, NoCacheOption, apply_language
 from izumi_ledger.cli.render.findings import finding_lines
 from izumi_ledger.cli.terminal import Terminal, terminal
@@ -20,7 +21,6 @@ from izumi_ledger.importer.build import Imported, Layout, Metadata, default_sour
 from izumi_ledger.importer.text import DocumentError
 from izumi_ledger.load import Checked, check
 from izumi_ledger.source.files import read_source
-from izumi_ledger.text.messages import t
 
 
 def import_command(

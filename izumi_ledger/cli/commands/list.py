@@ -8,6 +8,7 @@ import typer
 
 from izumi_ledger.cli.app import open_ledger
 from izumi_ledger.cli.completion import complete_section, complete_tag
+from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import (
     LanguageOption,
     LedgerOption,
@@ -31,7 +32,6 @@ from izumi_ledger.figures.query import (
 from izumi_ledger.figures.totals import ProgramRef
 from izumi_ledger.format.amounts import AmountError, parse_amount
 from izumi_ledger.format.models import Ledger
-from izumi_ledger.text.messages import t
 
 
 def list_command(

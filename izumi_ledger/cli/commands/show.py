@@ -10,6 +10,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from izumi_ledger.cli.app import open_ledger
+from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import (
     LanguageOption,
     LedgerOption,
@@ -25,7 +26,6 @@ from izumi_ledger.errors import UsageError
 from izumi_ledger.figures.query import close_program_names, find_programs
 from izumi_ledger.figures.totals import ProgramRef
 from izumi_ledger.format.models import Ledger
-from izumi_ledger.text.messages import t
 
 
 def show_command(

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from izumi_ledger.cli.app import open_ledger
+from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import (
     LanguageOption,
     LedgerOption,
@@ -31,7 +32,6 @@ from izumi_ledger.figures.totals import (
 from izumi_ledger.format.amounts import Unit
 from izumi_ledger.format.models import Ledger
 from izumi_ledger.text.era import fiscal_year_name
-from izumi_ledger.text.messages import t
 
 
 def totals_command(

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
+from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.render.cells import cell_width
 from izumi_ledger.findings import Finding, Severity
 from izumi_ledger.format.amounts import Unit
-from izumi_ledger.text.messages import t
 from izumi_ledger.text.numbers import format_amount, format_count
 
 # A value as it appears on its line: a quoted string, or up to a space or flow punctuation.
