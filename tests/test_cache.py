@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 from support import SMALL, LedgerWriter, izumi, run_cli, run_in_process
 
-from izumi_ledger import cache as cache_module
 from izumi_ledger import check
-from izumi_ledger.cache import MAX_ENTRIES, Cache, cache_wanted, default_directory
+from izumi_ledger.cache import MAX_ENTRIES, Cache, cache_wanted, default_directory, fingerprint
 from izumi_ledger.errors import UsageError
 from izumi_ledger.text import messages
 
@@ -198,29 +197,29 @@ def test_the_key_depends_on_every_input(tmp_path: Path, monkeypatch: pytest.Monk
     assert base != cache.key(b"a", "x.yaml")
     messages.use("ja")
     assert base == Cache(tmp_path).key(b"a", "x.yaml")
-    real = cache_module._library_version
+    real = fingerprint._library_version
     for library in ("pydantic", "pydantic_core", "yaml"):
 
         def upgraded(module: str, library: str = library) -> str:
             return real(module) + ("+1" if module == library else "")
 
-        monkeypatch.setattr(cache_module, "_library_version", upgraded)
+        monkeypatch.setattr(fingerprint, "_library_version", upgraded)
         assert Cache(tmp_path).key(b"a", "x.yaml") != base, library
-        monkeypatch.setattr(cache_module, "_library_version", real)
+        monkeypatch.setattr(fingerprint, "_library_version", real)
     monkeypatch.setattr(sys, "version", sys.version + " (another build)")
     assert Cache(tmp_path).key(b"a", "x.yaml") != base
 
 
 def test_the_key_names_the_versions_it_was_made_from() -> None:
-    fingerprint = cache_module._environment_fingerprint().decode()
+    made_from = fingerprint.environment_fingerprint().decode()
     import pydantic
     import pydantic_core
     import yaml
 
-    assert f"pydantic {pydantic.VERSION}" in fingerprint
-    assert f"pydantic_core {pydantic_core.__version__}" in fingerprint
-    assert f"yaml {yaml.__version__}" in fingerprint
-    assert sys.version in fingerprint
+    assert f"pydantic {pydantic.VERSION}" in made_from
+    assert f"pydantic_core {pydantic_core.__version__}" in made_from
+    assert f"yaml {yaml.__version__}" in made_from
+    assert sys.version in made_from
 
 
 def test_a_streamed_key_equals_the_key_of_the_bytes(tmp_path: Path) -> None:
@@ -393,7 +392,10 @@ def test_an_entry_that_is_a_link_is_not_read(ledger_file: LedgerWriter, tmp_path
     entry.rename(elsewhere)
     entry.symlink_to(elsewhere)
     cache = Cache(folder)
-    assert cache._read_entry(entry.name.removesuffix(".izumi-cache")) is None
+    assert cache._found(entry.name.removesuffix(".izumi-cache"), path) is None
+    entry.unlink()
+    os.mkfifo(entry)  # nor a named pipe: it must not block
+    assert cache._found(entry.name.removesuffix(".izumi-cache"), path) is None
 
 
 def test_only_the_newest_entries_are_kept_and_nothing_else_is_removed(tmp_path: Path) -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from support import REPO, run_cli
 
+from izumi_ledger.cli import messages as cli_messages
 from izumi_ledger.format.amounts import UNITS
 from izumi_ledger.format.models import DETAIL_LABELS, TAGS
-from izumi_ledger.cli import messages as cli_messages
 from izumi_ledger.text import messages
 
 PACKAGE = REPO / "izumi_ledger"

@@ -1,0 +1,170 @@
+"""The cache: `Cache.check` is `izumi_ledger.check` with the same call and the same result,
+only faster.
+
+Reading a large ledger takes seconds; reading what an earlier run found for the same bytes
+takes milliseconds. An entry is found only under a key made from the file's exact bytes, the
+name findings give it, the language of the messages, izumi's code and the versions of Python,
+pydantic, pydantic-core and PyYAML (with its LibYAML build), so a changed file or a changed
+program is simply read again. Entries are plain data (`entry`), kept in a folder opened so that
+no one else can put anything in its way (`folder`). Whatever goes wrong is a miss: the cache can
+only save time, never change an answer or stop a command.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from izumi_ledger.atomic import replace_in_folder
+from izumi_ledger.cache.entry import MAGIC, decode, encode
+from izumi_ledger.cache.fingerprint import environment_fingerprint
+from izumi_ledger.cache.folder import ENTRY_SUFFIX, open_folder, prune, read_own_file
+from izumi_ledger.errors import UsageError
+from izumi_ledger.load import Checked, Source, check_data, name_of, read_bytes
+from izumi_ledger.text.messages import current, t
+
+if TYPE_CHECKING:
+    from izumi_ledger.source.reader import Progress
+
+ENABLE_VARIABLE: Final = "IZUMI_CACHE"
+DIRECTORY_VARIABLE: Final = "IZUMI_CACHE_DIR"
+# Entries beyond this many, the least recently written first, are removed.
+MAX_ENTRIES: Final = 16
+_CHUNK: Final = 1 << 20
+_ON: Final = ("", "1", "true", "yes", "on")
+_OFF: Final = ("0", "false", "no", "off")
+
+
+def cache_wanted(environment: Mapping[str, str] | None = None) -> bool:
+    """IZUMI_CACHE: on unless 0, false, no or off; any other unknown value is a usage error."""
+    env = os.environ if environment is None else environment
+    value = env.get(ENABLE_VARIABLE, "").strip().lower()
+    if value in _ON:
+        return True
+    if value in _OFF:
+        return False
+    raise UsageError(t("cache.setting", value=env[ENABLE_VARIABLE]), t("cache.setting.hint"))
+
+
+def default_directory(environment: Mapping[str, str] | None = None) -> Path | None:
+    """IZUMI_CACHE_DIR, else the platform's cache folder for user programs + izumi; None
+    when there is no home directory to put it in."""
+    env = os.environ if environment is None else environment
+    if env.get(DIRECTORY_VARIABLE):
+        return Path(env[DIRECTORY_VARIABLE])
+    try:
+        if sys.platform == "win32":
+            local = env.get("LOCALAPPDATA")
+            return Path(local) / "izumi" / "Cache" if local else None
+        if sys.platform == "darwin":
+            return Path.home() / "Library" / "Caches" / "izumi"
+        base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    except (RuntimeError, KeyError, OSError):  # no home directory
+        return None
+    return Path(base) / "izumi"
+
+
+def default_cache(environment: Mapping[str, str] | None = None) -> Cache | None:
+    """The cache the environment asks for (on by default), or None."""
+    if not cache_wanted(environment):
+        return None
+    directory = default_directory(environment)
+    return None if directory is None else Cache(directory)
+
+
+class Cache:
+    """Checked ledgers kept in one folder; every failure to read or write one is a miss."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._environment: bytes | None = None
+
+    def check(
+        self, source: Source, *, name: str | None = None, progress: Progress | None = None
+    ) -> Checked:
+        """What `izumi_ledger.check` gives for source, from the cache when it holds it."""
+        display = name_of(source, name)
+        if isinstance(source, str | os.PathLike):
+            found = self._found(self._streamed_key(Path(source), display), source)
+            if found is not None:
+                return found
+        data, failures = read_bytes(source, display)
+        if data is None:
+            return Checked(display, tuple(failures), None)
+        # The key of the bytes read (not of those streamed): the file may have just changed.
+        key = self.key(data, display)
+        if not isinstance(source, str | os.PathLike):
+            found = self._found(key, data)
+            if found is not None:
+                return found
+        checked = check_data(data, display, progress)
+        if progress is not None:
+            progress.stage("caching")
+        self._store(key, checked)
+        return checked
+
+    def key(self, data: bytes, display: str) -> str:
+        """The entry's name for these bytes, read under this name, in the current language."""
+        digest = self._hasher(display)
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _hasher(self, display: str) -> hashlib._Hash:
+        if self._environment is None:
+            self._environment = environment_fingerprint()
+        digest = hashlib.sha256(MAGIC)
+        for part in (self._environment, current().encode(), display.encode("utf-8", "replace")):
+            digest.update(len(part).to_bytes(8, "big") + part)
+        return digest
+
+    def _streamed_key(self, path: Path, display: str) -> str | None:
+        """The key of a file's bytes, read a piece at a time; None when it cannot be read
+        (then reading it for real says why)."""
+        digest = self._hasher(display)
+        try:
+            # Without blocking: a named pipe is not a ledger, and must not hang the command.
+            handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except OSError:
+            return None
+        try:
+            with os.fdopen(handle, "rb") as stream:
+                if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                    return None
+                first = stream.read(_CHUNK)
+                digest.update(first.removeprefix(b"\xef\xbb\xbf"))
+                while piece := stream.read(_CHUNK):
+                    digest.update(piece)
+        except OSError:
+            return None
+        return digest.hexdigest()
+
+    def _found(self, key: str | None, origin: Source | bytes) -> Checked | None:
+        if key is None:
+            return None
+        folder = open_folder(self.directory, create=False)
+        if folder is None:
+            return None
+        try:
+            entry = read_own_file(folder, key + ENTRY_SUFFIX)
+        finally:
+            os.close(folder)
+        return None if entry is None else decode(entry, origin)
+
+    def _store(self, key: str, checked: Checked) -> None:
+        """Keep checked under key; a cache that cannot be written is left alone."""
+        content = encode(checked)
+        folder = open_folder(self.directory, create=True)
+        if folder is None:
+            return
+        try:
+            with contextlib.suppress(OSError):
+                replace_in_folder(folder, key + ENTRY_SUFFIX, content, mode=0o600)
+                prune(folder, MAX_ENTRIES, MAGIC)
+        finally:
+            os.close(folder)

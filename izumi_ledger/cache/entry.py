@@ -1,0 +1,165 @@
+"""What a cache entry holds, as plain data: a header line, the report as JSON and the ledger as
+JSON, each with its length and SHA-256.
+
+The report (findings and figures) is read back without pydantic, each value checked for its
+type, so that a cached `check` stays quick; the ledger is read back through pydantic's JSON
+validation when a command needs it. Anything that does not check out is None: a miss.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from typing import TYPE_CHECKING, Any, Final
+
+from izumi_ledger.findings import Finding, Severity
+from izumi_ledger.load import Checked, Source, Summary
+
+if TYPE_CHECKING:
+    from izumi_ledger.format.models import Ledger
+
+MAGIC: Final = b"izumi-cache 2\n"
+
+
+def encode(checked: Checked) -> bytes:
+    """The entry for a checked ledger."""
+    ledger = checked.ledger
+    report = json.dumps(_report_data(checked), ensure_ascii=False).encode("utf-8")
+    ledger_json = ledger.model_dump_json().encode("utf-8") if ledger is not None else b""
+    header = json.dumps(
+        [
+            [len(report), hashlib.sha256(report).hexdigest()],
+            [len(ledger_json), hashlib.sha256(ledger_json).hexdigest()],
+        ]
+    ).encode()
+    return MAGIC + header + b"\n" + report + ledger_json
+
+
+def decode(entry: bytes, origin: Source | bytes) -> Checked | None:
+    """The checked ledger an entry holds, or None; its ledger is validated when asked for,
+    and read from origin again when that part of the entry is damaged."""
+    if not entry.startswith(MAGIC):
+        return None
+    try:
+        header, _, rest = entry[len(MAGIC) :].partition(b"\n")
+        (report_size, report_sum), (ledger_size, ledger_sum) = json.loads(header)
+        if not all(type(size) is int for size in (report_size, ledger_size)):
+            return None
+    except (ValueError, TypeError):
+        return None
+    report, ledger_json = rest[:report_size], rest[report_size:]
+    if len(ledger_json) != ledger_size or hashlib.sha256(report).hexdigest() != report_sum:
+        return None
+    if hashlib.sha256(ledger_json).hexdigest() != ledger_sum:
+        ledger_json = b""
+    checked = _report_from(report)
+    if checked is None or checked.summary is None:
+        return checked
+    name = checked.name
+    return Checked(
+        name, checked.findings, checked.summary, lambda: _ledger_from(ledger_json, origin, name)
+    )
+
+
+_FINDING_FIELDS: Final = (
+    "rule",
+    "severity",
+    "file",
+    "line",
+    "column",
+    "path",
+    "message",
+    "expected",
+    "actual",
+    "difference",
+    "hint",
+    "labels",
+    "source_line",
+)
+_SUMMARY_FIELDS: Final = ("unit", "total", "policies", "programs", "items")
+
+
+def _report_data(checked: Checked) -> dict[str, Any]:
+    summary = checked.summary
+    return {
+        "name": checked.name,
+        "summary": None
+        if summary is None
+        else {field: getattr(summary, field) for field in _SUMMARY_FIELDS},
+        "findings": [
+            [getattr(finding, field) for field in _FINDING_FIELDS] for finding in checked.findings
+        ],
+    }
+
+
+def _is_int(value: object) -> bool:
+    return type(value) is int
+
+
+def _is_figure(value: object) -> bool:
+    return value is None or type(value) in (int, str)
+
+
+def _report_from(data: bytes) -> Checked | None:
+    """The report an entry holds, each value checked for its type; None when anything is off."""
+    try:
+        report = json.loads(data)
+        name, summary_data, rows = report["name"], report["summary"], report["findings"]
+        summary = None
+        if summary_data is not None:
+            unit, *numbers = (summary_data[field] for field in _SUMMARY_FIELDS)
+            if unit not in ("円", "千円", "万円") or not all(_is_int(n) for n in numbers):
+                return None
+            summary = Summary(unit, *numbers)
+        findings = tuple(_finding_from(row) for row in rows)
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(name, str) or any(finding is None for finding in findings):
+        return None
+    return Checked(name, findings, summary)  # type: ignore[arg-type]
+
+
+def _finding_from(row: list[Any]) -> Finding | None:
+    if not isinstance(row, list) or len(row) != len(_FINDING_FIELDS):
+        return None
+    rule, severity, file, line, column, path, message, expected, actual, difference = row[:10]
+    hint, labels, source_line = row[10:]
+    texts = (rule, file, path, message, hint, source_line)
+    if not all(isinstance(text, str) for text in texts) or severity not in ("error", "warning"):
+        return None
+    if not (_is_int(line) and _is_int(column) and _is_figure(expected) and _is_figure(actual)):
+        return None
+    if not (difference is None or _is_int(difference)) or not isinstance(labels, list):
+        return None
+    if not all(isinstance(label, str) for label in labels):
+        return None
+    return Finding(
+        rule,
+        Severity(severity),
+        file,
+        line,
+        column,
+        path,
+        message,
+        expected,
+        actual,
+        difference,
+        hint,
+        tuple(labels),
+        source_line,
+    )
+
+
+def _ledger_from(ledger_json: bytes, origin: Source | bytes, name: str) -> Ledger | None:
+    """The ledger an entry holds, through pydantic's JSON validation; read from its origin
+    again when the entry's copy is damaged."""
+    from pydantic import ValidationError
+
+    from izumi_ledger.format.models import Ledger
+    from izumi_ledger.load import load
+
+    if ledger_json:
+        with contextlib.suppress(ValidationError, ValueError):
+            return Ledger.model_validate_json(ledger_json)
+    return load(origin, name=name).ledger

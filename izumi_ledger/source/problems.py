@@ -1,0 +1,52 @@
+"""Where a file stops being a readable YAML text, said where a person has to edit it."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from izumi_ledger.findings import Finding, Severity
+from izumi_ledger.text.messages import t
+
+# What YAML allows in a file: tab, line breaks and printable characters.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def unreadable_text(data: bytes, display: str) -> Finding:
+    """Where a file stops being UTF-8 text that YAML allows, found after the parser refused it."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = len(data[data.rfind(b"\n", 0, error.start) + 1 : error.start].decode()) + 1
+        message = t("read.not_utf8")
+        return Finding("read", Severity.ERROR, display, line, column, "", message)
+    found = _NOT_PRINTABLE.search(text)
+    offset = found.start() if found else 0
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    code = f"U+{ord(found.group()):04X}" if found else "?"
+    nul = found is not None and found.group() == "\x00"
+    message = t("read.nul") if nul else t("read.control", code=code)
+    return Finding("read", Severity.ERROR, display, line, column, "", message)
+
+
+def syntax_error_place(error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
+    """Line, column and message of a syntax error, at the place a person has to edit."""
+    problem, context = error.problem_mark, error.context_mark
+    mark = problem or context
+    # An unclosed quote or bracket is noticed later (often at the end of the file); the place
+    # to edit is where it was opened.
+    opened = "end of stream" in (error.problem or "") or "flow" in (error.context or "")
+    if context is not None and opened:
+        mark = context
+    detail = "; ".join(part for part in (error.context, error.problem) if part)
+    if mark is None:
+        return 0, 0, t("yaml.unreadable", detail=detail)
+    other = problem if mark is context else context
+    if other is not None and other.line != mark.line:
+        detail += t("yaml.see_line", line=other.line + 1)
+    return mark.line + 1, mark.column + 1, t("yaml.unreadable", detail=detail)
