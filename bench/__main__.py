@@ -35,7 +35,7 @@ PEAK = (
     "target = sys.argv[1]\n"
     "sys.argv = sys.argv[1:]\n"
     "if target == 'izumi':\n"
-    "    from izumi_ledger.cli.app import main\n"
+    "    from izumi_ledger.cli.main import main\n"
     "    main()\n"
     "else:\n"
     "    exec(compile(target, '<floor>', 'exec'))\n"

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from izumi_ledger.findings import Finding, Severity
-from izumi_ledger.load import Checked, Loaded, Summary, check, load
+__version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from izumi_ledger.cache import Cache
+    from izumi_ledger.findings import Finding, Severity
     from izumi_ledger.format.models import Ledger
-
-__version__ = "0.1.0"
+    from izumi_ledger.loading import Checked, Loaded, Summary, check, load
 
 __all__ = [
     "Cache",
@@ -35,15 +34,30 @@ __all__ = [
     "load",
 ]
 
+# Where each name of the face lives; each is imported when first asked for, so that
+# `import izumi_ledger` (and `izumi --help`) stays quick.
+_HOMES = {
+    "Cache": "izumi_ledger.cache",
+    "Checked": "izumi_ledger.loading",
+    "Finding": "izumi_ledger.findings",
+    "Ledger": "izumi_ledger.format.models",
+    "Loaded": "izumi_ledger.loading",
+    "Severity": "izumi_ledger.findings",
+    "Summary": "izumi_ledger.loading",
+    "check": "izumi_ledger.loading",
+    "load": "izumi_ledger.loading",
+}
+
 
 def __getattr__(name: str) -> Any:
-    # The models and the cache are imported when asked for: `import izumi_ledger` stays quick.
-    if name == "Ledger":
-        from izumi_ledger.format.models import Ledger
+    if name not in _HOMES:
+        raise AttributeError(f"module 'izumi_ledger' has no attribute {name!r}")
+    from importlib import import_module
 
-        return Ledger
-    if name == "Cache":
-        from izumi_ledger.cache import Cache
+    value = getattr(import_module(_HOMES[name]), name)
+    globals()[name] = value
+    return value
 
-        return Cache
-    raise AttributeError(f"module 'izumi_ledger' has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOMES])

@@ -1,3 +1,3 @@
-from izumi_ledger.cli.app import main
+from izumi_ledger.cli.main import main
 
 main()

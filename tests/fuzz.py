@@ -32,7 +32,7 @@ from izumi_ledger.export.yaml import dump_data, dump_ledger
 from izumi_ledger.figures.totals import GROUP_BY, group_totals
 from izumi_ledger.importer.build import Metadata, import_document
 from izumi_ledger.importer.text import DocumentError
-from izumi_ledger.load import load
+from izumi_ledger.loading import load
 from izumi_ledger.rules import apply_rules
 
 ROOT = Path(__file__).resolve().parent.parent

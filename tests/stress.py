@@ -26,7 +26,7 @@ PEAK_REPORTER = (
     "    sys.stderr.write('PEAK ' + status.split('VmHWM:')[1].split()[0] + '\\n')\n"
     "atexit.register(peak)\n"
     "sys.argv = ['izumi', *sys.argv[1:]]\n"
-    "from izumi_ledger.cli.app import main\n"
+    "from izumi_ledger.cli.main import main\n"
     "main()\n"
 )
 

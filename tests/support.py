@@ -13,7 +13,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from izumi_ledger.cli.app import app
-from izumi_ledger.load import Loaded, load
+from izumi_ledger.loading import Loaded, load
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -62,7 +62,7 @@ def run_in_process(
     (written to stderr as its last line)."""
     script = (
         "import sys\n"
-        "from izumi_ledger.cli.app import main\n"
+        "from izumi_ledger.cli.main import main\n"
         f"sys.argv = ['izumi', *{args!r}]\n"
         "try:\n    main()\n"
         "except SystemExit:\n    pass\n"

@@ -8,7 +8,7 @@ import unicodedata
 from support import REPO
 
 from izumi_ledger.format.models import Ledger
-from izumi_ledger.load import load
+from izumi_ledger.loading import load
 from izumi_ledger.rules import apply_rules
 from izumi_ledger.source.files import bundled_ledger
 

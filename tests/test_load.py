@@ -9,7 +9,7 @@ import pytest
 from support import REPO, SMALL, load_text
 
 from izumi_ledger.findings import Finding
-from izumi_ledger.load import load
+from izumi_ledger.loading import load
 
 VALID = SMALL
 

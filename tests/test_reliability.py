@@ -12,7 +12,7 @@ import pytest
 from stress import PEAK_REPORTER
 from support import run_cli
 
-from izumi_ledger.load import load
+from izumi_ledger.loading import load
 
 MB = 1024 * 1024
 

@@ -26,7 +26,7 @@ from izumi_ledger.cache.entry import MAGIC, decode, encode
 from izumi_ledger.cache.fingerprint import environment_fingerprint
 from izumi_ledger.cache.folder import ENTRY_SUFFIX, open_folder, prune, read_own_file
 from izumi_ledger.errors import UsageError
-from izumi_ledger.load import Checked, Source, check_data, name_of, read_bytes
+from izumi_ledger.loading import Checked, Source, check_data, name_of, read_bytes
 from izumi_ledger.text.messages import current, t
 
 if TYPE_CHECKING:

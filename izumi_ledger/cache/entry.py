@@ -14,7 +14,7 @@ import json
 from typing import TYPE_CHECKING, Any, Final
 
 from izumi_ledger.findings import Finding, Severity
-from izumi_ledger.load import Checked, Source, Summary
+from izumi_ledger.loading import Checked, Source, Summary
 
 if TYPE_CHECKING:
     from izumi_ledger.format.models import Ledger
@@ -157,7 +157,7 @@ def _ledger_from(ledger_json: bytes, origin: Source | bytes, name: str) -> Ledge
     from pydantic import ValidationError
 
     from izumi_ledger.format.models import Ledger
-    from izumi_ledger.load import load
+    from izumi_ledger.loading import load
 
     if ledger_json:
         with contextlib.suppress(ValidationError, ValueError):

@@ -1,15 +1,10 @@
-"""The `izumi` command: its commands, the ledger they read, and the one error boundary.
-
-Commands return their exit status; expected failures (IzumiError) become a message on stderr
-and their status here, in one place; output failures are the Terminal's. Anything else is a
-defect: a short apology and exit 3 (the traceback with --debug).
-"""
+"""The typer app: its commands, each loaded from its own module only when it runs, and run
+inside the one error boundary (cli/main.py)."""
 
 from __future__ import annotations
 
 import functools
 import importlib
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,15 +16,11 @@ from typer.main import get_command_from_info
 from typer.models import CommandInfo
 
 from izumi_ledger import __version__
-from izumi_ledger.cli.messages import t
-from izumi_ledger.cli.terminal import colour_wanted, start_terminal, terminal, terminal_width
-from izumi_ledger.errors import IzumiError
+from izumi_ledger.cli.main import bounded
+from izumi_ledger.cli.terminal import colour_wanted, terminal_width
 
 if TYPE_CHECKING:
     from typer._click import Command, Context
-
-    from izumi_ledger.format.models import Ledger
-    from izumi_ledger.load import Checked
 
 
 @dataclass(frozen=True)
@@ -39,6 +30,8 @@ class CommandEntry:
     module: str
     function: str
     help: str
+    # True when function builds the command (typer imported only then): see commands/check.py.
+    built: bool = False
 
 
 # Each command lives in its own module, imported only when that command runs: `izumi check`
@@ -46,7 +39,7 @@ class CommandEntry:
 # commands from these lines (a test keeps each equal to its docstring's first paragraph).
 COMMANDS: dict[str, CommandEntry] = {
     "check": CommandEntry(
-        "check", "check_command", help="台帳を検査する（合計・件数・番号・担当課）。"
+        "check", "typer_command", help="台帳を検査する（合計・件数・番号・担当課）。", built=True
     ),
     "totals": CommandEntry(
         "totals", "totals_command", help="予算を合計する（施策・事業・担当課・タグ別）。"
@@ -93,7 +86,8 @@ def load_command(name: str) -> Command:
     """The full command: its module imported, its options read from its signature."""
     entry = COMMANDS[name]
     module = importlib.import_module(f"{__package__}.commands.{entry.module}")
-    callback = _bounded(getattr(module, entry.function))
+    function = getattr(module, entry.function)
+    callback = _bounded(function() if entry.built else function)
     info = CommandInfo(name=name, cls=_Command, callback=callback)
     return get_command_from_info(
         info,
@@ -171,93 +165,10 @@ def _root(
 
 
 def _bounded(command: Callable[..., int | None]) -> Callable[..., None]:
-    """The command run inside the error boundary: its status, or its failure's, as the exit."""
+    """The command, run inside the error boundary, with its exit status as typer's exit."""
 
     @functools.wraps(command)
     def run(*args: Any, **kwargs: Any) -> None:
-        screen = start_terminal()
-        try:
-            status = command(*args, **kwargs) or 0
-        except IzumiError as error:
-            screen.failure(error)
-            status = error.exit_status
-        try:
-            screen.finish()
-        except IzumiError as error:  # the last of the output could not be written
-            screen.failure(error)
-            status = error.exit_status
-        raise typer.Exit(status)
+        raise typer.Exit(bounded(lambda: command(*args, **kwargs)))
 
     return run
-
-
-class LedgerUnreadable(IzumiError):
-    """The ledger a command needs cannot be read as one; its findings are already shown."""
-
-
-def open_checked(option: str | None, no_cache: bool = False) -> Checked:
-    """The ledger the command line names (--ledger, IZUMI_LEDGER, the bundled one; - for
-    standard input), read and checked through the cache unless it is turned off."""
-    from izumi_ledger.cache import default_cache
-    from izumi_ledger.cli.progress import TerminalProgress
-    from izumi_ledger.load import Source, check
-    from izumi_ledger.source.files import STANDARD_INPUT, locate_ledger
-
-    located = locate_ledger(option)
-    source: Source = located
-    name = located
-    if located == STANDARD_INPUT:
-        source, name = sys.stdin.buffer, "<stdin>"
-    cache = None if no_cache else default_cache()
-    progress = TerminalProgress(terminal().err)
-    checker = check if cache is None else cache.check
-    checked = checker(source, name=name, progress=progress)
-    progress.finish()
-    return checked
-
-
-def open_ledger(option: str | None, no_cache: bool = False) -> tuple[Ledger, str]:
-    """The validated ledger and its name; LedgerUnreadable, every reason shown on stderr,
-    when it cannot be read."""
-    from izumi_ledger.cli.render.findings import finding_lines
-
-    checked = open_checked(option, no_cache)
-    screen = terminal()
-    ledger = checked.ledger
-    if ledger is None:
-        for finding in checked.findings:
-            screen.message()
-            for line in finding_lines(finding, None):
-                screen.message(line)
-        screen.message()
-        raise LedgerUnreadable(
-            t("cli.unreadable", ledger=checked.name, count=len(checked.findings))
-        )
-    if checked.errors:
-        screen.message(t("cli.sums_wrong", count=checked.errors, ledger=checked.name))
-    return ledger, checked.name
-
-
-def main() -> None:
-    """Run izumi; an unexpected failure prints a short apology (the traceback with --debug)."""
-    try:
-        app(prog_name="izumi")
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        sys.stderr.write(t("cli.interrupted") + "\n")
-        sys.exit(130)
-    except BrokenPipeError:
-        # The reader of a help screen stopped early (izumi --help | head): not a failure.
-        # stdout points at /dev/null so that flushing it at exit does not fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
-    except Exception:
-        if "--debug" in sys.argv[1:] or os.environ.get("IZUMI_DEBUG"):
-            import traceback
-
-            traceback.print_exc()
-        else:
-            sys.stderr.write(t("cli.unexpected", version=__version__) + "\n")
-        sys.exit(3)

@@ -343,7 +343,7 @@ def test_unexpected_failures_apologise_without_a_traceback(tmp_path: Path) -> No
         "import sys, izumi_ledger.rules as rules\n"
         "def boom(*a, **k):\n    raise RuntimeError('boom')\n"
         "rules.apply_rules = boom\n"
-        "from izumi_ledger.cli.app import main\n"
+        "from izumi_ledger.cli.main import main\n"
         "sys.argv = ['izumi'] + sys.argv[1:]\n"
         "main()\n"
     )

@@ -17,7 +17,7 @@ import pytest
 from support import REPO, SMALL, LedgerWriter, run_cli
 
 from izumi_ledger.cli.render.findings import github_annotation
-from izumi_ledger.load import check
+from izumi_ledger.loading import check
 
 # A ledger with one item-sum error, written out large enough that a pipe fills.
 BIG_PROGRAMS = 3000

@@ -16,7 +16,7 @@ import pytest
 from support import REPO, run_cli
 
 from izumi_ledger.export.yaml import ledger_data
-from izumi_ledger.load import load
+from izumi_ledger.loading import load
 
 LEDGER = str(REPO / "data" / "programs.yaml")
 

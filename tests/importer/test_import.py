@@ -11,7 +11,7 @@ import yaml
 from support import REPO, run_cli
 
 from izumi_ledger.export.yaml import ledger_data
-from izumi_ledger.load import load
+from izumi_ledger.loading import load
 from izumi_ledger.rules import apply_rules
 
 SEED = REPO / "tests" / "fixtures" / "izumi-fy2021-policy2.txt"

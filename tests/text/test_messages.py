@@ -147,7 +147,7 @@ def test_the_core_never_imports_the_command_line_libraries() -> None:
 
     code = (
         "import sys\n"
-        "import izumi_ledger.load, izumi_ledger.rules\n"
+        "import izumi_ledger.loading, izumi_ledger.rules\n"
         "import izumi_ledger.figures.totals, izumi_ledger.figures.query\n"
         "import izumi_ledger.export.yaml, izumi_ledger.format.schema\n"
         "import izumi_ledger.figures.compare, izumi_ledger.atomic\n"

@@ -1,53 +1,38 @@
-"""`izumi check`: every rule of the format, and exactly where a ledger breaks one."""
+"""`izumi check`: every rule of the format, and exactly where a ledger breaks one.
 
-from __future__ import annotations
+This module does not import typer: `izumi check` is run without it when its command line is
+one `quick_options` reads exactly (a test compares that reading with typer's), and typer
+builds the command from `typer_command` for every other command line and for help. Its
+annotations are therefore evaluated as they are written, not postponed.
+"""
 
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, get_args
 
-import typer
-
-from izumi_ledger.cli.app import open_checked
+from izumi_ledger.cli.choices import CheckFormat, apply_language
+from izumi_ledger.cli.ledger import open_checked
 from izumi_ledger.cli.messages import t
-from izumi_ledger.cli.options import (
-    CheckFormat,
-    LanguageOption,
-    LedgerOption,
-    NoCacheOption,
-    apply_language,
-)
 from izumi_ledger.cli.render import View, render
 from izumi_ledger.cli.render.findings import finding_lines, github_annotation, labels_of
 from izumi_ledger.cli.render.tables import Column, Table
-from izumi_ledger.cli.terminal import Terminal, terminal
+from izumi_ledger.cli.terminal import terminal
 from izumi_ledger.findings import Severity
-from izumi_ledger.load import Checked
+from izumi_ledger.text.messages import LANGUAGES, Language
 from izumi_ledger.text.numbers import format_amount
 
+if TYPE_CHECKING:
+    from izumi_ledger.cli.terminal import Terminal
+    from izumi_ledger.loading import Checked
 
-def check_command(
-    ledger: LedgerOption = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="警告も失敗として扱う（終了コード 1）。")
-    ] = False,
-    output: Annotated[
-        CheckFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="出力形式: text, json, github（GitHub Actions の注釈）, csv, markdown。",
-        ),
-    ] = "text",
-    no_cache: NoCacheOption = False,
-    lang: LanguageOption = None,
+
+def run(
+    ledger: "str | None" = None,
+    strict: bool = False,
+    output: "CheckFormat" = "text",
+    no_cache: bool = False,
+    lang: "Language | None" = None,
 ) -> int:
-    """台帳を検査する（合計・件数・番号・担当課）。
-
-    書式の規則をすべて確かめ、誤りがあればファイル・行・列と、文書の額・合計・差を示す。
-
-    終了コード: 0 誤りなし、1 誤りあり（--strict では警告も）、2 台帳を読めない。
-
-    例: izumi check --ledger data/programs.yaml
-    """
+    """Check the ledger and show what was found; the exit status."""
     apply_language(lang)
     checked = open_checked(ledger, no_cache)
     status = checked.exit_status(strict)
@@ -61,7 +46,83 @@ def check_command(
     return status
 
 
-def _text(checked: Checked, screen: Terminal) -> None:
+# The options, as typer reads them: name → (keyword, the values it takes; None for a flag).
+_QUICK: dict[str, tuple[str, tuple[str, ...] | None]] = {
+    "--ledger": ("ledger", ()),
+    "-l": ("ledger", ()),
+    "--format": ("output", get_args(CheckFormat)),
+    "-f": ("output", get_args(CheckFormat)),
+    "--lang": ("lang", LANGUAGES),
+    "--strict": ("strict", None),
+    "--no-cache": ("no_cache", None),
+}
+
+
+def quick_options(arguments: list[str]) -> "dict[str, Any] | None":
+    """The keywords of `run` for a command line of check's options, each given once; None
+    for anything else (help, an unknown or repeated option, a value it does not take)."""
+    options: dict[str, Any] = {}
+    words = iter(arguments)
+    for word in words:
+        name, equals, value = word.partition("=") if word.startswith("--") else (word, "", "")
+        if name not in _QUICK:
+            return None
+        keyword, values = _QUICK[name]
+        if keyword in options:
+            return None
+        if values is None:
+            if equals:
+                return None
+            options[keyword] = True
+            continue
+        if not equals:
+            value = next(words, "")
+            if not value or value.startswith("-") and value != "-":
+                return None
+        if values and value not in values:
+            return None
+        options[keyword] = value
+    return options
+
+
+def typer_command() -> Callable[..., int]:
+    """The command as typer runs it (imported only here)."""
+    from typing import Annotated
+
+    import typer
+
+    from izumi_ledger.cli.options import LanguageOption, LedgerOption, NoCacheOption
+
+    def check_command(
+        ledger: LedgerOption = None,
+        strict: Annotated[
+            bool, typer.Option("--strict", help="警告も失敗として扱う（終了コード 1）。")
+        ] = False,
+        output: Annotated[
+            CheckFormat,
+            typer.Option(
+                "--format",
+                "-f",
+                help="出力形式: text, json, github（GitHub Actions の注釈）, csv, markdown。",
+            ),
+        ] = "text",
+        no_cache: NoCacheOption = False,
+        lang: LanguageOption = None,
+    ) -> int:
+        """台帳を検査する（合計・件数・番号・担当課）。
+
+        書式の規則をすべて確かめ、誤りがあればファイル・行・列と、文書の額・合計・差を示す。
+
+        終了コード: 0 誤りなし、1 誤りあり（--strict では警告も）、2 台帳を読めない。
+
+        例: izumi check --ledger data/programs.yaml
+        """
+        return run(ledger, strict, output, no_cache, lang)
+
+    return check_command
+
+
+def _text(checked: "Checked", screen: "Terminal") -> None:
     unit = checked.summary.unit if checked.summary else None
     screen.line(t("cli.ledger", ledger=checked.name))
     for finding in checked.findings:
@@ -74,7 +135,7 @@ def _text(checked: Checked, screen: Terminal) -> None:
     screen.line(_summary(checked))
 
 
-def _summary(checked: Checked) -> str:
+def _summary(checked: "Checked") -> str:
     tally = t("check.tally", errors=checked.errors, warnings=checked.warnings)
     summary = checked.summary
     if summary is None:
@@ -89,7 +150,7 @@ def _summary(checked: Checked) -> str:
     )
 
 
-def _document(checked: Checked, status: int) -> dict[str, Any]:
+def _document(checked: "Checked", status: int) -> "dict[str, Any]":
     return {
         "ledger": checked.name,
         "ok": status == 0,
@@ -99,7 +160,7 @@ def _document(checked: Checked, status: int) -> dict[str, Any]:
     }
 
 
-def _rows(checked: Checked) -> Table:
+def _rows(checked: "Checked") -> Table:
     table = Table(
         [
             Column("rule", t("col.rule")),

@@ -7,9 +7,10 @@ from typing import Annotated, Any
 
 import typer
 
-from izumi_ledger.cli.app import open_ledger
+from izumi_ledger.cli.choices import apply_language
+from izumi_ledger.cli.ledger import open_ledger
 from izumi_ledger.cli.messages import t
-from izumi_ledger.cli.options import LanguageOption, NoCacheOption, RowFormatOption, apply_language
+from izumi_ledger.cli.options import LanguageOption, NoCacheOption, RowFormatOption
 from izumi_ledger.cli.render import View, render
 from izumi_ledger.cli.render.figures import Figures, percent_text, ratio_number
 from izumi_ledger.cli.render.tables import Column, Decorated, Table

@@ -8,9 +8,10 @@ from typing import Annotated, Literal
 import typer
 
 from izumi_ledger.atomic import write_atomically
-from izumi_ledger.cli.app import open_ledger
+from izumi_ledger.cli.choices import apply_language
+from izumi_ledger.cli.ledger import open_ledger
 from izumi_ledger.cli.messages import t
-from izumi_ledger.cli.options import LanguageOption, LedgerOption, NoCacheOption, apply_language
+from izumi_ledger.cli.options import LanguageOption, LedgerOption, NoCacheOption
 from izumi_ledger.cli.terminal import terminal
 from izumi_ledger.errors import CannotWrite, UsageError
 from izumi_ledger.export.tables import TABLE_NAMES, ledger_tables

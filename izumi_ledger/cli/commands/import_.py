@@ -10,8 +10,9 @@ import typer
 
 from izumi_ledger.atomic import write_atomically
 from izumi_ledger.cache import default_cache
+from izumi_ledger.cli.choices import apply_language
 from izumi_ledger.cli.messages import t
-from izumi_ledger.cli.options import LanguageOption, NoCacheOption, apply_language
+from izumi_ledger.cli.options import LanguageOption, NoCacheOption
 from izumi_ledger.cli.render.findings import finding_lines
 from izumi_ledger.cli.terminal import Terminal, terminal
 from izumi_ledger.errors import CannotRead
@@ -19,7 +20,7 @@ from izumi_ledger.export.json_text import json_text
 from izumi_ledger.export.yaml import dump_data
 from izumi_ledger.importer.build import Imported, Layout, Metadata, default_source, import_document
 from izumi_ledger.importer.text import DocumentError
-from izumi_ledger.load import Checked, check
+from izumi_ledger.loading import Checked, check
 from izumi_ledger.source.files import read_source
 
 

@@ -6,8 +6,9 @@ from typing import Annotated, Any
 
 import typer
 
-from izumi_ledger.cli.app import open_ledger
+from izumi_ledger.cli.choices import apply_language
 from izumi_ledger.cli.completion import complete_section, complete_tag
+from izumi_ledger.cli.ledger import open_ledger
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import (
     LanguageOption,
@@ -15,7 +16,6 @@ from izumi_ledger.cli.options import (
     NoCacheOption,
     RowFormatOption,
     UnitOption,
-    apply_language,
 )
 from izumi_ledger.cli.render import View, render
 from izumi_ledger.cli.render.figures import Figures

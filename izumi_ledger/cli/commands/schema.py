@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from izumi_ledger.cli.options import LanguageOption, apply_language
+from izumi_ledger.cli.choices import apply_language
+from izumi_ledger.cli.options import LanguageOption
 from izumi_ledger.cli.terminal import terminal
 from izumi_ledger.export.json_text import json_text
 from izumi_ledger.format.schema import ledger_json_schema

@@ -9,14 +9,13 @@ from rich.console import Group as RenderGroup
 from rich.text import Text
 from rich.tree import Tree
 
-from izumi_ledger.cli.app import open_ledger
+from izumi_ledger.cli.choices import ShowFormat, apply_language
+from izumi_ledger.cli.ledger import open_ledger
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import (
     LanguageOption,
     LedgerOption,
     NoCacheOption,
-    ShowFormat,
-    apply_language,
 )
 from izumi_ledger.cli.render import View, render
 from izumi_ledger.cli.render.figures import Figures

@@ -6,7 +6,8 @@ from typing import Annotated, Any
 
 import typer
 
-from izumi_ledger.cli.app import open_ledger
+from izumi_ledger.cli.choices import apply_language
+from izumi_ledger.cli.ledger import open_ledger
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import (
     LanguageOption,
@@ -14,7 +15,6 @@ from izumi_ledger.cli.options import (
     NoCacheOption,
     RowFormatOption,
     UnitOption,
-    apply_language,
 )
 from izumi_ledger.cli.render import View, render
 from izumi_ledger.cli.render.figures import Figures, bar, percent_text, ratio_number
