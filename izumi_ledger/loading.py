@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from izumi_ledger.format.amounts import Unit
+    from izumi_ledger.format.compiled import CompiledFormat
     from izumi_ledger.format.models import Ledger
     from izumi_ledger.source.positions import SourceMap
     from izumi_ledger.source.reader import Progress
@@ -129,11 +130,22 @@ def load(source: Source, *, name: str | None = None, progress: Progress | None =
     return load_data(data, display, progress)
 
 
-def load_data(data: bytes, name: str, progress: Progress | None = None) -> Loaded:
-    """Validate a ledger given as its UTF-8 bytes."""
-    from izumi_ledger.format.validate import keys_of, validate
+def load_data(
+    data: bytes,
+    name: str,
+    progress: Progress | None = None,
+    compiled: CompiledFormat | None = None,
+) -> Loaded:
+    """Validate a ledger given as its UTF-8 bytes; with the cache's compiled format, its
+    parts are nodes with the models' fields rather than the models themselves."""
     from izumi_ledger.source.reader import parse_yaml
 
+    if compiled is None:
+        from izumi_ledger.format import validate as models
+
+        keys_of, validate = models.keys_of, models.validate
+    else:
+        keys_of, validate = compiled.keys_of, compiled.validate
     reading = progress.reading if progress is not None else None
     parsed = parse_yaml(data, name, keys=keys_of, progress=reading)
     if parsed.data is None or not isinstance(parsed.data, dict):

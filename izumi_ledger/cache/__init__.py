@@ -22,20 +22,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from izumi_ledger.atomic import replace_in_folder
-from izumi_ledger.cache.entry import MAGIC, decode, encode
+from izumi_ledger.cache.entry import MAGIC, decode, decode_ledger, encode
 from izumi_ledger.cache.fingerprint import environment_fingerprint
-from izumi_ledger.cache.folder import ENTRY_SUFFIX, open_folder, prune, read_own_file
+from izumi_ledger.cache.folder import (
+    ENTRY_NAME,
+    ENTRY_SUFFIX,
+    FORMAT_NAME,
+    FORMAT_SUFFIX,
+    open_folder,
+    prune,
+    read_own_file,
+)
 from izumi_ledger.errors import UsageError
-from izumi_ledger.loading import Checked, Source, check_data, name_of, read_bytes
+from izumi_ledger.loading import Checked, Source, checked_of, load_data, name_of, read_bytes
 from izumi_ledger.text.messages import current, t
 
 if TYPE_CHECKING:
+    from izumi_ledger.format.compiled import CompiledFormat
     from izumi_ledger.source.reader import Progress
 
 ENABLE_VARIABLE: Final = "IZUMI_CACHE"
 DIRECTORY_VARIABLE: Final = "IZUMI_CACHE_DIR"
 # Entries beyond this many, the least recently written first, are removed.
 MAX_ENTRIES: Final = 16
+_FORMAT_MAGIC: Final = b"izumi-format 1\n"
 _CHUNK: Final = 1 << 20
 _ON: Final = ("", "1", "true", "yes", "on")
 _OFF: Final = ("0", "false", "no", "off")
@@ -103,11 +113,64 @@ class Cache:
             found = self._found(key, data)
             if found is not None:
                 return found
-        checked = check_data(data, display, progress)
+        checked, ledger_json = self._check_data(data, display, progress)
         if progress is not None:
             progress.stage("caching")
-        self._store(key, checked)
+        self._store(key, encode(checked, ledger_json))
         return checked
+
+    def _check_data(
+        self, data: bytes, display: str, progress: Progress | None
+    ) -> tuple[Checked, bytes]:
+        """What check_data gives, validated with the compiled format (pydantic's models are
+        imported only when a command asks for the ledger); and the ledger as JSON."""
+        from izumi_ledger.format.compiled import CompiledFormat
+
+        compiled = self._compiled_format()
+        loaded = load_data(data, display, progress, compiled)
+        if progress is not None and loaded.ledger is not None:
+            progress.stage("checking")
+        checked = checked_of(loaded)
+        if loaded.ledger is None:
+            return checked, b""
+        ledger_json = CompiledFormat.to_json(loaded.ledger)
+        return decode_ledger(checked, ledger_json, data), ledger_json
+
+    def _compiled_format(self) -> CompiledFormat | None:
+        """The format compiled for pydantic-core, kept beside the entries; compiled (and kept)
+        when it is not there yet; None when it cannot be had, and the models validate."""
+        from pydantic_core import SchemaError
+
+        from izumi_ledger.format.compiled import CompiledFormat, compile_format
+
+        name = self._format_key() + FORMAT_SUFFIX
+        folder = open_folder(self.directory, create=True)
+        if folder is None:
+            return None
+        try:
+            kept = read_own_file(folder, name)
+            if kept is not None and kept.startswith(_FORMAT_MAGIC):
+                checksum, _, body = kept[len(_FORMAT_MAGIC) :].partition(b"\n")
+                if hashlib.sha256(body).hexdigest().encode() == checksum:
+                    with contextlib.suppress(ValueError, KeyError, TypeError, SchemaError):
+                        return CompiledFormat(body.decode("utf-8"))
+            try:
+                text = compile_format()
+                compiled = CompiledFormat(text)
+            except (ValueError, KeyError, TypeError, SchemaError):
+                return None
+            content = text.encode("utf-8")
+            checksum = hashlib.sha256(content).hexdigest().encode()
+            with contextlib.suppress(OSError):
+                replace_in_folder(folder, name, _FORMAT_MAGIC + checksum + b"\n" + content)
+            return compiled
+        finally:
+            os.close(folder)
+
+    def _format_key(self) -> str:
+        if self._environment is None:
+            self._environment = environment_fingerprint()
+        return hashlib.sha256(_FORMAT_MAGIC + self._environment).hexdigest()
 
     def key(self, data: bytes, display: str) -> str:
         """The entry's name for these bytes, read under this name, in the current language."""
@@ -156,15 +219,15 @@ class Cache:
             os.close(folder)
         return None if entry is None else decode(entry, origin)
 
-    def _store(self, key: str, checked: Checked) -> None:
-        """Keep checked under key; a cache that cannot be written is left alone."""
-        content = encode(checked)
+    def _store(self, key: str, content: bytes) -> None:
+        """Keep an entry under key; a cache that cannot be written is left alone."""
         folder = open_folder(self.directory, create=True)
         if folder is None:
             return
         try:
             with contextlib.suppress(OSError):
                 replace_in_folder(folder, key + ENTRY_SUFFIX, content, mode=0o600)
-                prune(folder, MAX_ENTRIES, MAGIC)
+                # The compiled format of this izumi and the one before it are kept.
+                prune(folder, [(ENTRY_NAME, MAX_ENTRIES, MAGIC), (FORMAT_NAME, 2, _FORMAT_MAGIC)])
         finally:
             os.close(folder)

@@ -22,11 +22,9 @@ if TYPE_CHECKING:
 MAGIC: Final = b"izumi-cache 2\n"
 
 
-def encode(checked: Checked) -> bytes:
-    """The entry for a checked ledger."""
-    ledger = checked.ledger
+def encode(checked: Checked, ledger_json: bytes) -> bytes:
+    """The entry for a checked ledger and its ledger as JSON (b"" when it has none)."""
     report = json.dumps(_report_data(checked), ensure_ascii=False).encode("utf-8")
-    ledger_json = ledger.model_dump_json().encode("utf-8") if ledger is not None else b""
     header = json.dumps(
         [
             [len(report), hashlib.sha256(report).hexdigest()],
@@ -56,6 +54,12 @@ def decode(entry: bytes, origin: Source | bytes) -> Checked | None:
     checked = _report_from(report)
     if checked is None or checked.summary is None:
         return checked
+    return decode_ledger(checked, ledger_json, origin)
+
+
+def decode_ledger(checked: Checked, ledger_json: bytes, origin: Source | bytes) -> Checked:
+    """checked, its ledger read from ledger_json when it is asked for (from origin again when
+    that JSON is damaged)."""
     name = checked.name
     return Checked(
         name, checked.findings, checked.summary, lambda: _ledger_from(ledger_json, origin, name)

@@ -22,8 +22,10 @@ from izumi_ledger.atomic import TEMPORARY_SUFFIX
 
 ENTRY_SUFFIX: Final = ".izumi-cache"
 ENTRY_NAME: Final = re.compile(r"[0-9a-f]{64}" + re.escape(ENTRY_SUFFIX))
+FORMAT_SUFFIX: Final = ".izumi-format"
+FORMAT_NAME: Final = re.compile(r"[0-9a-f]{64}" + re.escape(FORMAT_SUFFIX))
 TEMPORARY_NAME: Final = re.compile(
-    r"\.[0-9a-f]{64}" + re.escape(ENTRY_SUFFIX) + r"\.[0-9a-f]{12}" + re.escape(TEMPORARY_SUFFIX)
+    r"\.[0-9a-f]{64}\.izumi-(cache|format)\.[0-9a-f]{12}" + re.escape(TEMPORARY_SUFFIX)
 )
 ABANDONED_AFTER: Final = 3600  # seconds: a temporary file this old was left by a killed run
 _NO_FOLLOW: Final = getattr(os, "O_NOFOLLOW", 0)
@@ -98,27 +100,33 @@ def read_own_file(folder: int, name: str) -> bytes | None:
         return None
 
 
-def prune(folder: int, keep: int, magic: bytes) -> None:
-    """Remove the oldest entries beyond keep, and temporary files that a killed run left
-    behind: nothing but izumi's own files, known by their names (and an entry by its magic)."""
-    entries, now = [], time.time()
+# What pruning keeps of each kind of izumi's files: how many, and how the file must start.
+Kept = tuple[re.Pattern[str], int, bytes]
+
+
+def prune(folder: int, kinds: list[Kept]) -> None:
+    """Remove the oldest files of each kind beyond the number kept, and temporary files that
+    a killed run left behind: nothing but izumi's own files, known by their names and how
+    they start."""
+    found: dict[int, list[tuple[int, str]]] = {index: [] for index in range(len(kinds))}
+    now = time.time()
     for name in os.listdir(folder):
-        is_entry = bool(ENTRY_NAME.fullmatch(name))
-        if not is_entry and not TEMPORARY_NAME.fullmatch(name):
+        kind = next((i for i, (pattern, _, _) in enumerate(kinds) if pattern.fullmatch(name)), None)
+        if kind is None and not TEMPORARY_NAME.fullmatch(name):
             continue
         with contextlib.suppress(OSError):
             status = os.stat(name, dir_fd=folder, follow_symlinks=False)
             if not stat.S_ISREG(status.st_mode) or status.st_uid != os.getuid():
                 continue
-            if is_entry:
-                entries.append((status.st_mtime_ns, name))
+            if kind is not None:
+                found[kind].append((status.st_mtime_ns, name))
             elif now - status.st_mtime > ABANDONED_AFTER:
                 os.unlink(name, dir_fd=folder)
-    entries.sort()
-    for _, name in entries[:-keep]:
-        with contextlib.suppress(OSError):
-            if _starts_with(folder, name, magic):
-                os.unlink(name, dir_fd=folder)
+    for index, (_, keep, magic) in enumerate(kinds):
+        for _, name in sorted(found[index])[:-keep]:
+            with contextlib.suppress(OSError):
+                if _starts_with(folder, name, magic):
+                    os.unlink(name, dir_fd=folder)
 
 
 def _starts_with(folder: int, name: str, magic: bytes) -> bool:

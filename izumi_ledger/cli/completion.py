@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from izumi_ledger.figures.query import known_sections
-from izumi_ledger.format.models import TAGS
+from izumi_ledger.format.values import TAGS
 from izumi_ledger.loading import load
 from izumi_ledger.source.files import STANDARD_INPUT, locate_ledger
 from izumi_ledger.text.names import fold

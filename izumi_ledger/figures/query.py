@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from izumi_ledger.errors import UsageError
 from izumi_ledger.figures.totals import ProgramRef, programs_of
-from izumi_ledger.format.models import TAGS, Ledger
+from izumi_ledger.format.values import TAGS
+
+if TYPE_CHECKING:
+    from izumi_ledger.format.models import Ledger
 from izumi_ledger.text.messages import t
 from izumi_ledger.text.names import closest, fold
 

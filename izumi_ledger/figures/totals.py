@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
-from izumi_ledger.format.models import TAGS, Ledger, Policy, Program
+from izumi_ledger.format.values import TAGS
+
+if TYPE_CHECKING:
+    from izumi_ledger.format.models import Ledger, Policy, Program
 
 GroupBy = Literal["program", "policy", "section", "tag"]
 GROUP_BY: Final[tuple[GroupBy, ...]] = ("program", "policy", "section", "tag")

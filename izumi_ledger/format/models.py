@@ -12,31 +12,27 @@ from pydantic import (
     StringConstraints,
     WithJsonSchema,
 )
-from pydantic_core import PydanticCustomError
 
-from izumi_ledger.format.amounts import AmountError, Unit, parse_amount
-from izumi_ledger.text.messages import t
-
-FORMAT_VERSION: Final = 1
-TAGS: Final[tuple[str, ...]] = ("重点", "新規", "拡充")
-# The order in which a budget document labels the details of an item: ア, イ, ウ …
-DETAIL_LABELS: Final = (
-    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
+from izumi_ledger.format.amounts import Unit
+from izumi_ledger.format.values import (
+    DETAIL_LABELS,
+    FORMAT_VERSION,
+    TAGS,
+    amount_value,
+    detail_label_value,
 )
 
-
-def _amount(value: object) -> int:
-    try:
-        return parse_amount(value)
-    except AmountError as error:
-        raise PydanticCustomError("amount", str(error)) from None
-
-
-def _detail_label(value: object) -> object:
-    if isinstance(value, str) and (len(value) != 1 or value not in DETAIL_LABELS):
-        raise PydanticCustomError("detail_label", t("label.not_katakana", value=value))
-    return value
-
+__all__ = [
+    "DETAIL_LABELS",
+    "FORMAT_VERSION",
+    "TAGS",
+    "Detail",
+    "Item",
+    "Ledger",
+    "Policy",
+    "Program",
+    "Related",
+]
 
 # How an amount may be written, for editors: an integer, or digits with optional commas.
 AMOUNT_JSON_SCHEMA: Final = {
@@ -45,13 +41,13 @@ AMOUNT_JSON_SCHEMA: Final = {
         {"type": "string", "pattern": "^([0-9０-９]+|[0-9０-９]{1,3}([,，][0-9０-９]{3})+)$"},
     ]
 }
-Amount = Annotated[int, BeforeValidator(_amount), WithJsonSchema(AMOUNT_JSON_SCHEMA)]
+Amount = Annotated[int, BeforeValidator(amount_value), WithJsonSchema(AMOUNT_JSON_SCHEMA)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 Tag = Literal["重点", "新規", "拡充"]
 Number = Annotated[int, Field(ge=1)]
 DetailLabel = Annotated[
     str,
-    BeforeValidator(_detail_label),
+    BeforeValidator(detail_label_value),
     WithJsonSchema({"type": "string", "enum": list(DETAIL_LABELS)}),
 ]
 

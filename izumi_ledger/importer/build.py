@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from izumi_ledger.format.models import FORMAT_VERSION
+from izumi_ledger.format.values import FORMAT_VERSION
 from izumi_ledger.importer.document import Reading
 from izumi_ledger.importer.pdf_text import looks_like_pdf_text, read_pdf_text
 from izumi_ledger.importer.text import DocumentError, decode, fold, lines_of, number

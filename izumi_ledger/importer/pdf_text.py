@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from izumi_ledger.format.models import DETAIL_LABELS, TAGS
+from izumi_ledger.format.values import DETAIL_LABELS, TAGS
 from izumi_ledger.importer.document import (
     DetailRecord,
     ItemRecord,

@@ -7,10 +7,9 @@ that breaks it; `apply_rules` runs them all and returns the findings in file ord
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from izumi_ledger.findings import Finding
-from izumi_ledger.format.models import Ledger
 from izumi_ledger.rules.context import Context
 from izumi_ledger.rules.details import partial_details
 from izumi_ledger.rules.names import repeated_name
@@ -18,6 +17,9 @@ from izumi_ledger.rules.numbering import numbering
 from izumi_ledger.rules.sections import no_section, unknown_section, unused_section
 from izumi_ledger.rules.sums import detail_sum, item_sum, policy_sum, program_count, program_sum
 from izumi_ledger.source.positions import SourceMap
+
+if TYPE_CHECKING:
+    from izumi_ledger.format.models import Ledger
 
 Rule = Callable[[Context], Iterable[Finding]]
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from izumi_ledger.findings import Finding, Path, Severity, format_path
-from izumi_ledger.format.models import Item, Ledger, Policy, Program
 from izumi_ledger.source.positions import SourceMap
 from izumi_ledger.text.messages import t
 from izumi_ledger.text.numbers import format_amount
+
+if TYPE_CHECKING:
+    from izumi_ledger.format.models import Item, Ledger, Policy, Program
 
 
 @dataclass(frozen=True)

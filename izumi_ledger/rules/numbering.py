@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from izumi_ledger.findings import Finding, Path, Severity
-from izumi_ledger.format.models import DETAIL_LABELS
+from izumi_ledger.format.values import DETAIL_LABELS
 from izumi_ledger.rules.context import Context
 from izumi_ledger.text.messages import t
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from izumi_ledger.findings import Finding, Severity
-from izumi_ledger.format.models import Item
 from izumi_ledger.rules.context import Context
 from izumi_ledger.text.messages import t
+
+if TYPE_CHECKING:
+    from izumi_ledger.format.models import Item
 
 
 def item_sum(context: Context) -> Iterator[Finding]:

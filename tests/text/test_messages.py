@@ -27,6 +27,7 @@ DATA_FILES = {
     "cli/messages.py",
     "format/schema.py",
     "format/models.py",
+    "format/values.py",
     "format/amounts.py",
     "text/era.py",
     "figures/totals.py",

@@ -1,0 +1,33 @@
+"""The format's own words and the checks of single values, without pydantic's Python layer:
+the cache's compiled format validates with pydantic-core alone and uses these too."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from pydantic_core import PydanticCustomError
+
+from izumi_ledger.format.amounts import AmountError, parse_amount
+from izumi_ledger.text.messages import t
+
+FORMAT_VERSION: Final = 1
+TAGS: Final[tuple[str, ...]] = ("重点", "新規", "拡充")
+# The order in which a budget document labels the details of an item: ア, イ, ウ …
+DETAIL_LABELS: Final = (
+    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
+)
+
+
+def amount_value(value: object) -> int:
+    """An amount read exactly, or pydantic-core's error with the reason."""
+    try:
+        return parse_amount(value)
+    except AmountError as error:
+        raise PydanticCustomError("amount", str(error)) from None
+
+
+def detail_label_value(value: object) -> object:
+    """One katakana label of the sequence ア, イ, ウ …, or pydantic-core's error."""
+    if isinstance(value, str) and (len(value) != 1 or value not in DETAIL_LABELS):
+        raise PydanticCustomError("detail_label", t("label.not_katakana", value=value))
+    return value
