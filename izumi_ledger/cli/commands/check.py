@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any, get_args
 from izumi_ledger.cli.choices import CheckFormat, apply_language
 from izumi_ledger.cli.ledger import open_checked
 from izumi_ledger.cli.messages import t
-from izumi_ledger.cli.render import View, render
 from izumi_ledger.cli.render.findings import finding_lines, github_annotation, labels_of
 from izumi_ledger.cli.render.tables import Column, Table
+from izumi_ledger.cli.render.view import View, render
 from izumi_ledger.cli.terminal import terminal
 from izumi_ledger.findings import Severity
 from izumi_ledger.text.messages import LANGUAGES, Language

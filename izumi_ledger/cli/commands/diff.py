@@ -11,9 +11,9 @@ from izumi_ledger.cli.choices import apply_language
 from izumi_ledger.cli.ledger import open_ledger
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import LanguageOption, NoCacheOption, RowFormatOption
-from izumi_ledger.cli.render import View, render
 from izumi_ledger.cli.render.figures import Figures, percent_text, ratio_number
 from izumi_ledger.cli.render.tables import Column, Decorated, Table
+from izumi_ledger.cli.render.view import View, render
 from izumi_ledger.cli.terminal import terminal
 from izumi_ledger.errors import UsageError
 from izumi_ledger.figures.compare import Change, Comparison, Status, compare

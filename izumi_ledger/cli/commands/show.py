@@ -17,9 +17,9 @@ from izumi_ledger.cli.options import (
     LedgerOption,
     NoCacheOption,
 )
-from izumi_ledger.cli.render import View, render
 from izumi_ledger.cli.render.figures import Figures
 from izumi_ledger.cli.render.tables import Column, Decorated, Table, markdown_text
+from izumi_ledger.cli.render.view import View, render
 from izumi_ledger.cli.terminal import Terminal, terminal
 from izumi_ledger.errors import UsageError
 from izumi_ledger.figures.query import close_program_names, find_programs

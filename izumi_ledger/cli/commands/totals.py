@@ -16,9 +16,9 @@ from izumi_ledger.cli.options import (
     RowFormatOption,
     UnitOption,
 )
-from izumi_ledger.cli.render import View, render
 from izumi_ledger.cli.render.figures import Figures, bar, percent_text, ratio_number
 from izumi_ledger.cli.render.tables import Column, Table
+from izumi_ledger.cli.render.view import View, render
 from izumi_ledger.cli.terminal import terminal
 from izumi_ledger.figures.totals import (
     Group,
