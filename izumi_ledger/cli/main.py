@@ -11,6 +11,7 @@ which gives the same result (a test compares them). Importing typer is a fifth o
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -55,6 +56,10 @@ def main() -> None:
     # izumi validates with no pydantic plugins: looking for them imports importlib.metadata
     # (about 14 ms of a 0.25 s check), and none should run inside izumi unasked.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # A run reads one ledger, writes, and ends; what it builds has no cycles worth collecting,
+    # and the collector would only walk it again and again (docs/performance.md: 5 % of a
+    # `totals` at start-up, a third of reading a large ledger). The library leaves it alone.
+    gc.disable()
     try:
         status = _quickly(sys.argv[1:])
         if status is not None:

@@ -30,7 +30,7 @@ def colour_allowed() -> bool:
     return not os.environ.get("NO_COLOR")
 
 
-def colour_wanted(stream: IO[Any]) -> bool:
+def colour_wanted(stream: object) -> bool:
     """Whether text is coloured, decided as rich decides: never with NO_COLOR or on a dumb
     terminal, always with FORCE_COLOR, otherwise on a terminal."""
     if not colour_allowed() or os.environ.get("TERM", "").lower() in ("dumb", "unknown"):
@@ -103,7 +103,8 @@ class Terminal:
         self.out = GuardedStream(stdout or sys.stdout, self, "stdout")
         self.err = GuardedStream(stderr or sys.stderr, self, "stderr")
         self.width = terminal_width()
-        self.colour = colour_allowed()
+        # Colour only where it is wanted: a terminal, never with NO_COLOR (decided per stream).
+        self.colour = {"stdout": colour_wanted(self.out), "stderr": colour_wanted(self.err)}
         self._consoles: dict[str, Console] = {}
 
     @contextlib.contextmanager
@@ -170,7 +171,7 @@ class Terminal:
     def _line(self, stream: GuardedStream, text: str, style: str | None) -> None:
         # Plain lines are written directly, so that a command that only prints lines does not
         # load rich; a styled line, or one a terminal would show differently, goes through it.
-        if (style and self.colour) or RICH_REWRITES.search(text):
+        if (style and self.colour[stream.name]) or RICH_REWRITES.search(text):
             self._console(stream).print(text, markup=False, soft_wrap=True, style=style)
         else:
             stream.write(text + "\n")
@@ -181,8 +182,10 @@ class Terminal:
 
             # With NO_COLOR no escape codes at all, not even bold: the output may be parsed.
             options: dict[str, Any] = {"highlight": False, "emoji": False, "width": self.width}
-            if not self.colour:
+            if not self.colour[stream.name]:
                 options |= {"no_color": True, "color_system": None}
+            elif os.environ.get("FORCE_COLOR"):
+                options |= {"force_terminal": True}
             self._consoles[stream.name] = Console(file=stream, **options)  # type: ignore[arg-type]
         return self._consoles[stream.name]
 

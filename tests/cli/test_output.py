@@ -212,3 +212,30 @@ def test_json_is_written_one_way_everywhere() -> None:
 def test_github_annotation_is_the_one_definition() -> None:
     finding = check(REPO / "tests" / "bad" / "item-sum.yaml").findings[0]
     assert github_annotation(finding).startswith("::error file=")
+
+
+def test_piped_output_is_drawn_directly_without_no_color(tmp_path: Path) -> None:
+    # Not a terminal: no colour, whether NO_COLOR is set or not, and the table is drawn
+    # directly (rich's drawing of many rows takes seconds).
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")
+    }
+    plain = subprocess.run(
+        [sys.executable, "-m", "izumi_ledger", "totals"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**environment, "COLUMNS": "80"},
+    )
+    no_color = subprocess.run(
+        [sys.executable, "-m", "izumi_ledger", "totals"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**environment, "COLUMNS": "80", "NO_COLOR": "1"},
+    )
+    assert plain.stdout == no_color.stdout and "\x1b[" not in plain.stdout
+    from support import run_in_process
+
+    _, modules = run_in_process(["totals"], tmp_path, {"NO_COLOR": ""})
+    assert "rich.table" not in modules

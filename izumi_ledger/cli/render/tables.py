@@ -114,7 +114,7 @@ def print_table(table: Table, screen: Terminal) -> None:
     footers = [_shown(column, table.total) if table.total else "" for column in columns]
     widths = _fit_widths(columns, cells, footers, screen.width)
     plain = None
-    if not screen.colour:  # no styles to write: the lines may be written directly
+    if not screen.colour["stdout"]:  # no styles to write: the lines may be written directly
         plain = plain_grid(
             [column.label for column in columns],
             [column.align for column in columns],
