@@ -15,10 +15,11 @@ import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 from izumi_ledger.findings import Finding, count_errors, count_warnings
-from izumi_ledger.source.files import read_source, read_stream
+from izumi_ledger.source.files import read_failure, read_source, read_stream
+from izumi_ledger.text.messages import t
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -111,11 +112,14 @@ def read_bytes(source: Source, name: str) -> tuple[bytes | None, list[Finding]]:
     if isinstance(source, str | os.PathLike):
         return read_source(Path(source), name)
     if isinstance(source, io.TextIOBase) or isinstance(getattr(source, "encoding", None), str):
-        binary: Any = getattr(source, "buffer", None)
-        if binary is None:  # a text stream of its own, such as io.StringIO
+        # Read through the text layer, which may already hold what was read ahead of it.
+        try:
             text: str = source.read()  # type: ignore[assignment]
-            return read_stream(io.BytesIO(text.encode("utf-8", "surrogatepass")), name)
-        return read_stream(binary, name)
+        except UnicodeDecodeError:
+            return None, [read_failure(name, t("read.not_utf8"))]
+        except OSError as error:
+            return None, [read_failure(name, t("read.failed", reason=error.strerror or error))]
+        return read_stream(io.BytesIO(text.encode("utf-8", "surrogatepass")), name)
     return read_stream(source, name)  # type: ignore[arg-type]
 
 

@@ -34,7 +34,15 @@ from izumi_ledger.cache.folder import (
     read_own_file,
 )
 from izumi_ledger.errors import UsageError
-from izumi_ledger.loading import Checked, Source, checked_of, load_data, name_of, read_bytes
+from izumi_ledger.loading import (
+    Checked,
+    Loaded,
+    Source,
+    checked_of,
+    load_data,
+    name_of,
+    read_bytes,
+)
 from izumi_ledger.text.messages import current, t
 
 if TYPE_CHECKING:
@@ -74,10 +82,12 @@ def default_directory(environment: Mapping[str, str] | None = None) -> Path | No
             return Path(local) / "izumi" / "Cache" if local else None
         if sys.platform == "darwin":
             return Path.home() / "Library" / "Caches" / "izumi"
-        base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        # A relative XDG_CACHE_HOME is ignored, as the XDG specification says.
+        xdg = env.get("XDG_CACHE_HOME", "")
+        base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
     except (RuntimeError, KeyError, OSError):  # no home directory
         return None
-    return Path(base) / "izumi"
+    return base / "izumi"
 
 
 def default_cache(environment: Mapping[str, str] | None = None) -> Cache | None:
@@ -91,14 +101,16 @@ def default_cache(environment: Mapping[str, str] | None = None) -> Cache | None:
 class Cache:
     """Checked ledgers kept in one folder; every failure to read or write one is a miss."""
 
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        self.directory = Path(directory)
         self._environment: bytes | None = None
 
     def check(
-        self, source: Source, *, name: str | None = None, progress: Progress | None = None
+        self, source: Source | Loaded, *, name: str | None = None, progress: Progress | None = None
     ) -> Checked:
         """What `izumi_ledger.check` gives for source, from the cache when it holds it."""
+        if isinstance(source, Loaded):  # already read: nothing left to save
+            return checked_of(source)
         display = name_of(source, name)
         if isinstance(source, str | os.PathLike):
             found = self._found(self._streamed_key(Path(source), display), source)

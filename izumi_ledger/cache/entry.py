@@ -24,7 +24,8 @@ MAGIC: Final = b"izumi-cache 2\n"
 
 def encode(checked: Checked, ledger_json: bytes) -> bytes:
     """The entry for a checked ledger and its ledger as JSON (b"" when it has none)."""
-    report = json.dumps(_report_data(checked), ensure_ascii=False).encode("utf-8")
+    # ASCII with escapes: a file name that is not UTF-8 (kept as surrogates) survives it.
+    report = json.dumps(_report_data(checked)).encode("ascii")
     header = json.dumps(
         [
             [len(report), hashlib.sha256(report).hexdigest()],
@@ -44,7 +45,7 @@ def decode(entry: bytes, origin: Source | bytes) -> Checked | None:
         (report_size, report_sum), (ledger_size, ledger_sum) = json.loads(header)
         if not all(type(size) is int for size in (report_size, ledger_size)):
             return None
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         return None
     report, ledger_json = rest[:report_size], rest[report_size:]
     if len(ledger_json) != ledger_size or hashlib.sha256(report).hexdigest() != report_sum:
@@ -117,7 +118,7 @@ def _report_from(data: bytes) -> Checked | None:
                 return None
             summary = Summary(unit, *numbers)
         findings = tuple(_finding_from(row) for row in rows)
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         return None
     if not isinstance(name, str) or any(finding is None for finding in findings):
         return None

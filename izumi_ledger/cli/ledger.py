@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.terminal import terminal
-from izumi_ledger.errors import IzumiError
+from izumi_ledger.errors import CannotRead, IzumiError
 
 if TYPE_CHECKING:
     from izumi_ledger.format.models import Ledger
@@ -31,6 +31,8 @@ def open_checked(option: str | None, no_cache: bool = False) -> Checked:
     source: Source = located
     name = located
     if located == STANDARD_INPUT:
+        if sys.stdin is None:
+            raise CannotRead(t("cli.stdin_closed"))
         source, name = sys.stdin.buffer, "<stdin>"
     cache = None if no_cache else default_cache()
     progress = TerminalProgress(terminal().err)

@@ -11,6 +11,7 @@ which gives the same result (a test compares them). Importing typer is a fifth o
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -70,19 +71,31 @@ def main() -> None:
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        sys.stderr.write(t("cli.interrupted") + "\n")
+        _say(t("cli.interrupted"))
         sys.exit(130)
     except BrokenPipeError:
         # The reader of a help screen stopped early (izumi --help | head): not a failure.
         # stdout points at /dev/null so that flushing it at exit does not fail again.
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        with contextlib.suppress(OSError):
+            os.dup2(devnull, 1)
         sys.exit(0)
+    except OSError as error:  # a help screen or a usage message that could not be written
+        where = t("cli.stdout")
+        _say("izumi: " + t("write.failed", path=where, reason=error.strerror or error))
+        sys.exit(2)
     except Exception:
         if "--debug" in sys.argv[1:] or os.environ.get("IZUMI_DEBUG"):
             import traceback
 
             traceback.print_exc()
         else:
-            sys.stderr.write(t("cli.unexpected", version=__version__) + "\n")
+            _say(t("cli.unexpected", version=__version__))
         sys.exit(3)
+
+
+def _say(message: str) -> None:
+    """A last message on stderr, if there is a stderr to write it to."""
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()

@@ -211,6 +211,11 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "izumi {version}: an unexpected failure, sorry.\n  Run again with --debug to see the details (the traceback).",
     },
     "cli.stdout": {"ja": "標準出力", "en": "standard output"},
+    "cli.closed": {"ja": "閉じられています", "en": "it is closed"},
+    "cli.stdin_closed": {
+        "ja": "標準入力が閉じられているので、台帳を読めません",
+        "en": "standard input is closed: there is no ledger to read",
+    },
     "cli.interrupted": {"ja": "izumi: 中断しました", "en": "izumi: interrupted"},
     "cli.bad_language": {
         "ja": "IZUMI_LANG は ja か en です（{value!r}） / IZUMI_LANG must be ja or en",

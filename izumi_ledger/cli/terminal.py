@@ -52,13 +52,16 @@ def terminal_width() -> int:
 class GuardedStream:
     """A text stream that turns write failures into the Terminal's handling of them."""
 
-    def __init__(self, stream: IO[str], terminal: Terminal, name: str) -> None:
-        self.stream = stream
+    def __init__(self, stream: IO[str] | None, terminal: Terminal, name: str) -> None:
+        self.stream = stream  # None when the stream was closed before izumi started
         self.terminal = terminal
         self.name = name
 
     def write(self, text: str) -> int:
-        if self.terminal.reader_gone:
+        if self.terminal.reader_gone and self.name == "stdout":
+            return len(text)
+        if self.stream is None:
+            self.terminal.closed(self)
             return len(text)
         with self.terminal.guard(self):
             self.stream.write(text)
@@ -66,6 +69,9 @@ class GuardedStream:
 
     def write_bytes(self, data: bytes) -> None:
         if self.terminal.reader_gone:
+            return
+        if self.stream is None:
+            self.terminal.closed(self)
             return
         with self.terminal.guard(self):
             self.stream.flush()
@@ -77,17 +83,19 @@ class GuardedStream:
                 buffer.flush()
 
     def flush(self) -> None:
-        if not self.terminal.reader_gone:
+        if self.stream is not None and not (self.terminal.reader_gone and self.name == "stdout"):
             with self.terminal.guard(self):
                 self.stream.flush()
 
     def isatty(self) -> bool:
         try:
-            return self.stream.isatty()
+            return self.stream is not None and self.stream.isatty()
         except ValueError:
             return False
 
     def fileno(self) -> int:
+        if self.stream is None:
+            raise OSError("closed")
         return self.stream.fileno()
 
     @property
@@ -121,6 +129,13 @@ class Terminal:
             where = t("cli.stdout")
             reason = error.strerror or str(error)
             raise CannotWrite(where, t("write.failed", path=where, reason=reason)) from None
+
+    def closed(self, stream: GuardedStream) -> None:
+        """A stream closed before izumi started: data cannot go anywhere (CannotWrite);
+        messages are dropped, and the status stays what it is."""
+        if stream.name == "stdout":
+            where = t("cli.stdout")
+            raise CannotWrite(where, t("write.failed", path=where, reason=t("cli.closed")))
 
     def _reader_left(self, stream: GuardedStream) -> None:
         # The reader stopped early (izumi list | head): what is left is thrown away, and

@@ -381,6 +381,14 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "上書きするには --force を付けてください",
         "en": "add --force to replace it",
     },
+    "write.not_a_file": {
+        "ja": "{path} は普通のファイルではないので書き換えません（装置や名前付きパイプなど）",
+        "en": "{path} is not a regular file, so it is not replaced (a device, a named pipe …)",
+    },
+    "write.use_stdout": {
+        "ja": "標準出力に書くには -o - を使ってください",
+        "en": "to write to standard output, use -o -",
+    },
     "write.directory": {"ja": "{path} はディレクトリです", "en": "{path} is a directory"},
     "write.failed": {
         "ja": "{path} に書き出せません: {reason}",

@@ -470,3 +470,38 @@ def test_the_installed_command_uses_it(tmp_path: Path) -> None:
     assert first.returncode == second.returncode == 0
     assert first.stdout == second.stdout
     assert len(entries(folder)) == 1
+
+
+def test_the_library_takes_a_folder_as_text_and_a_loaded_ledger(tmp_path: Path) -> None:
+    from izumi_ledger import load
+
+    path = tmp_path / "ledger.yaml"
+    path.write_text(WRONG, encoding="utf-8")
+    cache = Cache(str(tmp_path / "cache"))
+    assert cache.check(str(path)) == check(path)
+    assert cache.check(load(path)) == check(load(path)) == check(path)
+
+
+def test_a_text_stream_partly_read_is_read_from_where_it_stands(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.yaml"
+    path.write_text("# a comment line\n" + SMALL, encoding="utf-8")
+    with path.open(encoding="utf-8") as stream:
+        stream.readline()
+        assert check(stream, name="x") == check(SMALL.encode(), name="x")
+
+
+def test_a_relative_xdg_cache_home_is_ignored() -> None:
+    if sys.platform.startswith("linux"):
+        assert default_directory({"XDG_CACHE_HOME": "relative"}) == Path.home() / ".cache" / "izumi"
+
+
+@pytest.mark.parametrize("header", [b"[" * 100_000, b"[[100000000000000000000,1],[1,1]]"])
+def test_a_forged_header_is_a_miss(
+    ledger_file: LedgerWriter, tmp_path: Path, header: bytes
+) -> None:
+    folder = tmp_path / "cache"
+    path, entry = _fill(ledger_file, folder)
+    entry.write_bytes(b"izumi-cache 2\n" + header + b"\n")
+    fresh = run_cli("check", "-l", str(path), "--no-cache")
+    again = run_cli("check", "-l", str(path), env=cached(folder))
+    assert (again.exit_code, again.stdout) == (fresh.exit_code, fresh.stdout)

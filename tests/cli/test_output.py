@@ -9,6 +9,7 @@ import io
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -239,3 +240,99 @@ def test_piped_output_is_drawn_directly_without_no_color(tmp_path: Path) -> None
 
     _, modules = run_in_process(["totals"], tmp_path, {"NO_COLOR": ""})
     assert "rich.table" not in modules
+
+
+@pytest.mark.parametrize(
+    ("redirect", "status"),
+    [
+        (">&-", 2),  # no standard output at all: the data cannot go anywhere
+        ("2>&-", 0),  # no standard error: the messages are lost, the status is not
+        ("-l tests/bad/item-sum.yaml 2>&-", 1),
+        ("-l missing.yaml 2>&-", 2),
+        ("-l - <&-", 2),
+        ("--help >/dev/full", 2),
+    ],
+)
+def test_closed_or_full_standard_streams_keep_the_status(redirect: str, status: int) -> None:
+    run = subprocess.run(
+        ["bash", "-c", f"{sys.executable} -m izumi_ledger check {redirect}"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == status, run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_help_on_a_full_disk_is_exit_2() -> None:
+    with open("/dev/full", "w") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "izumi_ledger", "--help"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+
+
+def test_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    name = os.fsdecode(b"ok\xff.yaml")
+    (tmp_path / name).write_bytes((REPO / "data" / "programs.yaml").read_bytes())
+    for _ in range(2):  # filling the cache, then from it
+        run = subprocess.run(
+            [sys.executable, "-m", "izumi_ledger", "list", "-l", name],
+            cwd=tmp_path,
+            capture_output=True,
+            timeout=60,
+        )
+        assert run.returncode == 0, run.stderr
+        assert b"ok\xff.yaml" in run.stdout
+
+
+def test_a_device_or_pipe_is_never_replaced_by_a_file(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    result = run_cli("export", "-o", str(pipe), "--force")
+    assert result.exit_code == 2 and "-o -" in result.stderr
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+
+
+def test_a_folder_export_that_fails_leaves_the_old_files_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "csv"
+    assert run_cli("export", "-f", "csv", "-o", str(folder)).exit_code == 0
+    before = {path.name: path.read_bytes() for path in folder.iterdir()}
+    calls = []
+
+    def full_after_three(descriptor: int) -> None:
+        calls.append(descriptor)
+        if len(calls) > 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_after_three)
+    other = REPO / "tests" / "fixtures" / "diff-old.yaml"
+    result = run_cli("export", "-f", "csv", "-o", str(folder), "--force", "-l", str(other))
+    assert result.exit_code == 2
+    assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
+    fresh = tmp_path / "fresh"
+    assert run_cli("export", "-f", "csv", "-o", str(fresh), "-l", str(other)).exit_code == 2
+    assert not fresh.exists()
+
+
+def test_a_long_output_name_is_written(tmp_path: Path) -> None:
+    target = tmp_path / ("x" * 240 + ".json")
+    assert run_cli("export", "-o", str(target)).exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["totals"]["amount"] == 26397
+
+
+def test_a_bad_cache_setting_stops_an_import_before_it_writes(tmp_path: Path) -> None:
+    document = REPO / "tests" / "fixtures" / "izumi-fy2021-policy2.txt"
+    target = tmp_path / "ledger.yaml"
+    result = run_cli(
+        "import", str(document), "-o", str(target), "--fiscal-year", "2021",
+        env={"IZUMI_CACHE": "bogus"},
+    )  # fmt: skip
+    assert result.exit_code == 2 and not target.exists()

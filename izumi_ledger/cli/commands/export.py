@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
 
-from izumi_ledger.atomic import write_atomically
+from izumi_ledger.atomic import write_all_atomically
 from izumi_ledger.cli.choices import apply_language
 from izumi_ledger.cli.ledger import open_ledger
 from izumi_ledger.cli.messages import t
@@ -112,21 +113,27 @@ def _folder(files: dict[str, bytes], output: str | None, force: bool, what: str)
     folder = Path(str(output))
     if folder.exists() and not folder.is_dir():
         raise UsageError(t("export.not_folder", path=folder))
+    made = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         reason = error.strerror or str(error)
         raise CannotWrite(str(folder), t("write.failed", path=folder, reason=reason)) from None
-    _write({folder / name: content for name, content in files.items()}, force)
+    try:
+        _write({folder / name: content for name, content in files.items()}, force)
+    except CannotWrite:
+        if made:  # nothing was written into it: the folder goes too
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
 
 
 def _write(files: dict[Path, bytes], force: bool) -> None:
-    """Write every file or, if any would be overwritten without --force, none."""
-    existing = [path for path in files if path.exists()]
+    """Write every file or, if any would be overwritten without --force or any fails, none."""
+    existing = [path for path in files if path.exists() or path.is_symlink()]
     if existing and not force:
         raise CannotWrite(str(existing[0]), t("write.exists", path=existing[0]), t("write.force"))
+    write_all_atomically(files, force=force)
     screen = terminal()
-    for path, content in files.items():
-        write_atomically(path, content, force=force)
     for path in files:
         screen.message(t("write.done", path=path))

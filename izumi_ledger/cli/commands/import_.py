@@ -95,6 +95,8 @@ def import_command(
     例: izumi import policy2.txt -o data/programs.yaml --city 横浜市 --ward 泉区 --fiscal-year 2021
     """
     apply_language(lang)
+    # Chosen first: a bad IZUMI_CACHE is a usage error before anything is written.
+    checker = check if no_cache or (cache := default_cache()) is None else cache.check
     raw, problems = read_source(document, str(document))
     if raw is None:
         raise CannotRead(f"{document}: {problems[0].message}")
@@ -115,7 +117,6 @@ def import_command(
         write_atomically(Path(str(output)), content, force=force)
     # What was written is checked as `izumi check` would check it (JSON has other lines
     # than the YAML checked, so its findings give no line).
-    checker = check if no_cache or (cache := default_cache()) is None else cache.check
     checked = checker(ledger_yaml, name=display)
     _report(screen, document, display, imported, checked, positions=output_format == "yaml")
     if checked.readable and strict and imported.reading.unread:
