@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from izumi_ledger.findings import Finding, Path, Severity, format_path
@@ -20,23 +20,40 @@ class Context:
     ledger: Ledger
     source: SourceMap
 
-    def policies(self) -> Iterator[tuple[Path, Policy]]:
+    def policies(self) -> list[tuple[Path, Policy]]:
         """Each policy with its path."""
-        for index, policy in enumerate(self.ledger.policies):
-            yield ("policies", index), policy
+        return self._policies
 
-    def programs(self) -> Iterator[tuple[Path, Program]]:
+    def programs(self) -> list[tuple[Path, Program]]:
         """Each program of every policy with its path."""
-        for p_index, policy in enumerate(self.ledger.policies):
-            for g_index, program in enumerate(policy.programs):
-                yield ("policies", p_index, "programs", g_index), program
+        return self._programs
 
-    def items_with_details(self) -> Iterator[tuple[Path, Program, Item]]:
+    def items_with_details(self) -> list[tuple[Path, Program, Item]]:
         """Each item that has details, with its path and its program."""
-        for path, program in self.programs():
-            for i_index, item in enumerate(program.items):
-                if item.details:
-                    yield (*path, "items", i_index), program, item
+        return self._items_with_details
+
+    # The nodes every rule walks, listed once for all of them: at 100,000 items each rule
+    # walking the ledger on its own took the rules from 0.11 s to 0.26 s.
+    @cached_property
+    def _policies(self) -> list[tuple[Path, Policy]]:
+        return [(("policies", index), policy) for index, policy in enumerate(self.ledger.policies)]
+
+    @cached_property
+    def _programs(self) -> list[tuple[Path, Program]]:
+        return [
+            ((*path, "programs", index), program)
+            for path, policy in self._policies
+            for index, program in enumerate(policy.programs)
+        ]
+
+    @cached_property
+    def _items_with_details(self) -> list[tuple[Path, Program, Item]]:
+        return [
+            ((*path, "items", index), program, item)
+            for path, program in self._programs
+            for index, item in enumerate(program.items)
+            if item.details
+        ]
 
     def finding(
         self,

@@ -18,7 +18,7 @@ def item_sum(context: Context) -> Iterator[Finding]:
     for path, program in context.programs():
         if not program.items:
             continue
-        total = sum(item.amount for item in program.items)
+        total = sum([item.amount for item in program.items])
         if total != program.amount:
             yield context.sum_finding(
                 "item-sum",
@@ -56,7 +56,7 @@ def detail_sum(context: Context) -> Iterator[Finding]:
 def program_sum(context: Context) -> Iterator[Finding]:
     """A policy's amount equals the sum of its programs' amounts."""
     for path, policy in context.policies():
-        total = sum(program.amount for program in policy.programs)
+        total = sum([program.amount for program in policy.programs])
         if total != policy.amount:
             yield context.sum_finding(
                 "program-sum",
