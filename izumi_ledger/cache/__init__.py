@@ -22,7 +22,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from izumi_ledger.atomic import replace_in_folder
-from izumi_ledger.cache.entry import MAGIC, decode, decode_ledger, encode
+from izumi_ledger.cache.entry import (
+    HEAD_SIZE,
+    MAGIC,
+    LedgerPart,
+    decode_report,
+    encode,
+    ledger_part,
+    with_ledger,
+)
 from izumi_ledger.cache.fingerprint import environment_fingerprint
 from izumi_ledger.cache.folder import (
     ENTRY_NAME,
@@ -145,8 +153,11 @@ class Cache:
         checked = checked_of(loaded)
         if loaded.ledger is None:
             return checked, b""
-        ledger_json = CompiledFormat.to_json(loaded.ledger)
-        return decode_ledger(checked, ledger_json, data), ledger_json
+        if compiled is not None:
+            ledger_json = compiled.to_json(loaded.ledger)
+        else:
+            ledger_json = CompiledFormat.json_of(loaded.ledger)
+        return with_ledger(checked, lambda: ledger_json, data), ledger_json
 
     def _compiled_format(self) -> CompiledFormat | None:
         """The format compiled for pydantic-core, kept beside the entries; compiled (and kept)
@@ -222,14 +233,27 @@ class Cache:
     def _found(self, key: str | None, origin: Source | bytes) -> Checked | None:
         if key is None:
             return None
-        folder = open_folder(self.directory, create=False)
-        if folder is None:
+        name = key + ENTRY_SUFFIX
+
+        def read(start: int, size: int) -> bytes | None:
+            folder = open_folder(self.directory, create=False)
+            if folder is None:
+                return None
+            try:
+                return read_own_file(folder, name, start, size)
+            finally:
+                os.close(folder)
+
+        head = read(0, HEAD_SIZE)
+        found = None if head is None else decode_report(head, read)
+        if found is None:
             return None
-        try:
-            entry = read_own_file(folder, key + ENTRY_SUFFIX)
-        finally:
-            os.close(folder)
-        return None if entry is None else decode(entry, origin)
+        checked, part = found
+
+        def ledger_json(part: LedgerPart = part) -> bytes:
+            return ledger_part(read(part[0], part[1]), part)
+
+        return with_ledger(checked, ledger_json, origin)
 
     def _store(self, key: str, content: bytes) -> None:
         """Keep an entry under key; a cache that cannot be written is left alone."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
 from izumi_ledger.findings import Finding, Severity
@@ -35,35 +36,58 @@ def encode(checked: Checked, ledger_json: bytes) -> bytes:
     return MAGIC + header + b"\n" + report + ledger_json
 
 
-def decode(entry: bytes, origin: Source | bytes) -> Checked | None:
-    """The checked ledger an entry holds, or None; its ledger is validated when asked for,
-    and read from origin again when that part of the entry is damaged."""
-    if not entry.startswith(MAGIC):
+# Where an entry's ledger part is: its offset, its length and its SHA-256.
+LedgerPart = tuple[int, int, str]
+# The most of an entry read before its report: the magic and the header line.
+HEAD_SIZE: Final = 4096
+
+
+def decode_report(
+    head: bytes, read: Callable[[int, int], bytes | None]
+) -> tuple[Checked, LedgerPart] | None:
+    """The report an entry holds and where its ledger part is, or None; head is the start of
+    the entry, read(start, size) reads more of it. The ledger part is read only when a
+    command asks for the ledger (at 100,000 items it is 33 MB)."""
+    if not head.startswith(MAGIC):
+        return None
+    header, newline, _ = head[len(MAGIC) :].partition(b"\n")
+    if not newline:
         return None
     try:
-        header, _, rest = entry[len(MAGIC) :].partition(b"\n")
         (report_size, report_sum), (ledger_size, ledger_sum) = json.loads(header)
-        if not all(type(size) is int for size in (report_size, ledger_size)):
+        sizes = (report_size, ledger_size)
+        if not all(type(size) is int and size >= 0 for size in sizes):
             return None
     except (ValueError, TypeError, RecursionError):
         return None
-    report, ledger_json = rest[:report_size], rest[report_size:]
-    if len(ledger_json) != ledger_size or hashlib.sha256(report).hexdigest() != report_sum:
+    start = len(MAGIC) + len(header) + 1
+    report = read(start, report_size)
+    if report is None or hashlib.sha256(report).hexdigest() != report_sum:
         return None
-    if hashlib.sha256(ledger_json).hexdigest() != ledger_sum:
-        ledger_json = b""
     checked = _report_from(report)
-    if checked is None or checked.summary is None:
+    if checked is None:
+        return None
+    return checked, (start + report_size, ledger_size, str(ledger_sum))
+
+
+def ledger_part(data: bytes | None, part: LedgerPart) -> bytes:
+    """The ledger part as read, when it is whole; b"" otherwise."""
+    _, size, checksum = part
+    if data is None or len(data) != size or hashlib.sha256(data).hexdigest() != checksum:
+        return b""
+    return data
+
+
+def with_ledger(
+    checked: Checked, ledger_json: Callable[[], bytes], origin: Source | bytes
+) -> Checked:
+    """checked, its ledger read from ledger_json() when it is asked for (from origin again
+    when that JSON is damaged or missing)."""
+    if checked.summary is None:
         return checked
-    return decode_ledger(checked, ledger_json, origin)
-
-
-def decode_ledger(checked: Checked, ledger_json: bytes, origin: Source | bytes) -> Checked:
-    """checked, its ledger read from ledger_json when it is asked for (from origin again when
-    that JSON is damaged)."""
     name = checked.name
     return Checked(
-        name, checked.findings, checked.summary, lambda: _ledger_from(ledger_json, origin, name)
+        name, checked.findings, checked.summary, lambda: _ledger_from(ledger_json(), origin, name)
     )
 
 

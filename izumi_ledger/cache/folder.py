@@ -83,9 +83,10 @@ def _trusted(status: os.stat_result, last: bool) -> bool:
     return not status.st_mode & 0o022 or bool(status.st_mode & stat.S_ISVTX)
 
 
-def read_own_file(folder: int, name: str) -> bytes | None:
-    """The bytes of a regular file of the user's in folder; None for anything else (a link,
-    a pipe, a folder, another user's file) or when it cannot be read."""
+def read_own_file(folder: int, name: str, start: int = 0, size: int = -1) -> bytes | None:
+    """Bytes of a regular file of the user's in folder (size bytes from start, or all);
+    None for anything else (a link, a pipe, a folder, another user's file) or when it cannot
+    be read."""
     try:
         handle = os.open(name, os.O_RDONLY | _NO_FOLLOW | _NO_WAIT, dir_fd=folder)
     except OSError:
@@ -95,8 +96,9 @@ def read_own_file(folder: int, name: str) -> bytes | None:
             status = os.fstat(stream.fileno())
             if not stat.S_ISREG(status.st_mode) or status.st_uid != os.getuid():
                 return None
-            return stream.read()
-    except OSError:
+            stream.seek(start)
+            return stream.read(size)
+    except (OSError, ValueError, OverflowError):
         return None
 
 

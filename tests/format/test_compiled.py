@@ -39,7 +39,8 @@ def test_every_ledger_validates_the_same(tmp_path: Path) -> None:
         assert findings == compiled_findings, path.name
         assert (ledger is None) == (nodes is None), path.name
         if ledger is not None and nodes is not None:
-            assert Ledger.model_validate_json(CompiledFormat.to_json(nodes)) == ledger
+            assert Ledger.model_validate_json(COMPILED.to_json(nodes)) == ledger
+            assert Ledger.model_validate_json(CompiledFormat.json_of(nodes)) == ledger
 
 
 def test_the_compiled_format_is_plain_data_naming_only_known_functions() -> None:
