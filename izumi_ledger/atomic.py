@@ -113,7 +113,12 @@ def _prepared(shown: str, target: Path, content: bytes, mode: int) -> _Pending:
 
 
 def replace_in_folder(
-    folder: int, name: str, content: bytes, *, mode: int = 0o600, durable: bool = False
+    folder: int,
+    name: str,
+    content: bytes | list[bytes],
+    *,
+    mode: int = 0o600,
+    durable: bool = False,
 ) -> None:
     """Write content as name in the open folder, through a temporary file of its own that
     is never a symbolic link; durable also syncs the data and the rename to the disk."""
@@ -129,13 +134,17 @@ def replace_in_folder(
             os.fsync(folder)
 
 
-def _write_temporary(folder: int, name: str, content: bytes, mode: int, durable: bool) -> str:
+def _write_temporary(
+    folder: int, name: str, content: bytes | list[bytes], mode: int, durable: bool
+) -> str:
     temporary = f".{name[:_NAME_KEPT]}.{os.urandom(6).hex()}{TEMPORARY_SUFFIX}"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW
     handle = os.open(temporary, flags, 0o600, dir_fd=folder)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
+            # Parts are written one after another rather than joined: no copy of a large file.
+            for part in content if isinstance(content, list) else [content]:
+                stream.write(part)
             stream.flush()
             if durable:
                 os.fsync(stream.fileno())

@@ -255,7 +255,7 @@ class Cache:
 
         return with_ledger(checked, ledger_json, origin)
 
-    def _store(self, key: str, content: bytes) -> None:
+    def _store(self, key: str, content: list[bytes]) -> None:
         """Keep an entry under key; a cache that cannot be written is left alone."""
         folder = open_folder(self.directory, create=True)
         if folder is None:

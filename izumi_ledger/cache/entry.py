@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 MAGIC: Final = b"izumi-cache 2\n"
 
 
-def encode(checked: Checked, ledger_json: bytes) -> bytes:
-    """The entry for a checked ledger and its ledger as JSON (b"" when it has none)."""
+def encode(checked: Checked, ledger_json: bytes) -> list[bytes]:
+    """The entry for a checked ledger and its ledger as JSON (b"" when it has none), in the
+    parts it is written in."""
     # ASCII with escapes: a file name that is not UTF-8 (kept as surrogates) survives it.
     report = json.dumps(_report_data(checked)).encode("ascii")
     header = json.dumps(
@@ -33,7 +34,7 @@ def encode(checked: Checked, ledger_json: bytes) -> bytes:
             [len(ledger_json), hashlib.sha256(ledger_json).hexdigest()],
         ]
     ).encode()
-    return MAGIC + header + b"\n" + report + ledger_json
+    return [MAGIC + header + b"\n" + report, ledger_json]
 
 
 # Where an entry's ledger part is: its offset, its length and its SHA-256.

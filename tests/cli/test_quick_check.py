@@ -56,7 +56,7 @@ def test_the_quick_reading_knows_every_option_of_check() -> None:
                 assert tuple(choices) == _QUICK[name][1]
 
 
-def test_the_command_says_the_same_with_and_without_typer() -> None:
+def test_the_command_says_the_same_with_and_without_typer(tmp_path: Any) -> None:
     bad = str(REPO / "tests" / "bad" / "item-sum.yaml")
     for arguments in (
         [],
@@ -72,6 +72,8 @@ def test_the_command_says_the_same_with_and_without_typer() -> None:
             capture_output=True,
             text=True,
             timeout=60,
+            # Elsewhere than the repository: the same izumi as this process, installed or not.
+            cwd=tmp_path,
             env={**__import__("os").environ, "COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"},
         )
         through_typer = run_cli("check", *arguments)
