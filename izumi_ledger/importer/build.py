@@ -9,10 +9,11 @@ from typing import Any, Literal
 from izumi_ledger.format.values import FORMAT_VERSION
 from izumi_ledger.importer.document import Reading
 from izumi_ledger.importer.pdf_text import looks_like_pdf_text, read_pdf_text
-from izumi_ledger.importer.text import DocumentError, decode, fold, lines_of, number
+from izumi_ledger.importer.text import DocumentError, decode, lines_of, number
 from izumi_ledger.importer.web import looks_like_web, read_web
 from izumi_ledger.text.era import gregorian_year
 from izumi_ledger.text.messages import t
+from izumi_ledger.text.names import fold
 
 Layout = Literal["pdf-text", "web"]
 LAYOUTS: tuple[Layout, ...] = ("pdf-text", "web")

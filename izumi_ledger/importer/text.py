@@ -128,8 +128,3 @@ def yen(text: str) -> int | None:
         unit = "千円" if not (oku or man or sen) else "円"
     scale = {"円": 1, "千円": 1000, "万円": 10000}[unit]
     return value(oku) * 10**8 + value(man) * 10**4 + value(sen) * 1000 + value(rest) * scale
-
-
-def fold(text: str) -> str:
-    """NFKC: full-width digits and brackets as ASCII, for matching the layout's patterns."""
-    return unicodedata.normalize("NFKC", text)
