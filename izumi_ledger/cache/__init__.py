@@ -147,7 +147,11 @@ class Cache:
         from izumi_ledger.format.compiled import CompiledFormat
 
         compiled = self._compiled_format()
-        loaded = load_data(data, display, progress, compiled)
+        try:
+            loaded = load_data(data, display, progress, compiled)
+        except ValueError:  # a compiled format that does not give a ledger: the models decide
+            compiled = None
+            loaded = load_data(data, display, progress)
         if progress is not None and loaded.ledger is not None:
             progress.stage("checking")
         checked = checked_of(loaded)

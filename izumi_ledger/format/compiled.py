@@ -136,8 +136,13 @@ class CompiledFormat:
             return None, validation_findings(parsed, error.errors(), self.keys_of)
         if parsed.findings:
             return None, validation_findings(parsed, (), self.keys_of)
+        if not self._is_ledger(ledger):
+            raise ValueError("the compiled format does not give a ledger")
         # Nodes have the models' fields, which is all the rules and totals read.
         return ledger, []
+
+    def _is_ledger(self, value: object) -> bool:
+        return isinstance(value, self.nodes["Ledger"])
 
     def to_json(self, ledger: Ledger) -> bytes:
         """A validated ledger of nodes as the JSON the models read back (written by

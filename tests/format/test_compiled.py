@@ -82,3 +82,21 @@ def test_a_damaged_compiled_format_is_compiled_again(tmp_path: Path) -> None:
     assert again.stdout == first.stdout and "エラー 1" in again.stdout
     assert "izumi_ledger.format.models" in modules  # the damaged one was not used
     assert b'"amount"' in kept.read_bytes()
+
+
+def test_a_compiled_format_that_gives_no_ledger_is_not_used(tmp_path: Path) -> None:
+    import hashlib
+
+    folder = tmp_path / "cache"
+    env = {"IZUMI_CACHE": "1", "IZUMI_CACHE_DIR": str(folder)}
+    ledger = REPO / "data" / "programs.yaml"
+    first, _ = run_in_process(["check", "-l", str(ledger)], tmp_path, env)
+    (kept,) = folder.glob("*.izumi-format")
+    document = json.loads(kept.read_bytes().split(b"\n", 2)[2])
+    document["schema"] = {"type": "any"}  # builds, but validates anything to a dict
+    body = json.dumps(document).encode()
+    kept.write_bytes(b"izumi-format 1\n" + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    for entry in folder.glob("*.izumi-cache"):
+        entry.unlink()
+    again, _ = run_in_process(["check", "-l", str(ledger)], tmp_path, env)
+    assert again.stdout == first.stdout and "想定外" not in again.stderr
