@@ -62,7 +62,9 @@ def decode_report(
     except (ValueError, TypeError, RecursionError):
         return None
     start = len(MAGIC) + len(header) + 1
-    report = read(start, report_size)
+    # A small report is already in the head: no second opening of the folder and the file.
+    in_head = start + report_size <= len(head)
+    report = head[start : start + report_size] if in_head else read(start, report_size)
     if report is None or hashlib.sha256(report).hexdigest() != report_sum:
         return None
     checked = _report_from(report)

@@ -20,37 +20,28 @@ class Context:
     ledger: Ledger
     source: SourceMap
 
-    def policies(self) -> list[tuple[Path, Policy]]:
-        """Each policy with its path."""
-        return self._policies
-
-    def programs(self) -> list[tuple[Path, Program]]:
-        """Each program of every policy with its path."""
-        return self._programs
-
-    def items_with_details(self) -> list[tuple[Path, Program, Item]]:
-        """Each item that has details, with its path and its program."""
-        return self._items_with_details
-
-    # The nodes every rule walks, listed once for all of them: at 100,000 items each rule
-    # walking the ledger on its own took the rules from 0.11 s to 0.26 s.
+    # The nodes every rule walks, each with its path, listed once for all of them: at 100,000
+    # items each rule walking the ledger on its own took the rules from 0.11 s to 0.26 s.
     @cached_property
-    def _policies(self) -> list[tuple[Path, Policy]]:
+    def policies(self) -> list[tuple[Path, Policy]]:
+        """Each policy."""
         return [(("policies", index), policy) for index, policy in enumerate(self.ledger.policies)]
 
     @cached_property
-    def _programs(self) -> list[tuple[Path, Program]]:
+    def programs(self) -> list[tuple[Path, Program]]:
+        """Each program of every policy."""
         return [
             ((*path, "programs", index), program)
-            for path, policy in self._policies
+            for path, policy in self.policies
             for index, program in enumerate(policy.programs)
         ]
 
     @cached_property
-    def _items_with_details(self) -> list[tuple[Path, Program, Item]]:
+    def items_with_details(self) -> list[tuple[Path, Program, Item]]:
+        """Each item that has details, with its program."""
         return [
             ((*path, "items", index), program, item)
-            for path, program in self._programs
+            for path, program in self.programs
             for index, item in enumerate(program.items)
             if item.details
         ]

@@ -12,7 +12,7 @@ from izumi_ledger.text.messages import t
 
 def partial_details(context: Context) -> Iterator[Finding]:
     """Some but not all details of an item carry an amount."""
-    for path, program, item in context.items_with_details():
+    for path, program, item in context.items_with_details:
         with_amount = len(detail_amounts(item))
         if with_amount in (0, len(item.details)):
             continue

@@ -13,7 +13,7 @@ def repeated_name(context: Context) -> Iterator[Finding]:
     """A section or a tag written twice in one list."""
     section, tag = t("word.section"), t("word.tag")
     yield from _repeats(context, ("sections",), context.ledger.sections, section)
-    for path, program in context.programs():
+    for path, program in context.programs:
         # Told apart without a generator each: the usual answer is "none repeated".
         if len(set(program.sections)) != len(program.sections):
             yield from _repeats(context, (*path, "sections"), program.sections, section)

@@ -14,15 +14,15 @@ def numbering(context: Context) -> Iterator[Finding]:
     """Policies are unique and rising; programs, items and details run from the first
     without gaps or repeats."""
     yield from _policy_numbers(context, [policy.number for policy in context.ledger.policies])
-    for path, policy in context.policies():
+    for path, policy in context.policies:
         numbers = [program.number for program in policy.programs]
         if not _counts_up(numbers):
             yield from _sequence(context, (*path, "programs"), numbers, "word.program_number")
-    for path, program in context.programs():
+    for path, program in context.programs:
         numbers = [item.number for item in program.items]
         if not _counts_up(numbers):
             yield from _sequence(context, (*path, "items"), numbers, "word.item_number")
-    for path, _, item in context.items_with_details():
+    for path, _, item in context.items_with_details:
         written = "".join(detail.label for detail in item.details)
         if written == DETAIL_LABELS[: len(written)]:
             continue  # ア, イ, ウ … in order: the usual case, told at once

@@ -13,7 +13,7 @@ from izumi_ledger.text.names import closest
 def unknown_section(context: Context) -> Iterator[Finding]:
     """Every section a program names is in the ledger's sections."""
     known = context.ledger.sections
-    for path, program in context.programs():
+    for path, program in context.programs:
         for s_index, section in enumerate(program.sections):
             if section in known:
                 continue
@@ -37,7 +37,7 @@ def unknown_section(context: Context) -> Iterator[Finding]:
 
 def no_section(context: Context) -> Iterator[Finding]:
     """A program names no section."""
-    for path, program in context.programs():
+    for path, program in context.programs:
         if not program.sections:
             yield context.finding(
                 "no-section",
@@ -50,7 +50,7 @@ def no_section(context: Context) -> Iterator[Finding]:
 
 def unused_section(context: Context) -> Iterator[Finding]:
     """A listed section that no program names."""
-    named = {section for _, program in context.programs() for section in program.sections}
+    named = {section for _, program in context.programs for section in program.sections}
     for index, section in enumerate(context.ledger.sections):
         if section not in named:
             yield context.finding(

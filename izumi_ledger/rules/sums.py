@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def item_sum(context: Context) -> Iterator[Finding]:
     """A program's amount equals the sum of its items' amounts (when it has items)."""
-    for path, program in context.programs():
+    for path, program in context.programs:
         if not program.items:
             continue
         total = sum([item.amount for item in program.items])
@@ -38,7 +38,7 @@ def detail_amounts(item: Item) -> list[int]:
 
 def detail_sum(context: Context) -> Iterator[Finding]:
     """An item's amount equals the sum of its details' amounts (when every detail has one)."""
-    for path, program, item in context.items_with_details():
+    for path, program, item in context.items_with_details:
         amounts = detail_amounts(item)
         if len(amounts) < len(item.details) or sum(amounts) == item.amount:
             continue
@@ -55,7 +55,7 @@ def detail_sum(context: Context) -> Iterator[Finding]:
 
 def program_sum(context: Context) -> Iterator[Finding]:
     """A policy's amount equals the sum of its programs' amounts."""
-    for path, policy in context.policies():
+    for path, policy in context.policies:
         total = sum([program.amount for program in policy.programs])
         if total != policy.amount:
             yield context.sum_finding(
@@ -87,7 +87,7 @@ def policy_sum(context: Context) -> Iterator[Finding]:
 
 def program_count(context: Context) -> Iterator[Finding]:
     """A policy's program_count, when given, equals its number of programs."""
-    for path, policy in context.policies():
+    for path, policy in context.policies:
         stated, counted = policy.program_count, len(policy.programs)
         if stated is None or stated == counted:
             continue
