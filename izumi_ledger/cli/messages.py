@@ -166,7 +166,6 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "--format {format} は表ごとのファイルを書くので、-o でフォルダを指定してください",
         "en": "--format {format} writes a file per table: give a folder with -o",
     },
-    "export.not_folder": {"ja": "{path} はフォルダではありません", "en": "{path} is not a folder"},
     "write.done": {"ja": "書き出しました: {path}", "en": "written: {path}"},
     # --- import --------------------------------------------------------------------------
     "import.stdout": {"ja": "<標準出力>", "en": "<standard output>"},

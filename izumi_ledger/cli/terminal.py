@@ -13,10 +13,11 @@ import re
 import shutil
 import sys
 from contextvars import ContextVar
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Final
 
 from izumi_ledger.cli.messages import t
 from izumi_ledger.errors import CannotWrite, IzumiError
+from izumi_ledger.text.visible import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,6 +25,15 @@ if TYPE_CHECKING:
 # What rich shows differently from a plain write: tabs (expanded by cell width) and control
 # characters (dropped). Lines with these go through rich, as styled lines do.
 RICH_REWRITES = re.compile("[\t\a\b\v\f\r]")
+
+
+# What a user may write as -o to mean standard output.
+STDOUT_NAMES: Final = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+
+
+def means_stdout(output: str | None) -> bool:
+    """Whether an output option (or its absence) means standard output."""
+    return output is None or output in STDOUT_NAMES
 
 
 def colour_allowed() -> bool:
@@ -149,7 +159,8 @@ class Terminal:
     # -- data ------------------------------------------------------------------------------
 
     def data(self, text: str) -> None:
-        """Pure data on stdout, never wrapped or styled."""
+        """Pure data on stdout, never wrapped or styled (its maker has escaped what a person
+        reads: tables, Markdown; JSON and CSV are data as they are)."""
         self.out.write(text)
         self.out.flush()
 
@@ -184,6 +195,9 @@ class Terminal:
     # -- drawing ---------------------------------------------------------------------------
 
     def _line(self, stream: GuardedStream, text: str, style: str | None) -> None:
+        # What a line quotes from a ledger or a document is shown, never obeyed: an escape
+        # sequence in a name is written as \x1b…, not sent to the terminal.
+        text = visible(text)
         # Plain lines are written directly, so that a command that only prints lines does not
         # load rich; a styled line, or one a terminal would show differently, goes through it.
         if (style and self.colour[stream.name]) or RICH_REWRITES.search(text):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import sqlite3
 from typing import Any
 
+from izumi_ledger.export.csv_text import csv_text
 from izumi_ledger.export.json_text import json_text
 from izumi_ledger.export.tables import Table, ledger_tables
 from izumi_ledger.export.yaml import ledger_data
@@ -18,11 +17,8 @@ _BOM = "\ufeff"
 
 def csv_bytes(table: Table, excel: bool = False) -> bytes:
     """One table as CSV; for Excel on Japanese Windows: a byte-order mark and CRLF lines."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n" if excel else "\n")
-    writer.writerow([column.name for column in table.columns])
-    writer.writerows(["" if cell is None else cell for cell in row] for row in table.rows)
-    return ((_BOM if excel else "") + buffer.getvalue()).encode("utf-8")
+    text = csv_text([column.name for column in table.columns], table.rows, excel=excel)
+    return ((_BOM if excel else "") + text).encode("utf-8")
 
 
 def csv_files(ledger: Ledger, excel: bool = False) -> dict[str, bytes]:

@@ -1,16 +1,25 @@
-"""An Excel workbook: a sheet per table, and a 合計 sheet whose totals are formulas."""
+"""An Excel workbook: a sheet per table, and a 合計 sheet whose totals are formulas.
+
+Every text from the ledger is a text cell, never a formula, whatever it begins with; the
+totals match names with EXACT, which knows no wildcards (総務*) and no case (ict/ICT), as SUMIF's
+criteria would."""
 
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from izumi_ledger.errors import IzumiError
 from izumi_ledger.export.tables import Table, ledger_tables
 from izumi_ledger.format.models import Ledger
 from izumi_ledger.text.messages import t
+from izumi_ledger.text.visible import visible
 
 INSTALL_HINT = "pip install 'izumi-ledger[xlsx]'"
+# What XML 1.0 (and so a worksheet) cannot hold: C0 controls but tab and line breaks, and the
+# two non-characters.
+_UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class MissingExtra(IzumiError):
@@ -37,6 +46,21 @@ def _range(table: Table, name: str) -> str:
     return f"{table.name}!${letter}$2:${letter}${max(last, 2)}"
 
 
+def _value(value: Any) -> Any:
+    """A cell's value; text with a character a worksheet cannot hold (a control character, the
+    non-characters U+FFFE and U+FFFF) shows it as its escape instead."""
+    if isinstance(value, str) and _UNHOLDABLE.search(value):
+        return _UNHOLDABLE.sub(lambda match: visible(match.group()), value)
+    return value
+
+
+def _as_text(cells: Any, columns: int | None = None) -> None:
+    """Text cells as text: openpyxl would otherwise read =… as a formula."""
+    for cell in cells[:columns]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
 def xlsx_bytes(ledger: Ledger) -> bytes:
     """The workbook as bytes; MissingExtra when openpyxl is not installed."""
     openpyxl = _openpyxl()
@@ -51,7 +75,8 @@ def xlsx_bytes(ledger: Ledger) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in table.rows:
-            sheet.append(list(row))
+            sheet.append([_value(value) for value in row])
+            _as_text(sheet[sheet.max_row])
         for index, column in enumerate(table.columns, 1):
             if column.kind == "integer" and column.column_type == "value" or "額" in column.title:
                 for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
@@ -75,7 +100,7 @@ def _totals_sheet(workbook: Any, tables: dict[str, Table], ledger: Ledger) -> No
         sheet.append(
             [
                 policy.number,
-                policy.title,
+                _value(policy.title),
                 policy.amount,
                 f"=SUMIF({policy_range},A{row_number},{amount_range})",
                 f"=D{row_number}-C{row_number}",
@@ -97,7 +122,11 @@ def _totals_sheet(workbook: Any, tables: dict[str, Table], ledger: Ledger) -> No
     section_range, section_amounts = _range(sections, "section"), _range(sections, "amount")
     for offset, name in enumerate(dict.fromkeys(row[3] for row in sections.rows), 1):
         row_number = section_start + offset
-        sheet.append([name, "", f"=SUMIF({section_range},A{row_number},{section_amounts})"])
+        matches = f"EXACT({section_range},A{row_number})"
+        sheet.append([_value(name), "", f"=SUMPRODUCT({matches}*{section_amounts})"])
+        _as_text(sheet[row_number], columns=1)
+    for row_number in range(2, total_row):
+        _as_text(sheet[row_number], columns=2)
     for row in sheet.iter_rows(min_row=1, min_col=3, max_col=5):
         for cell in row:
             cell.number_format = "#,##0"

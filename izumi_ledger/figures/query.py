@@ -41,11 +41,19 @@ def known_sections(ledger: Ledger) -> list[str]:
 
 
 def resolve_section(ledger: Ledger, name: str) -> str:
-    """The section the user means (after NFKC normalisation), or UnknownName with suggestions."""
+    """The section the user means: the one of exactly that name, else the one it folds to
+    (ＩＣＴ for ICT); UsageError when it folds to several, UnknownName when to none."""
     sections = known_sections(ledger)
-    by_fold = {fold(section): section for section in sections}
-    if fold(name) in by_fold:
-        return by_fold[fold(name)]
+    if name in sections:
+        return name
+    folded = [section for section in sections if fold(section) == fold(name)]
+    if len(folded) == 1:
+        return folded[0]
+    if folded:
+        raise UsageError(
+            t("list.ambiguous", kind=t("word.section"), name=name, names="、".join(folded)),
+            t("list.ambiguous.hint"),
+        )
     raise UnknownName("word.section", name, closest(name, sections, count=3) or sections)
 
 
@@ -109,9 +117,15 @@ def sort_programs(refs: Iterable[ProgramRef], sort: SortKey) -> list[ProgramRef]
 def find_programs(ledger: Ledger, query: str, policy: int | None = None) -> list[ProgramRef]:
     """Programs a user means by a number, a whole name or a part of one."""
     refs = [ref for ref in programs_of(ledger) if policy is None or ref.policy.number == policy]
+    as_written = [ref for ref in refs if ref.program.name == query]
+    if as_written:  # the very name, even where another folds to it too
+        return as_written
     text = fold(query).strip()
-    if text.isdigit():
-        return [ref for ref in refs if ref.program.number == int(text)]
+    if text.isascii() and text.isdigit():
+        # No program is numbered past MAX_NUMBER: a longer number matches none (and is
+        # never turned into an int of thousands of digits).
+        number = int(text) if len(text.lstrip("0")) <= 9 else 0
+        return [ref for ref in refs if ref.program.number == number]
     exact = [ref for ref in refs if fold(ref.program.name) == fold(text)]
     if exact:
         return exact

@@ -108,6 +108,8 @@ def _explain(detail: Any, loc: Path, keys_of: KeysOf) -> tuple[str, str]:
         return t("schema.list"), ""
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return t("schema.mapping"), ""
+    if kind == "ledger_version":
+        return str(detail["msg"]), t("schema.write_version")
     if kind == "literal_error":
         if loc == ("ledger",):
             return t("schema.version", value=value), t("schema.write_version")

@@ -20,6 +20,7 @@ from izumi_ledger.format.values import (
     TAGS,
     amount_value,
     detail_label_value,
+    version_value,
 )
 
 __all__ = [
@@ -44,7 +45,9 @@ AMOUNT_JSON_SCHEMA: Final = {
 Amount = Annotated[int, BeforeValidator(amount_value), WithJsonSchema(AMOUNT_JSON_SCHEMA)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 Tag = Literal["重点", "新規", "拡充"]
-Number = Annotated[int, Field(ge=1)]
+# Numbers are printed beside each program and item; no document numbers past this.
+MAX_NUMBER: Final = 9999
+Number = Annotated[int, Field(ge=1, le=MAX_NUMBER)]
 DetailLabel = Annotated[
     str,
     BeforeValidator(detail_label_value),
@@ -117,7 +120,7 @@ class Policy(_Strict):
     title: Text
     amount: Amount
     prior_amount: Amount | None = None
-    program_count: Annotated[int, Field(ge=0)] | None = None
+    program_count: Annotated[int, Field(ge=0, le=MAX_NUMBER)] | None = None
     notes: list[Text] = _empty()
     programs: list[Program]
 
@@ -125,7 +128,7 @@ class Policy(_Strict):
 class Ledger(_Strict):
     """A ward's budget for one fiscal year: the whole YAML file."""
 
-    ledger: Literal[1]
+    ledger: Annotated[Literal[1], BeforeValidator(version_value)]
     city: Text
     ward: Text
     fiscal_year: Annotated[int, Field(ge=1000, le=9999)]

@@ -26,6 +26,13 @@ def amount_value(value: object) -> int:
         raise PydanticCustomError("amount", str(error)) from None
 
 
+def version_value(value: object) -> object:
+    """The format's version exactly as written: true or 1.0 are not the number 1."""
+    if isinstance(value, bool | float):
+        raise PydanticCustomError("ledger_version", t("schema.version", value=value))
+    return value
+
+
 def detail_label_value(value: object) -> object:
     """One katakana label of the sequence ア, イ, ウ …, or pydantic-core's error."""
     if isinstance(value, str) and (len(value) != 1 or value not in DETAIL_LABELS):

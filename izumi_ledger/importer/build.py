@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from izumi_ledger.findings import Finding, Severity
 from izumi_ledger.format.values import FORMAT_VERSION
 from izumi_ledger.importer.document import Reading
 from izumi_ledger.importer.pdf_text import looks_like_pdf_text, read_pdf_text
@@ -74,6 +75,23 @@ def import_document(
     if reading.amount is not None:
         data["amount"] = reading.amount // scale
     return Imported(data, reading, used_encoding, warnings)
+
+
+def refused_findings(document: str, reading: Reading) -> list[Finding]:
+    """Each figure the document prints that could not be read exactly, as an error."""
+    return [
+        Finding(
+            rule="import-figure",
+            severity=Severity.ERROR,
+            file=document,
+            line=line.number,
+            column=1,
+            path="",
+            message=reason,
+            source_line=line.text,
+        )
+        for line, reason in sorted(reading.refused, key=lambda refused: refused[0].number)
+    ]
 
 
 def _detect(lines: list[Any]) -> Layout:

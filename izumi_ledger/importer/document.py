@@ -100,12 +100,15 @@ class ProgramRecord:
     line: Line
     page: int
     amount: int | None = None
+    amount_line: Line | None = None  # where its figure is printed, read or refused
     sections: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     summary: Paragraphs = field(default_factory=Paragraphs)
     items: list[ItemRecord] = field(default_factory=list)
     related: list[RelatedRecord] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    item_lines: list[Line] = field(default_factory=list)  # lines numbered as items, read or not
+    items_lost: int = 0  # item lines not read since the last item read
 
     @property
     def name(self) -> str:
@@ -172,6 +175,11 @@ class Reading:
     policies: list[PolicyRecord] = field(default_factory=list)
     amount: int | None = None  # the document's grand total, when it states one
     unread: list[Line] = field(default_factory=list)  # lines not understood
+    # Lines with a figure that cannot be read exactly, and why: never guessed, never text.
+    refused: list[tuple[Line, str]] = field(default_factory=list)
     skipped: list[Line] = field(default_factory=list)  # understood and left out (headers, ruby)
     # Placements decided from content: (what was placed, the program number it went to).
     judgments: list[tuple[str, int]] = field(default_factory=list)
+
+    def refuse(self, line: Line, reason: str) -> None:
+        self.refused.append((line, reason))

@@ -15,34 +15,30 @@ from izumi_ledger.importer.document import (
     Reading,
     RelatedRecord,
 )
+from izumi_ledger.importer.figures import FigureError, looks_like_figure, thousand_yen
 from izumi_ledger.importer.placement import closest_program, marker_program, page_span
-from izumi_ledger.importer.text import Line, number, tidy, yen
+from izumi_ledger.importer.text import Line, number, tidy
+from izumi_ledger.text.messages import t
 
 D = "[0-9０-９]"
-N = "[0-9０-９,，]"
-A = "[0-9０-９,，億万千円]"  # an amount, bare (in 千円) or with its unit: 1億1,888万7千円
 POLICY = re.compile(rf"^施策\s*({D}+)\s*(.+?)\s*[（(]\s*({D}+)\s*事業\s*[）)]$")
-POLICY_AMOUNTS = re.compile(rf"^({N}+)千円\s*[（(]前年度\s*({N}+)千円\s*[）)]$")
+POLICY_AMOUNTS = re.compile(r"^([^（(]*千円)\s*[（(]前年度\s*([^（()）]*千円)\s*[）)]$")
 PROGRAM = re.compile(rf"^({D}+)\s+(\S.*)$")
-BRACKETED_AMOUNT = re.compile(rf"^【\s*({D}{A}*)\s*】$")
-SECTION = re.compile(r"^【([^【】0-9０-９]+)】$")
-ITEM = re.compile(rf"^[（(]\s*({D}+)\s*[）)]\s*(.+?)\s*[（(]({D}{A}*)[）)]\s*((?:＜[^＞]*＞\s*)*)$")
+BRACKETED = re.compile(r"^【([^【】]*)】$")  # an amount or a section, by its content
+ITEM = re.compile(
+    rf"^[（(]\s*({D}+)\s*[）)]\s*(.+?)\s*[（(]([^（()）]*)[）)]\s*((?:＜[^＜＞]*＞\s*)*)$"
+)
+# What an item line looks like even when it cannot be read: its number in brackets at the
+# start, or a figure in brackets at its end (the bracket of `(1 商店街…（１，４６２）` is lost).
+ITEM_LIKE = re.compile(rf"^[（(]\s*{D}+\s*[）)]")
+ENDS_WITH_FIGURE = re.compile(r"[（(]([^（()）]*)[）)]\s*(?:＜[^＜＞]*＞\s*)*$")
 ITEM_START = re.compile(rf"^[（(]\s*({D}+)\s*[）)]\s*(.+)$")
 DETAIL = re.compile(r"^([ァ-ン])[\s\u3000]+(\S.*)$")
 MARKERS = re.compile(r"^(?:重点|新規|拡充)(?:[\s\u3000]+(?:重点|新規|拡充))*$")
-RELATED = re.compile(rf"^○\s*(.+?)\s*【([^】]+)】\s*(?:[（(]({D}{A}*)[）)])?\s*$")
+RELATED = re.compile(r"^○\s*(.+?)\s*【([^【】]+)】\s*(?:[（(]([^（()）]*)[）)])?\s*$")
 COLUMN = re.compile(r"^コラム")
 RUBY = re.compile(r"^[ァ-ヶー](?:[\s\u3000]+[ァ-ヶー])+$")
 TABLE_HEADER = re.compile(r"^事\s*業\s*項\s*目\s*事\s*業\s*概\s*要$")
-
-
-def thousand_yen(text: str) -> int | None:
-    """An amount in 千円: bare figures are 千円 as the document prints them; with a unit
-    (2,900千円, 1億1,888万7千円) they are converted, and refused (None) unless whole 千円."""
-    value = yen(text)
-    if value is None or value % 1000:
-        return None
-    return value // 1000
 
 
 @dataclass
@@ -97,7 +93,7 @@ class PdfTextParser:
             self.pending_item = None
             if self.item_line(Line(start.number, f"({item_number}) {name}{text}", 0), start):
                 return
-            self.reading.unread.append(start)
+            self.lost_item(start)
         for handler in (
             self.policy_line,
             self.policy_amounts_line,
@@ -129,8 +125,12 @@ class PdfTextParser:
         match = POLICY_AMOUNTS.match(line.text)
         if not match or self.policy is None or self.policy.programs:
             return False
-        self.policy.amount = number(match[1])
-        self.policy.prior_amount = number(match[2])
+        try:
+            amount, prior = thousand_yen(match[1]), thousand_yen(match[2])
+        except FigureError as error:
+            self.reading.refuse(line, str(error))
+            return True
+        self.policy.amount, self.policy.prior_amount = amount, prior
         return True
 
     def skipped_line(self, line: Line) -> bool:
@@ -159,15 +159,20 @@ class PdfTextParser:
         program = self.program
         if not self.in_header or program is None:
             return False
-        amount = BRACKETED_AMOUNT.match(line.text)
-        if amount and program.amount is None and thousand_yen(amount[1]) is not None:
-            program.amount = thousand_yen(amount[1])
+        bracketed = BRACKETED.match(line.text)
+        if bracketed and looks_like_figure(bracketed[1]):
+            if program.amount_line is not None:
+                return False
+            program.amount_line = line
+            try:
+                program.amount = thousand_yen(bracketed[1])
+            except FigureError as error:  # left without an amount: the check names it too
+                self.reading.refuse(line, str(error))
             return True
-        section = SECTION.match(line.text)
-        if section and program.amount is not None:
-            program.sections.append(tidy(section[1]))
+        if bracketed and program.amount_line is not None and bracketed[1].strip():
+            program.sections.append(tidy(bracketed[1]))
             return True
-        if program.amount is None and not program.sections:
+        if program.amount_line is None and not program.sections:
             program.name_parts.append(line.text)  # the name goes on over a line break
             return True
         self.in_header = False
@@ -178,21 +183,30 @@ class PdfTextParser:
         program = self.program
         if program is None or self.column is not None:
             return False
-        expected = program.items[-1].number + 1 if program.items else 1
+        last = program.items[-1].number if program.items else 0
+        # After an item line that could not be read, the numbering goes on past it.
+        numbers = range(last + 1, last + 2 + program.items_lost)
         match = ITEM.match(line.text)
-        if match and number(match[1]) == expected:
-            amount = thousand_yen(match[3])
-            if amount is None:  # kept without an amount, so the check names the item
-                self.reading.unread.append(start or line)
+        if match and not looks_like_figure(match[3]):
+            match = None
+        if match and number(match[1]) in numbers:
+            expected = number(match[1])
+            program.items_lost = 0
+            amount: int | None = None
+            try:
+                amount = thousand_yen(match[3])
+            except FigureError as error:  # kept without an amount, so the check names it
+                self.reading.refuse(start or line, str(error))
             tags = [tag for tag in re.findall(r"＜([^＞]*)＞", match[4]) if tag in TAGS]
             name = tidy(match[2])
             item = ItemRecord(expected, name, amount, tags, start or line)
             program.items.append(item)
+            program.item_lines.append(start or line)
             self.in_header = False
             self.target = item.summary
             return True
         started = ITEM_START.match(line.text)
-        if started and start is None and number(started[1]) == expected:
+        if started and start is None and number(started[1]) in numbers:
             self.pending_item = (line, started[1], started[2])  # the amount is on the next line
             return True
         return False
@@ -227,9 +241,14 @@ class PdfTextParser:
         match = RELATED.match(line.text)
         if not match or self.program is None:
             return False
-        amount = thousand_yen(match[3]) if match[3] else None
-        if match[3] and amount is None:
+        if match[3] is not None and not looks_like_figure(match[3]):
             return False
+        amount: int | None = None
+        if match[3] is not None:
+            try:
+                amount = thousand_yen(match[3])
+            except FigureError as error:
+                self.reading.refuse(line, str(error))
         self.close_column()
         assert self.policy is not None
         related = RelatedRecord(
@@ -253,12 +272,35 @@ class PdfTextParser:
         return True
 
     def text_line(self, line: Line) -> None:
+        if self.item_like(line):
+            return
         if self.column is not None:
             self.column.append(tidy(line.text))
         elif self.target is not None:
             self.target.add(line.text)
         else:
             self.reading.unread.append(line)
+
+    def item_like(self, line: Line) -> bool:
+        """A line of a program that looks like an item but was not read as one: refused,
+        never folded into the text before it, where its figure would vanish."""
+        program = self.program
+        if program is None or self.column is not None:
+            return False
+        ending = ENDS_WITH_FIGURE.search(line.text)
+        if not ITEM_LIKE.match(line.text) and not (ending and looks_like_figure(ending[1])):
+            return False
+        self.lost_item(line)
+        return True
+
+    def lost_item(self, line: Line) -> None:
+        program = self.program
+        if program is not None:
+            program.item_lines.append(line)
+            expected = program.items[-1].number + 1 if program.items else 1
+            self.reading.refuse(line, t("import.item_unreadable", number=expected))
+            program.items_lost += 1
+            self.target = None  # its text is not the text of the item before it
 
     def close_column(self) -> None:
         if self.column is not None and self.policy is not None:
@@ -269,9 +311,20 @@ class PdfTextParser:
 
     def finish(self) -> None:
         if self.pending_item is not None:
-            self.reading.unread.append(self.pending_item[0])
+            self.lost_item(self.pending_item[0])
         self.close_column()
         for index, policy in enumerate(self.reading.policies):
+            for program in policy.programs:
+                if len(program.items) < len(program.item_lines):
+                    self.reading.refuse(
+                        program.line,
+                        t(
+                            "import.fewer_items",
+                            program=program.number,
+                            seen=len(program.item_lines),
+                            read=len(program.items),
+                        ),
+                    )
             self.place_related(policy)
             self.place_markers(policy, [m for m in self.markers if m.policy == index])
 
@@ -327,5 +380,6 @@ def read_pdf_text(lines: list[Line]) -> Reading:
 
 def looks_like_pdf_text(lines: list[Line]) -> bool:
     return any(POLICY.match(line.text) for line in lines) and any(
-        BRACKETED_AMOUNT.match(line.text) for line in lines
+        (bracketed := BRACKETED.match(line.text)) and looks_like_figure(bracketed[1])
+        for line in lines
     )

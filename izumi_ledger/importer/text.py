@@ -11,9 +11,9 @@ from izumi_ledger.errors import CannotRead
 from izumi_ledger.text.messages import t
 
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９，", "0123456789,")
-_MAN = re.compile(
-    r"^(?:(\d[\d,]*)億)?(?:(\d[\d,]*)万)?(?:(\d[\d,]*)千)?(\d[\d,]*)?(千円|万円|円)?$"
-)
+# No figure of a budget has more digits in a row than this; a longer run is refused whole.
+MAX_DIGIT_RUN: Final = 24
+_DIGIT_RUN = re.compile(f"[0-9０-９]{{{MAX_DIGIT_RUN + 1},}}")
 ENCODINGS: Final = ("utf-8", "cp932")
 
 
@@ -62,6 +62,13 @@ def lines_of(text: str) -> list[Line]:
     result = []
     blanks = 0
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        long_run = _DIGIT_RUN.search(raw)
+        if long_run:
+            digits = len(long_run[0])
+            raise DocumentError(
+                t("import.line", line=number)
+                + t("import.long_number", digits=digits, limit=MAX_DIGIT_RUN)
+            )
         stripped = raw.strip()
         if not stripped:
             blanks += 1
@@ -109,22 +116,5 @@ def join(parts: list[str]) -> str:
 
 
 def number(text: str) -> int:
-    """A number written with ASCII or full-width digits and optional commas."""
-    return int(unicodedata.normalize("NFKC", text).replace(",", ""))
-
-
-def yen(text: str) -> int | None:
-    """An amount in yen from '1億1,888万7千円', '32,855千円', '２，９００' (千円 by default)."""
-    folded = unicodedata.normalize("NFKC", text).replace(" ", "")
-    match = _MAN.match(folded)
-    if not match or not any(match.groups()[:4]):
-        return None
-    oku, man, sen, rest, unit = match.groups()
-
-    def value(part: str | None) -> int:
-        return int(part.replace(",", "")) if part else 0
-
-    if unit is None:
-        unit = "千円" if not (oku or man or sen) else "円"
-    scale = {"円": 1, "千円": 1000, "万円": 10000}[unit]
-    return value(oku) * 10**8 + value(man) * 10**4 + value(sen) * 1000 + value(rest) * scale
+    """A program's or item's number, in ASCII or full-width digits (lines_of bounds its length)."""
+    return int(text.translate(_FULL_WIDTH_DIGITS).replace(",", ""))

@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 
 from izumi_ledger.importer.document import Paragraphs, PolicyRecord, ProgramRecord, Reading
-from izumi_ledger.importer.text import Line, number, tidy, yen
+from izumi_ledger.importer.figures import FigureError, looks_like_figure, yen
+from izumi_ledger.importer.text import Line, number, tidy
 
 D = "[0-9０-９]"
-TOTAL = re.compile(r"予算額は[、,]?\s*(.+?円)\s*(?:です|。|$)")
-POLICY = re.compile(rf"^({D}+)\s*[.．、]?\s*(.+?)\s*【\s*([^】]+?)\s*】$")
-PROGRAM = re.compile(rf"^[（(]\s*({D}+)\s*[）)]\s*(.+?)\s*[\[［]\s*([^\]］]+?)\s*[\]］]$")
+# Each figure is what stands between fixed brackets or words, so no pattern backtracks far.
+TOTAL = re.compile(r"予算額は[、,]?\s*([^円。]{1,60}円)\s*(?:です|。|$)")
+POLICY = re.compile(rf"^({D}+)\s*[.．、]?\s*(.+?)\s*【([^【】]+)】$")
+PROGRAM = re.compile(rf"^[（(]\s*({D}+)\s*[）)]\s*(.+?)\s*[\[［]([^\[\]［］]+)[\]］]$")
 
 
 def looks_like_web(lines: list[Line]) -> bool:
@@ -40,21 +42,30 @@ def read_web(lines: list[Line]) -> Reading:
             reading.policies[-1].notes.append(about_policy.text())
         about_policy = Paragraphs()
 
+    def figure(line: Line, text: str) -> int | None:
+        try:
+            return yen(text)
+        except FigureError as error:  # left without an amount: the check names it too
+            reading.refuse(line, str(error))
+            return None
+
     for line in lines:
         total = TOTAL.search(line.text)
         policy = POLICY.match(line.text)
         program = PROGRAM.match(line.text)
-        if total and yen(total[1]) is not None and reading.amount is None:
-            reading.amount = yen(total[1])
-        elif policy and yen(policy[3]) is not None:
+        if total and looks_like_figure(total[1]) and reading.amount is None:
+            reading.amount = figure(line, total[1])
+        elif policy and looks_like_figure(policy[3]):
             close_policy()
-            record = PolicyRecord(number(policy[1]), tidy(policy[2]), line, amount=yen(policy[3]))
+            record = PolicyRecord(number(policy[1]), tidy(policy[2]), line)
+            record.amount = figure(line, policy[3])
             reading.policies.append(record)
             target = about_policy
-        elif program and reading.policies and yen(program[3]) is not None:
+        elif program and reading.policies and looks_like_figure(program[3]):
             close_policy()
             entry = ProgramRecord(number(program[1]), [program[2]], line, page=0)
-            entry.amount = yen(program[3])
+            entry.amount = figure(line, program[3])
+            entry.amount_line = line
             reading.policies[-1].programs.append(entry)
             target = entry.summary
         elif target is not None:

@@ -10,9 +10,11 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Final
 
 from izumi_ledger.findings import Finding
+from izumi_ledger.rules.characters import name_character
 from izumi_ledger.rules.context import Context
 from izumi_ledger.rules.details import partial_details
-from izumi_ledger.rules.names import repeated_name
+from izumi_ledger.rules.limits import amount_too_large, tolerance_too_large
+from izumi_ledger.rules.names import look_alike_name, repeated_name
 from izumi_ledger.rules.numbering import numbering
 from izumi_ledger.rules.sections import no_section, unknown_section, unused_section
 from izumi_ledger.rules.sums import detail_sum, item_sum, policy_sum, program_count, program_sum
@@ -30,8 +32,12 @@ RULES: Final[dict[str, Rule]] = {
     "policy-sum": policy_sum,
     "program-count": program_count,
     "numbering": numbering,
+    "amount-too-large": amount_too_large,
+    "tolerance-too-large": tolerance_too_large,
     "unknown-section": unknown_section,
     "repeated-name": repeated_name,
+    "name-character": name_character,
+    "look-alike-name": look_alike_name,
     "no-section": no_section,
     "partial-details": partial_details,
     "unused-section": unused_section,

@@ -1,4 +1,4 @@
-"""Lists the format says hold each name once: the ledger's sections, a program's sections, tags."""
+"""Names said once: each list holds a name once, and no two names differ only invisibly."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Iterator, Sequence
 from izumi_ledger.findings import Finding, Path, Severity
 from izumi_ledger.rules.context import Context
 from izumi_ledger.text.messages import t
+from izumi_ledger.text.names import look_alike_key
+from izumi_ledger.text.visible import quoted, visible
 
 
 def repeated_name(context: Context) -> Iterator[Finding]:
@@ -39,3 +41,52 @@ def _repeats(context: Context, path: Path, names: Sequence[str], what: str) -> I
                 hint=t("rule.repeated_name.hint"),
             )
         seen.add(name)
+
+
+def look_alike_name(context: Context) -> Iterator[Finding]:
+    """Two different names that people cannot tell apart: the ledger's sections, the policies'
+    titles, the programs' names (ＩＣＴ推進課 and ICT推進課, 総務課 and 総務課 with a space)."""
+    ledger = context.ledger
+    yield from _look_alikes(
+        context,
+        [(("sections", index), name) for index, name in enumerate(ledger.sections)],
+        t("word.section"),
+    )
+    yield from _look_alikes(
+        context,
+        [((*path, "title"), policy.title) for path, policy in context.policies],
+        t("word.policy_title"),
+    )
+    yield from _look_alikes(
+        context,
+        [((*path, "name"), program.name) for path, program in context.programs],
+        t("word.program_name"),
+    )
+
+
+def _look_alikes(context: Context, names: list[tuple[Path, str]], what: str) -> Iterator[Finding]:
+    first: dict[str, tuple[Path, str]] = {}
+    reported: set[tuple[str, str]] = set()
+    for path, name in names:
+        key = look_alike_key(name)
+        seen = first.setdefault(key, (path, name))
+        if seen[1] == name or (seen[1], name) in reported:
+            continue  # the same name twice is repeated-name's (or the numbering's) to report
+        reported.add((seen[1], name))
+        line = context.source.position(seen[0]).line
+        yield context.finding(
+            "look-alike-name",
+            Severity.WARNING,
+            path,
+            t(
+                "rule.look_alike",
+                what=what,
+                value=quoted(name),
+                other=quoted(seen[1]),
+                line=line,
+            ),
+            expected=visible(seen[1]),
+            actual=visible(name),
+            hint=t("rule.look_alike.hint"),
+            labels=(t("label.first_name"), t("label.this_name")),
+        )

@@ -240,9 +240,64 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "重複した行を消してください",
         "en": "remove the repeated line",
     },
+    "rule.amount_too_large": {
+        "ja": "{amount} は大きすぎて書き出せません（{limit} 以上の数は JSON や Excel で正確に保てません）",
+        "en": "{amount} is too large to export exactly (numbers from {limit} up are not exact in JSON or Excel)",
+    },
+    "rule.amount_too_large.hint": {
+        "ja": "金額と unit を文書と照らし合わせてください（円なら千円に）",
+        "en": "check the amount and the unit against the document (yen may be meant as thousands of yen)",
+    },
+    "rule.tolerance_too_large": {
+        "ja": "tolerance {tolerance} が、それを使う合計のうち最も小さい {smallest} より大きいため、合計の検査が意味を持ちません",
+        "en": "tolerance {tolerance} is larger than the smallest total it applies to, {smallest}, so that sum could never be checked",
+    },
+    "rule.tolerance_too_large.hint": {
+        "ja": "tolerance は文書の丸めの幅（多くは 1）にしてください",
+        "en": "make the tolerance the document's rounding (usually 1)",
+    },
+    "rule.name_character": {
+        "ja": "{what} {value} に見えない文字・制御文字 {code}（{char_name}）があります",
+        "en": "{what} {value} holds an invisible or control character, {code} ({char_name})",
+    },
+    "rule.name_character.hint": {
+        "ja": "その文字を消してください（コピーした文書から紛れ込むことがあります）",
+        "en": "delete that character (it often comes in with text copied from a document)",
+    },
+    "rule.name_blank": {
+        "ja": "{what} {value} は空白だけです",
+        "en": "{what} {value} is only white space",
+    },
+    "rule.name_combining": {
+        "ja": "{what} {value} が結合文字 {code} で始まっています（前の文字がありません）",
+        "en": "{what} {value} begins with a combining mark, {code}, that joins nothing",
+    },
+    "rule.name_blank.hint": {
+        "ja": "文書に書かれている名前を書いてください",
+        "en": "write the name the document gives",
+    },
+    "rule.look_alike": {
+        "ja": "{what} {value} は {line} 行目の {other} と見分けがつきにくい別の名前です（全角・半角、大文字・小文字、濁点の合成、空白や見えない文字だけの違い）",
+        "en": "{what} {value} is a different name from {other} on line {line}, though they look alike (they differ only in width, case, composed marks, spaces or invisible characters)",
+    },
+    "rule.look_alike.hint": {
+        "ja": "同じものなら同じ書き方に揃え、別のものなら見てわかる名前にしてください",
+        "en": "if they are the same, write them the same way; if not, give them names that look different",
+    },
     "word.section": {"ja": "担当課", "en": "section"},
+    "word.policy_title": {"ja": "施策名", "en": "policy title"},
+    "word.program_name": {"ja": "事業名", "en": "program name"},
+    "word.item_name": {"ja": "細事業名", "en": "item name"},
+    "word.detail_name": {"ja": "内訳名", "en": "detail name"},
+    "word.related_name": {"ja": "関連事業名", "en": "related program name"},
+    "word.funding": {"ja": "財源", "en": "funding"},
+    "word.city": {"ja": "市", "en": "city"},
+    "word.ward": {"ja": "区", "en": "ward"},
     "word.tag": {"ja": "タグ", "en": "tag"},
     # --- the rules -----------------------------------------------------------------------
+    "label.first_name": {"ja": "先に書かれた名前", "en": "first written"},
+    "label.this_name": {"ja": "この名前", "en": "this name"},
+    "label.smallest_total": {"ja": "最も小さい合計", "en": "smallest total"},
     "label.stated": {"ja": "文書の額", "en": "document says"},
     "label.items_total": {"ja": "細事業の合計", "en": "items add up to"},
     "label.details_total": {"ja": "内訳の合計", "en": "details add up to"},
@@ -371,6 +426,14 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "{kind} {name!r} is not in this ledger",
     },
     "list.close": {"ja": "近いもの: {names}", "en": "closest: {names}"},
+    "list.ambiguous": {
+        "ja": "{kind} {name!r} は、見た目の近い複数の名前に当てはまります: {names}",
+        "en": "{kind} {name!r} matches several names that look alike: {names}",
+    },
+    "list.ambiguous.hint": {
+        "ja": "台帳に書かれているとおりの名前で指定してください（izumi check が紛らわしい名前を知らせます）",
+        "en": "give the name exactly as the ledger writes it (izumi check reports names that look alike)",
+    },
     # --- export and writing files --------------------------------------------------------
     "export.needs_openpyxl": {
         "ja": "Excel 形式には openpyxl が要ります。{command} で入れてください",
@@ -390,6 +453,22 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "to write to standard output, use -o -",
     },
     "write.directory": {"ja": "{path} はディレクトリです", "en": "{path} is a directory"},
+    "write.dangling_link": {
+        "ja": "{path} は存在しない {target} を指すシンボリックリンクなので、たどって書きません",
+        "en": "{path} is a symbolic link to {target}, which does not exist, so it is not followed",
+    },
+    "write.foreign_link": {
+        "ja": "{path} はほかの利用者のシンボリックリンクなので、たどって書きません",
+        "en": "{path} is a symbolic link owned by another user, so it is not followed",
+    },
+    "write.not_a_folder": {
+        "ja": "{path} はフォルダではありません（ファイルかシンボリックリンクです）",
+        "en": "{path} is not a folder (it is a file or a symbolic link)",
+    },
+    "write.folder_has_others": {
+        "ja": "{path} には izumi が書くもの以外のファイル（{name} など）があるので、置き換えません。新しいフォルダを指定してください",
+        "en": "{path} holds files izumi does not write ({name} …), so it is not replaced: give a new folder",
+    },
     "write.failed": {
         "ja": "{path} に書き出せません: {reason}",
         "en": "cannot write {path}: {reason}",
@@ -416,6 +495,55 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "import.no_layout": {
         "ja": "予算の文書のレイアウトがわかりません（施策・事業の見出しが見つかりません）。--layout pdf-text か --layout web で指定できます",
         "en": "the layout of the document is not recognised (no policy or program headings); --layout pdf-text or --layout web chooses one",
+    },
+    "figure.character": {
+        "ja": "{char!r}（{code}）は金額の数字として読めません（0〜9、カンマ、億・万・千・円のみ）",
+        "en": "{char!r} ({code}) cannot be read in an amount (only the digits 0–9, commas and the unit words)",
+    },
+    "figure.no_digits": {
+        "ja": "金額に数字がありません",
+        "en": "the amount has no digits",
+    },
+    "figure.form": {
+        "ja": "金額の形ではありません（数字がないか、億・万・千の順が違います）",
+        "en": "not the form of an amount (its unit words are out of order)",
+    },
+    "figure.grouping": {
+        "ja": "桁区切りのカンマの位置が違います: {part}（3 桁ごとに区切ります）",
+        "en": "the thousands commas are misplaced: {part} (they separate groups of three digits)",
+    },
+    "figure.mixed_units": {
+        "ja": "億・万・千のあとに千円や万円は続きません（単位が二重です）",
+        "en": "a unit word cannot follow another one (two units in one amount)",
+    },
+    "figure.part_too_large": {
+        "ja": "{word}の前の {part} が大きすぎます（{limit} まで）",
+        "en": "{part} before {word} is too large (at most {limit})",
+    },
+    "figure.rest_too_large": {
+        "ja": "最後の {part} が大きすぎます（前の単位のあとは {limit} まで）",
+        "en": "the last part {part} is too large (at most {limit} after the larger unit)",
+    },
+    "figure.too_large": {
+        "ja": "金額が大きすぎます（{limit} 桁まで）",
+        "en": "the amount is too large (at most {limit} digits)",
+    },
+    "figure.not_thousands": {
+        "ja": "{value}円は千円単位の金額ではありません（千円未満の端数があります）",
+        "en": "{value} yen is not a whole number of thousands of yen",
+    },
+    "import.item_unreadable": {
+        "ja": "細事業の行のようですが読めません（次は ({number}) のはず）。括弧や番号、金額を確かめてください",
+        "en": "this looks like an item line but cannot be read (the next is ({number})): check its brackets, number and amount",
+    },
+    "import.fewer_items": {
+        "ja": "事業{program}: 文書には細事業の番号が {seen} 個ありますが、読めたのは {read} 個です",
+        "en": "program {program}: the document numbers {seen} items, but {read} were read",
+    },
+    "import.line": {"ja": "{line} 行目: ", "en": "line {line}: "},
+    "import.long_number": {
+        "ja": "{digits} 桁の数字があります（予算の文書の数字は {limit} 桁まで）",
+        "en": "a number of {digits} digits (numbers in a budget document have at most {limit})",
     },
     "import.unstated": {
         "ja": "{key} は文書に書かれていないため「未記入」にしました（--{key} で指定できます）",

@@ -18,6 +18,15 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+def look_alike_key(text: str) -> str:
+    """What two names that people cannot tell apart have in common: the same text after
+    width, compatibility forms, NFC/NFD, case, spaces and invisible characters are folded."""
+    kept = "".join(
+        char for char in text if not char.isspace() and unicodedata.category(char) != "Cf"
+    )
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", kept).casefold())
+
+
 def closest(name: str, known: Iterable[str], count: int = 1) -> list[str]:
     """Known names that look like name, best first: those that contain it, then alike ones."""
     by_fold = {fold(option): option for option in known}

@@ -162,7 +162,8 @@ def test_xlsx_sheets_numbers_and_formulas(tmp_path: Path) -> None:
     }
     row = rows["地域振興課"]
     assert summary.cell(row, 3).value == (
-        f"=SUMIF(program_sections!$D$2:$D$19,A{row},program_sections!$F$2:$F$19)"
+        # EXACT, not SUMIF: a section's name is never a wildcard pattern or matched by case.
+        f"=SUMPRODUCT(EXACT(program_sections!$D$2:$D$19,A{row})*program_sections!$F$2:$F$19)"
     )
 
 

@@ -356,7 +356,8 @@ def test_amounts_with_their_unit_in_the_pdf_layout(tmp_path: Path) -> None:
 def test_an_amount_that_is_not_whole_thousands_is_not_rounded(tmp_path: Path) -> None:
     result, _ = import_to(tmp_path, PDF_TEXT.replace("（６００）", "（600,500円）"), *META)
     assert result.exit_code == 2
-    assert "読み取れなかった行: (1) 交流の場づくり（600,500円）" in result.stderr
+    assert "doc.txt:19:1: error[import-figure]" in result.stderr
+    assert "600,500円は千円単位の金額ではありません" in result.stderr
     assert (
         "必須のキー 'amount' がありません（policies[0].programs[0].items[0].amount）"
         in result.stderr

@@ -36,6 +36,7 @@ DATA_FILES = {
     "export/xlsx.py",
     "importer/build.py",
     "importer/document.py",
+    "importer/figures.py",
     "importer/pdf_text.py",
     "importer/placement.py",
     "importer/text.py",

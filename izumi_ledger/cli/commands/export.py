@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
 
-from izumi_ledger.atomic import write_all_atomically
+from izumi_ledger.atomic import write_all_atomically, write_folder_atomically
 from izumi_ledger.cli.choices import apply_language
 from izumi_ledger.cli.ledger import open_ledger
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import LanguageOption, LedgerOption, NoCacheOption
-from izumi_ledger.cli.terminal import terminal
-from izumi_ledger.errors import CannotWrite, UsageError
+from izumi_ledger.cli.terminal import means_stdout, terminal
+from izumi_ledger.errors import UsageError
 from izumi_ledger.export.tables import TABLE_NAMES, ledger_tables
 from izumi_ledger.export.writers import (
     csv_bytes,
@@ -94,45 +93,32 @@ def export_command(
     elif output_format == "datapackage":
         _folder(datapackage_files(book), output, force, "datapackage")
     else:
-        if output in (None, "-"):
+        if means_stdout(output):
             raise UsageError(t("export.needs_file", format=output_format))
         content = xlsx_bytes(book) if output_format == "xlsx" else sqlite_bytes(book)
         _one_file(content, output, force)
 
 
 def _one_file(content: bytes, output: str | None, force: bool) -> None:
-    if output in (None, "-"):
+    if means_stdout(output):
         terminal().data_bytes(content)
         return
     _write({Path(str(output)): content}, force)
 
 
 def _folder(files: dict[str, bytes], output: str | None, force: bool, what: str) -> None:
-    if output in (None, "-"):
+    if means_stdout(output):
         raise UsageError(t("export.needs_folder", format=what))
     folder = Path(str(output))
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(t("export.not_folder", path=folder))
-    made = not folder.exists()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise CannotWrite(str(folder), t("write.failed", path=folder, reason=reason)) from None
-    try:
-        _write({folder / name: content for name, content in files.items()}, force)
-    except CannotWrite:
-        if made:  # nothing was written into it: the folder goes too
-            with contextlib.suppress(OSError):
-                folder.rmdir()
-        raise
+    # Written whole beside the old folder and swapped in: a failure leaves the old one as it was.
+    write_folder_atomically(folder, files, force=force)
+    screen = terminal()
+    for name in files:
+        screen.message(t("write.done", path=folder / name))
 
 
 def _write(files: dict[Path, bytes], force: bool) -> None:
     """Write every file or, if any would be overwritten without --force or any fails, none."""
-    existing = [path for path in files if path.exists() or path.is_symlink()]
-    if existing and not force:
-        raise CannotWrite(str(existing[0]), t("write.exists", path=existing[0]), t("write.force"))
     write_all_atomically(files, force=force)
     screen = terminal()
     for path in files:

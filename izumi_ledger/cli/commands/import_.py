@@ -14,11 +14,18 @@ from izumi_ledger.cli.choices import apply_language
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import LanguageOption, NoCacheOption
 from izumi_ledger.cli.render.findings import finding_lines
-from izumi_ledger.cli.terminal import Terminal, terminal
+from izumi_ledger.cli.terminal import Terminal, means_stdout, terminal
 from izumi_ledger.errors import CannotRead
 from izumi_ledger.export.json_text import json_text
 from izumi_ledger.export.yaml import dump_data
-from izumi_ledger.importer.build import Imported, Layout, Metadata, default_source, import_document
+from izumi_ledger.importer.build import (
+    Imported,
+    Layout,
+    Metadata,
+    default_source,
+    import_document,
+    refused_findings,
+)
 from izumi_ledger.importer.text import DocumentError
 from izumi_ledger.loading import Checked, check
 from izumi_ledger.source.files import read_source
@@ -105,7 +112,7 @@ def import_command(
         imported = import_document(raw, metadata, layout, encoding)
     except DocumentError as error:
         raise CannotRead(f"{document}: {error.message}", error.hint) from None
-    to_stdout = output in (None, "-")
+    to_stdout = means_stdout(output)
     display = t("import.stdout") if to_stdout else str(output)
     ledger_yaml = dump_data(imported.data).encode("utf-8")
     json_wanted = output_format == "json"
@@ -119,9 +126,10 @@ def import_command(
     # than the YAML checked, so its findings give no line).
     checked = checker(ledger_yaml, name=display)
     _report(screen, document, display, imported, checked, positions=output_format == "yaml")
-    if checked.readable and strict and imported.reading.unread:
-        return 1
-    return checked.exit_status(strict)
+    status = checked.exit_status(strict)
+    if checked.readable and (imported.reading.refused or (strict and imported.reading.unread)):
+        return max(status, 1)
+    return status
 
 
 def _report(
@@ -150,6 +158,10 @@ def _report(
         screen.message(t("import.judgment", what=what, program=program))
     for unread in reading.unread:
         screen.message(t("import.unread", document=document, line=unread.number, text=unread.text))
+    for finding in refused_findings(str(document), reading):
+        screen.message()
+        for text in finding_lines(finding, None):
+            screen.message(text)
     for finding in checked.findings:
         screen.message()
         shown = finding if positions else replace(finding, line=0, column=0, source_line="")
@@ -157,10 +169,11 @@ def _report(
             screen.message(text)
     summary = checked.summary
     unread_lines = len(reading.unread)
+    errors = checked.errors + len(reading.refused)
     if summary is None:
-        screen.message(t("import.invalid", errors=checked.errors, unread=unread_lines))
+        screen.message(t("import.invalid", errors=errors, unread=unread_lines))
         return
-    tally = t("check.tally", errors=checked.errors, warnings=checked.warnings)
+    tally = t("check.tally", errors=errors, warnings=checked.warnings)
     screen.message(
         t(
             "import.summary",

@@ -25,6 +25,7 @@ from izumi_ledger.errors import UsageError
 from izumi_ledger.figures.query import close_program_names, find_programs
 from izumi_ledger.figures.totals import ProgramRef
 from izumi_ledger.format.models import Ledger
+from izumi_ledger.text.visible import visible
 
 
 def show_command(
@@ -107,7 +108,7 @@ def _json(ref: ProgramRef) -> dict[str, Any]:
 
 def _tree(ref: ProgramRef, figures: Figures) -> Tree:
     program = ref.program
-    title = Text(
+    title = _text(
         t(
             "show.program",
             number=program.number,
@@ -119,44 +120,44 @@ def _tree(ref: ProgramRef, figures: Figures) -> Tree:
     if program.tags:
         title.append("  " + " ".join(f"[{tag}]" for tag in program.tags), style="")
     tree = Tree(title, guide_style="dim")
-    tree.add(Text(t("show.sections", sections="、".join(program.sections) or t("show.none"))))
+    tree.add(_text(t("show.sections", sections="、".join(program.sections) or t("show.none"))))
     if program.summary:
-        tree.add(Text(t("show.summary", summary=program.summary)))
+        tree.add(_text(t("show.summary", summary=program.summary)))
     if program.items:
         items_total = sum(item.amount for item in program.items)
         branch = tree.add(
-            Text(t("show.items", count=len(program.items), amount=figures.text(items_total)))
+            _text(t("show.items", count=len(program.items), amount=figures.text(items_total)))
         )
         for item in program.items:
             label = f"({item.number}) {item.name}  {figures.text(item.amount)}"
             if item.tags:
                 label += "  " + " ".join(f"＜{tag}＞" for tag in item.tags)
-            lines: list[Text] = [Text(label)]
+            lines: list[Text] = [_text(label)]
             if item.summary:
-                lines.append(Text(item.summary, style="dim"))
+                lines.append(_text(item.summary, style="dim"))
             node = branch.add(RenderGroup(*lines))
             for detail in item.details:
                 head = f"{detail.label} {detail.name}" if detail.name else detail.label
                 if detail.amount is not None:
                     head += f"  {figures.text(detail.amount)}"
-                node.add(RenderGroup(Text(head), Text(detail.text, style="dim")))
+                node.add(RenderGroup(_text(head), _text(detail.text, style="dim")))
     else:
-        tree.add(Text(t("show.no_items")))
+        tree.add(_text(t("show.no_items")))
     if program.related:
-        branch = tree.add(Text(t("show.related")))
+        branch = tree.add(_text(t("show.related")))
         for related in program.related:
             head = f"○ {related.name}【{related.funding}】"
             if related.amount is not None:
                 head += f"  {figures.text(related.amount)}"
-            parts: list[Text] = [Text(head)]
+            parts: list[Text] = [_text(head)]
             if related.summary:
-                parts.append(Text(related.summary, style="dim"))
-            parts.extend(Text(t("show.note", note=note), style="italic") for note in related.notes)
+                parts.append(_text(related.summary, style="dim"))
+            parts.extend(_text(t("show.note", note=note), style="italic") for note in related.notes)
             branch.add(RenderGroup(*parts))
     if program.notes:
-        branch = tree.add(Text(t("show.notes")))
+        branch = tree.add(_text(t("show.notes")))
         for note in program.notes:
-            branch.add(Text(note))
+            branch.add(_text(note))
     return tree
 
 
@@ -250,3 +251,8 @@ def _markdown(ref: ProgramRef, figures: Figures) -> str:
         lines.append(f"- {t('show.notes')}")
         lines.extend(f"  - {clean(note)}" for note in program.notes)
     return "\n".join(lines) + "\n"
+
+
+def _text(content: str, style: str = "") -> Text:
+    """A line of the tree: text from the ledger shown as it is, never as terminal codes."""
+    return Text(visible(content), style=style)

@@ -10,6 +10,7 @@ from izumi_ledger.cli.render.cells import cell_width
 from izumi_ledger.findings import Finding, Severity
 from izumi_ledger.format.amounts import Unit
 from izumi_ledger.text.numbers import format_amount, format_count
+from izumi_ledger.text.visible import visible
 
 # A value as it appears on its line: a quoted string, or up to a space or flow punctuation.
 _TOKEN = re.compile(r'"[^"]*"|\'[^\']*\'|[^\s,\]}#]+')
@@ -45,11 +46,13 @@ def _excerpt(text: str, line: int, column: int) -> list[str]:
         suffix = "…" if start + _EXCERPT_WIDTH < len(text) else ""
         text = prefix + window + suffix
         column = column - start + len(prefix)
-    before = text[: column - 1]
+    # Escaped as the line will be shown (a tab as \t), so the caret stays under its token.
+    before = visible(text[: column - 1], one_line=True)
     match = _TOKEN.match(text, column - 1)
-    token = match.group(0) if match else " "
+    token = visible(match.group(0), one_line=True) if match else " "
+    shown = visible(text.rstrip(), one_line=True)
     caret = " " * cell_width(before) + "^" * max(1, cell_width(token))
-    return [f"{gutter} |", f"{line} | {text.rstrip()}", f"{gutter} | {caret}"]
+    return [f"{gutter} |", f"{line} | {shown}", f"{gutter} | {caret}"]
 
 
 def labels_of(finding: Finding) -> tuple[str, str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,6 +10,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from izumi_ledger.cli.render.cells import cell_width
 from izumi_ledger.cli.terminal import RICH_REWRITES, Terminal
+from izumi_ledger.export.csv_text import csv_text
+from izumi_ledger.text.visible import visible
 
 if TYPE_CHECKING:
     from rich.table import Table as RichTable
@@ -65,13 +65,12 @@ class Table:
 
 
 def to_csv(table: Table) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
     columns = [column for column in table.columns if column.in_data]
-    writer.writerow([column.key for column in columns])
-    for row in table.rows:
-        writer.writerow([_plain(column.data(row.get(column.key))) for column in columns])
-    return buffer.getvalue()
+    return csv_text(
+        [column.key for column in columns],
+        # Numbers stay numbers (a decrease is -5, not the text '-5'); text cells are guarded.
+        ([column.data(row.get(column.key)) for column in columns] for row in table.rows),
+    )
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -80,7 +79,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 def markdown_text(text: str) -> str:
     """Text from a ledger as Markdown shows it literally: one line, and no character that
     Markdown (or the HTML it allows) would read as markup."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", visible(" ".join(text.split()), one_line=True))
 
 
 def to_markdown(table: Table) -> str:
@@ -240,7 +239,7 @@ def plain_grid(
 
 def _shown(column: Column, row: dict[str, Cell] | None) -> str:
     value = None if row is None else row.get(column.key)
-    return "" if value is None else column.show(value)
+    return "" if value is None else visible(column.show(value), one_line=True)
 
 
 _GAP = 2  # cells between two columns

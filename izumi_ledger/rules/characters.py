@@ -1,0 +1,65 @@
+"""Names hold only characters people can see: no controls, no invisible or blank names."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from izumi_ledger.findings import Finding, Path, Severity
+from izumi_ledger.rules.context import Context
+from izumi_ledger.text.messages import t
+from izumi_ledger.text.visible import escaped_characters, quoted, visible
+
+
+def names_of(context: Context) -> Iterator[tuple[Path, str, str]]:
+    """Every name in the ledger: its path, the word for what it names, and the name."""
+    ledger = context.ledger
+    yield ("city",), "word.city", ledger.city
+    yield ("ward",), "word.ward", ledger.ward
+    for index, section in enumerate(ledger.sections):
+        yield ("sections", index), "word.section", section
+    for path, policy in context.policies:
+        yield (*path, "title"), "word.policy_title", policy.title
+    for path, program in context.programs:
+        yield (*path, "name"), "word.program_name", program.name
+        for index, section in enumerate(program.sections):
+            yield (*path, "sections", index), "word.section", section
+        for i_index, item in enumerate(program.items):
+            yield (*path, "items", i_index, "name"), "word.item_name", item.name
+            for d_index, detail in enumerate(item.details):
+                if detail.name is not None:
+                    detail_path = (*path, "items", i_index, "details", d_index, "name")
+                    yield detail_path, "word.detail_name", detail.name
+        for r_index, related in enumerate(program.related):
+            yield (*path, "related", r_index, "name"), "word.related_name", related.name
+            yield (*path, "related", r_index, "funding"), "word.funding", related.funding
+
+
+def name_character(context: Context) -> Iterator[Finding]:
+    """A name with a control or invisible character, only white space, or a lone mark."""
+    for path, word, name in names_of(context):
+        problem = _problem(t(word), name)
+        if problem is not None:
+            message, hint = problem
+            yield context.finding(
+                "name-character", Severity.ERROR, path, message, actual=visible(name), hint=hint
+            )
+
+
+def _problem(what: str, name: str) -> tuple[str, str] | None:
+    shown = quoted(name)
+    hidden = escaped_characters(name)
+    if hidden:
+        char = hidden[0]
+        code = f"U+{ord(char):04X}"
+        char_name = unicodedata.name(char, "") or unicodedata.category(char)
+        message = t("rule.name_character", what=what, value=shown, code=code, char_name=char_name)
+        return message, t("rule.name_character.hint")
+    if not name.strip():
+        return t("rule.name_blank", what=what, value=shown), t("rule.name_blank.hint")
+    if unicodedata.category(name[0]).startswith("M"):
+        code = f"U+{ord(name[0]):04X}"
+        return t("rule.name_combining", what=what, value=shown, code=code), t(
+            "rule.name_blank.hint"
+        )
+    return None
