@@ -187,7 +187,9 @@ def _target(path: Path, force: bool) -> tuple[Path, int, bool]:
         raise CannotWrite(shown, t("write.not_a_file", path=shown), t("write.use_stdout"))
     if not force:
         raise CannotWrite(shown, t("write.exists", path=shown), t("write.force"))
-    return target, status.st_mode & 0o7777, True
+    # The permissions are kept, but never set-user or set-group ID: the new file is the
+    # writer's, and would run as the writer.
+    return target, status.st_mode & 0o1777, True
 
 
 def _open_folder(path: Path, shown: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final
 
 Path = tuple[str | int, ...]
 
@@ -41,8 +41,11 @@ class Finding:
     # How to read expected/actual for people, e.g. ("文書の額", "細事業の合計"); () for the
     # plain "expected" and "actual".
     labels: tuple[str, ...] = ()
-    # The text of the line the finding points at, shown under it with a caret.
+    # The text of the line the finding points at, shown under it with a caret; of a very long
+    # line (a minified or corrupted file), only a window around the column, which begins at
+    # source_start (0-based) in the line.
     source_line: str = ""
+    source_start: int = 0
 
     def as_json(self) -> dict[str, Any]:
         """The finding as the `--format json` object (fixed keys, in a fixed order)."""
@@ -58,6 +61,19 @@ class Finding:
             "actual": self.actual,
             "difference": self.difference,
         }
+
+
+# The most of a line a finding keeps: a 100 MB line of junk must not be copied into every
+# finding (and every cache entry) whole.
+QUOTED_AT_MOST: Final = 1000
+
+
+def quoted_window(text: str, column: int) -> tuple[str, int]:
+    """The part of a line a finding keeps around its column, and where that part begins."""
+    if len(text) <= QUOTED_AT_MOST:
+        return text, 0
+    start = max(0, min(column - 1 - QUOTED_AT_MOST // 2, len(text) - QUOTED_AT_MOST))
+    return text[start : start + QUOTED_AT_MOST], start
 
 
 def format_path(path: Path) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from izumi_ledger.findings import Finding, count_errors, count_warnings
+from izumi_ledger.findings import Finding, count_errors, count_warnings, quoted_window
 from izumi_ledger.source.files import read_failure, read_source, read_stream
 from izumi_ledger.text.messages import t
 
@@ -207,4 +207,5 @@ def _quoting(finding: Finding, source: SourceMap) -> Finding:
         return finding
     from dataclasses import replace
 
-    return replace(finding, source_line=source.line_text(finding.line))
+    text, start = quoted_window(source.line_text(finding.line), finding.column)
+    return replace(finding, source_line=text, source_start=start)

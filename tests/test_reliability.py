@@ -20,11 +20,16 @@ MB = 1024 * 1024
 def locked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "locked.yaml"
     path.write_text("ledger: 1\n")
+    path.chmod(0)
+    opened = os.open
 
-    def refuse(self: Path) -> bytes:  # root reads anything, so refuse the way the OS would
-        raise PermissionError(13, "Permission denied")
+    def refuse(name: object, *args: object, **kwargs: object) -> int:
+        # Root reads anything, so the file is refused the way the system would refuse it.
+        if name == path:
+            raise PermissionError(13, "Permission denied")
+        return opened(name, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     return path
 
 

@@ -51,6 +51,7 @@ from izumi_ledger.loading import (
     name_of,
     read_bytes,
 )
+from izumi_ledger.source.files import read_limit
 from izumi_ledger.text.messages import current, t
 
 if TYPE_CHECKING:
@@ -224,12 +225,20 @@ class Cache:
             return None
         try:
             with os.fdopen(handle, "rb") as stream:
-                if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-                    return None
-                first = stream.read(_CHUNK)
+                status = os.fstat(stream.fileno())
+                size = status.st_size
+                if not stat.S_ISREG(status.st_mode) or not 0 < size <= read_limit():
+                    return None  # reading it for real says why (or reads /proc as it must)
+                # As many bytes as it had when opened: a file that grows is not followed.
+                first = stream.read(min(_CHUNK, size)) or b""
                 digest.update(first.removeprefix(b"\xef\xbb\xbf"))
-                while piece := stream.read(_CHUNK):
+                remaining = size - len(first)
+                while remaining > 0:
+                    piece = stream.read(min(_CHUNK, remaining))
+                    if not piece:
+                        return None
                     digest.update(piece)
+                    remaining -= len(piece)
         except OSError:
             return None
         return digest.hexdigest()

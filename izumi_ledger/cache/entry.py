@@ -20,7 +20,7 @@ from izumi_ledger.loading import Checked, Source, Summary
 if TYPE_CHECKING:
     from izumi_ledger.format.models import Ledger
 
-MAGIC: Final = b"izumi-cache 2\n"
+MAGIC: Final = b"izumi-cache 3\n"
 
 
 def encode(checked: Checked, ledger_json: bytes) -> list[bytes]:
@@ -108,6 +108,7 @@ _FINDING_FIELDS: Final = (
     "hint",
     "labels",
     "source_line",
+    "source_start",
 )
 _SUMMARY_FIELDS: Final = ("unit", "total", "policies", "programs", "items")
 
@@ -156,11 +157,13 @@ def _finding_from(row: list[Any]) -> Finding | None:
     if not isinstance(row, list) or len(row) != len(_FINDING_FIELDS):
         return None
     rule, severity, file, line, column, path, message, expected, actual, difference = row[:10]
-    hint, labels, source_line = row[10:]
+    hint, labels, source_line, source_start = row[10:]
     texts = (rule, file, path, message, hint, source_line)
     if not all(isinstance(text, str) for text in texts) or severity not in ("error", "warning"):
         return None
-    if not (_is_int(line) and _is_int(column) and _is_figure(expected) and _is_figure(actual)):
+    if not (_is_int(line) and _is_int(column) and _is_int(source_start)):
+        return None
+    if not (_is_figure(expected) and _is_figure(actual)):
         return None
     if not (difference is None or _is_int(difference)) or not isinstance(labels, list):
         return None
@@ -180,6 +183,7 @@ def _finding_from(row: list[Any]) -> Finding | None:
         hint,
         tuple(labels),
         source_line,
+        source_start,
     )
 
 

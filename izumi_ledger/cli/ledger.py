@@ -45,6 +45,14 @@ def open_checked(option: str | None, no_cache: bool = False) -> Checked:
 def open_ledger(option: str | None, no_cache: bool = False) -> tuple[Ledger, str]:
     """The validated ledger and its name; LedgerUnreadable, every reason shown on stderr,
     when it cannot be read."""
+    checked = open_readable(option, no_cache)
+    assert checked.ledger is not None
+    return checked.ledger, checked.name
+
+
+def open_readable(option: str | None, no_cache: bool = False) -> Checked:
+    """The checked ledger, read; LedgerUnreadable, every reason shown on stderr, when it
+    cannot be read. Errors in its figures are noted on stderr."""
     from izumi_ledger.cli.render.findings import finding_lines
 
     checked = open_checked(option, no_cache)
@@ -61,4 +69,4 @@ def open_ledger(option: str | None, no_cache: bool = False) -> tuple[Ledger, str
         )
     if checked.errors:
         screen.message(t("cli.sums_wrong", count=checked.errors, ledger=checked.name))
-    return ledger, checked.name
+    return checked

@@ -61,6 +61,13 @@ def main() -> None:
     # and the collector would only walk it again and again (docs/performance.md: 5 % of a
     # `totals` at start-up, a third of reading a large ledger). The library leaves it alone.
     gc.disable()
+    # A terminal that cannot show Japanese (PYTHONIOENCODING=ascii) gets \u escapes for what
+    # it cannot hold, rather than a failure in the middle of a line.
+    for stream in (sys.stdout, sys.stderr):
+        encoding = str(getattr(stream, "encoding", "utf-8") or "utf-8")
+        if not encoding.lower().replace("-", "").startswith("utf"):
+            with contextlib.suppress(AttributeError, ValueError):
+                stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
         status = _quickly(sys.argv[1:])
         if status is not None:
@@ -80,6 +87,11 @@ def main() -> None:
         with contextlib.suppress(OSError):
             os.dup2(devnull, 1)
         sys.exit(0)
+    except MemoryError:
+        # Dropped first, so that the message itself has room.
+        gc.collect()
+        _say("izumi: " + t("cli.out_of_memory"))
+        sys.exit(2)
     except OSError as error:  # a help screen or a usage message that could not be written
         where = t("cli.stdout")
         _say("izumi: " + t("write.failed", path=where, reason=error.strerror or error))

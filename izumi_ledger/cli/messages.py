@@ -22,6 +22,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "cli.hint": {"ja": "  ヒント: {hint}", "en": "  hint: {hint}"},
     "cli.ledger": {"ja": "台帳 {ledger}", "en": "ledger {ledger}"},
     # --- check ---------------------------------------------------------------------------
+    "check.more_warnings": {
+        "ja": "ほかに {rule} の警告が {count:,} 件あります（すべては --format json で）",
+        "en": "{count:,} more {rule} warnings (--format json lists them all)",
+    },
     "check.tally": {
         "ja": "エラー {errors} · 警告 {warnings}",
         "en": "errors {errors} · warnings {warnings}",
@@ -168,6 +172,14 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     },
     "write.done": {"ja": "書き出しました: {path}", "en": "written: {path}"},
     # --- import --------------------------------------------------------------------------
+    "cli.out_of_memory": {
+        "ja": "メモリが足りません（台帳が大きすぎるか、使えるメモリが制限されています）",
+        "en": "out of memory (the ledger is too large, or the memory izumi may use is limited)",
+    },
+    "cli.empty_output": {
+        "ja": "-o に空の名前が指定されています（標準出力なら -o -）",
+        "en": "-o was given an empty name (for standard output, -o -)",
+    },
     "import.stdout": {"ja": "<標準出力>", "en": "<standard output>"},
     "import.layout.pdf-text": {"ja": "PDF のテキスト", "en": "text of a PDF"},
     "import.layout.web": {"ja": "ウェブページ", "en": "web page"},

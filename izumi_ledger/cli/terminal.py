@@ -32,7 +32,12 @@ STDOUT_NAMES: Final = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd
 
 
 def means_stdout(output: str | None) -> bool:
-    """Whether an output option (or its absence) means standard output."""
+    """Whether an output option (or its absence) means standard output; UsageError for an
+    empty name, which means nothing."""
+    if output == "":
+        from izumi_ledger.errors import UsageError
+
+        raise UsageError(t("cli.empty_output"))
     return output is None or output in STDOUT_NAMES
 
 

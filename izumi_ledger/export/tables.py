@@ -3,11 +3,34 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Final, Literal
 
+from izumi_ledger.errors import IzumiError
 from izumi_ledger.format.models import Ledger
+from izumi_ledger.text.messages import t
 
 Cell = int | str | None
+# The largest whole number every export keeps exact (JSON readers, Excel; SQLite's is 2**63).
+EXACT_LIMIT: Final = 2**53
+
+
+class ExportRefused(IzumiError):
+    """A ledger an export format cannot hold as it is; the message says why and where."""
+
+
+@dataclass(frozen=True)
+class CheckStatus:
+    """What `izumi check` said of the ledger, carried in the exports themselves."""
+
+    errors: int
+    warnings: int
+
+    @property
+    def ok(self) -> bool:
+        return self.errors == 0
+
+    def as_data(self) -> dict[str, object]:
+        return {"ok": self.ok, "errors": self.errors, "warnings": self.warnings}
 
 
 @dataclass(frozen=True)
@@ -33,8 +56,50 @@ class Table:
         return [column.name for column in self.columns].index(name)
 
 
-def _amount(unit: str, title: str = "予算額", required: bool = True) -> Column:
-    return Column("amount", "integer", f"{title}（{unit}）", required, "value")
+def _amount(
+    unit: str, title: str = "予算額", required: bool = True, summable: bool = True
+) -> Column:
+    # Only a column whose sum means something is a value (a measure) for open-data tools.
+    return Column(
+        "amount", "integer", f"{title}（{unit}）", required, "value" if summable else None
+    )
+
+
+def exact_tables(ledger: Ledger) -> list[Table]:
+    """The ledger's tables; ExportRefused when a figure is too large for the exports to keep
+    exactly."""
+    tables = ledger_tables(ledger)
+    total = sum(policy.amount for policy in ledger.policies)
+    if total >= EXACT_LIMIT:
+        raise ExportRefused(
+            t("export.inexact", table="policies", column="amount (合計)", value=total),
+            t("export.see_check"),
+        )
+    for table in tables:
+        for row in table.rows:
+            for column, cell in zip(table.columns, row, strict=True):
+                if isinstance(cell, int) and cell >= EXACT_LIMIT:
+                    raise ExportRefused(
+                        t("export.inexact", table=table.name, column=column.name, value=cell),
+                        t("export.see_check"),
+                    )
+    return tables
+
+
+def refuse_repeated_keys(tables: list[Table]) -> None:
+    """ExportRefused when two rows of a table have the same key (a number written twice):
+    a database or a data package needs each once."""
+    for table in tables:
+        places = [table.column_index(name) for name in table.primary_key]
+        seen: set[tuple[Cell, ...]] = set()
+        for row in table.rows:
+            key = tuple(row[place] for place in places)
+            if key in seen:
+                shown = ", ".join(f"{n}={v}" for n, v in zip(table.primary_key, key, strict=True))
+                raise ExportRefused(
+                    t("export.repeated_key", table=table.name, key=shown), t("export.see_check")
+                )
+            seen.add(key)
 
 
 def ledger_tables(ledger: Ledger) -> list[Table]:
@@ -105,7 +170,8 @@ def ledger_tables(ledger: Ledger) -> list[Table]:
                 column_type="administrative-classification:generic:level1:label",
             ),
             Column("shared", "integer", "共同（担当課が複数なら 1）"),
-            _amount(unit, "事業の予算額"),
+            # A shared program is here once per section: the column's sum is not a total.
+            _amount(unit, "事業の予算額（共同は担当課ごとに全額）", summable=False),
         ],
         ["fiscal_year", "policy", "program", "section"],
         [(["fiscal_year", "policy", "program"], "programs", ["fiscal_year", "policy", "program"])],

@@ -7,31 +7,47 @@ from typing import Any
 
 from izumi_ledger.export.csv_text import csv_text
 from izumi_ledger.export.json_text import json_text
-from izumi_ledger.export.tables import Table, ledger_tables
+from izumi_ledger.export.tables import (
+    CheckStatus,
+    Table,
+    exact_tables,
+    refuse_repeated_keys,
+)
 from izumi_ledger.export.yaml import ledger_data
 from izumi_ledger.figures.totals import GROUP_BY, group_data, group_totals, ledger_total
+from izumi_ledger.format.amounts import UNIT_IN_YEN
 from izumi_ledger.format.models import Ledger
+from izumi_ledger.text.messages import t
 
 _BOM = "\ufeff"
 
 
-def csv_bytes(table: Table, excel: bool = False) -> bytes:
-    """One table as CSV; for Excel on Japanese Windows: a byte-order mark and CRLF lines."""
+def csv_bytes(table: Table, excel: bool = False, status: CheckStatus | None = None) -> bytes:
+    """One table as CSV; for Excel on Japanese Windows: a byte-order mark and CRLF lines. A
+    ledger that fails its check is said so in a first comment line (# …)."""
     text = csv_text([column.name for column in table.columns], table.rows, excel=excel)
+    if status is not None and not status.ok:
+        text = t("export.check_comment", errors=status.errors) + ("\r\n" if excel else "\n") + text
     return ((_BOM if excel else "") + text).encode("utf-8")
 
 
-def csv_files(ledger: Ledger, excel: bool = False) -> dict[str, bytes]:
+def csv_files(
+    ledger: Ledger, excel: bool = False, status: CheckStatus | None = None
+) -> dict[str, bytes]:
     """Every table as NAME.csv."""
-    return {f"{table.name}.csv": csv_bytes(table, excel) for table in ledger_tables(ledger)}
+    return {f"{table.name}.csv": csv_bytes(table, excel, status) for table in exact_tables(ledger)}
 
 
-def json_bytes(ledger: Ledger) -> bytes:
-    """The whole ledger and its computed totals, as JSON."""
+def json_bytes(ledger: Ledger, status: CheckStatus | None = None) -> bytes:
+    """The whole ledger and its computed totals, as JSON, with what the check said."""
+    exact_tables(ledger)
     totals: dict[str, Any] = {"amount": ledger_total(ledger)}
     for by in GROUP_BY:
         totals[f"by_{by}"] = [group_data(group) for group in group_totals(ledger, by)]
-    document = {"ledger": ledger_data(ledger), "totals": totals}
+    document: dict[str, Any] = {}
+    if status is not None:
+        document["check"] = status.as_data()
+    document |= {"ledger": ledger_data(ledger), "totals": totals}
     return json_text(document).encode("utf-8")
 
 
@@ -73,8 +89,10 @@ FROM program_sections GROUP BY section ORDER BY amount DESC""",
 )
 
 
-def sqlite_bytes(ledger: Ledger) -> bytes:
+def sqlite_bytes(ledger: Ledger, status: CheckStatus | None = None) -> bytes:
     """A SQLite database with keys, a ledger table of facts, and total views."""
+    tables = exact_tables(ledger)
+    refuse_repeated_keys(tables)
     connection = sqlite3.connect(":memory:")
     try:
         connection.execute("PRAGMA foreign_keys = ON")
@@ -86,8 +104,10 @@ def sqlite_bytes(ledger: Ledger) -> bytes:
             "unit": ledger.unit,
             "source": ledger.source,
         }
+        if status is not None:
+            facts |= {"check_ok": str(int(status.ok)), "check_errors": str(status.errors)}
         connection.executemany('INSERT INTO "ledger" VALUES (?, ?)', facts.items())
-        for table in ledger_tables(ledger):
+        for table in tables:
             connection.execute(_create(table))
             marks = ", ".join("?" for _ in table.columns)
             connection.executemany(f'INSERT INTO "{table.name}" VALUES ({marks})', table.rows)
@@ -99,9 +119,11 @@ def sqlite_bytes(ledger: Ledger) -> bytes:
         connection.close()
 
 
-def datapackage_files(ledger: Ledger) -> dict[str, bytes]:
-    """A Frictionless Tabular Data Package: datapackage.json and one CSV per table."""
-    tables = ledger_tables(ledger)
+def datapackage_files(ledger: Ledger, status: CheckStatus | None = None) -> dict[str, bytes]:
+    """A Frictionless Tabular Data Package: datapackage.json and one CSV per table, its keys
+    and its measures (in yen, with the ledger's factor) declared."""
+    tables = exact_tables(ledger)
+    refuse_repeated_keys(tables)
     resources = []
     for table in tables:
         fields = []
@@ -115,6 +137,8 @@ def datapackage_files(ledger: Ledger) -> dict[str, bytes]:
                 described["constraints"] = {"required": True}
             if column.column_type:
                 described["columnType"] = column.column_type
+            if column.column_type == "value":
+                described |= {"currency": "JPY", "factor": UNIT_IN_YEN[ledger.unit]}
             fields.append(described)
         schema: dict[str, Any] = {"fields": fields, "primaryKey": table.primary_key}
         if table.foreign_keys:
@@ -122,19 +146,18 @@ def datapackage_files(ledger: Ledger) -> dict[str, bytes]:
                 {"fields": own, "reference": {"resource": target, "fields": theirs}}
                 for own, target, theirs in table.foreign_keys
             ]
-        resources.append(
-            {
-                "name": table.name,
-                "title": table.title,
-                "path": f"{table.name}.csv",
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": schema,
-            }
-        )
-    descriptor = {
+        resource: dict[str, Any] = {
+            "name": table.name,
+            "title": table.title,
+            "path": f"{table.name}.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": schema,
+        }
+        resources.append(resource)
+    descriptor: dict[str, Any] = {
         "name": f"izumi-ledger-{ledger.fiscal_year}",
         "title": f"{ledger.city}{ledger.ward} {ledger.fiscal_year}年度 予算",
         "description": (
@@ -144,6 +167,8 @@ def datapackage_files(ledger: Ledger) -> dict[str, bytes]:
         "profile": "tabular-data-package",
         "resources": resources,
     }
+    if status is not None:  # the package says it; its CSV files stay plain tables
+        descriptor["izumi_check"] = status.as_data()
     files = {f"{table.name}.csv": csv_bytes(table) for table in tables}
     files["datapackage.json"] = json_text(descriptor).encode("utf-8")
     return files

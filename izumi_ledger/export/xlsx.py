@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from izumi_ledger.errors import IzumiError
-from izumi_ledger.export.tables import Table, ledger_tables
+from izumi_ledger.export.tables import CheckStatus, Table, exact_tables
 from izumi_ledger.format.models import Ledger
 from izumi_ledger.text.messages import t
 from izumi_ledger.text.visible import visible
@@ -61,14 +61,15 @@ def _as_text(cells: Any, columns: int | None = None) -> None:
             cell.data_type = "s"
 
 
-def xlsx_bytes(ledger: Ledger) -> bytes:
-    """The workbook as bytes; MissingExtra when openpyxl is not installed."""
+def xlsx_bytes(ledger: Ledger, status: CheckStatus | None = None) -> bytes:
+    """The workbook as bytes; MissingExtra when openpyxl is not installed. A ledger that
+    fails its check says so under the totals."""
     openpyxl = _openpyxl()
     from openpyxl.styles import Font
 
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
-    tables = {table.name: table for table in ledger_tables(ledger)}
+    tables = {table.name: table for table in exact_tables(ledger)}
     for table in tables.values():
         sheet = workbook.create_sheet(table.name)
         sheet.append([column.title for column in table.columns])
@@ -82,13 +83,18 @@ def xlsx_bytes(ledger: Ledger) -> bytes:
                 for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
                     cell.number_format = "#,##0"
         sheet.freeze_panes = "A2"
-    _totals_sheet(workbook, tables, ledger)
+    summary = _totals_sheet(workbook, tables, ledger)
+    if status is not None and not status.ok:
+        summary.append([])
+        summary.append([t("export.check_comment", errors=status.errors).lstrip("# ")])
+        _as_text(summary[summary.max_row], columns=1)
+        summary.cell(summary.max_row, 1).font = Font(bold=True, color="C00000")
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _totals_sheet(workbook: Any, tables: dict[str, Table], ledger: Ledger) -> None:
+def _totals_sheet(workbook: Any, tables: dict[str, Table], ledger: Ledger) -> Any:
     """Totals that re-add themselves when someone edits the programs sheet."""
     from openpyxl.styles import Font
 
@@ -134,3 +140,4 @@ def _totals_sheet(workbook: Any, tables: dict[str, Table], ledger: Ledger) -> No
         for cell in sheet[row_number]:
             cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
+    return sheet

@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 
 from izumi_ledger.format.models import Ledger
+from izumi_ledger.text.visible import escaped_characters, visible
 
 
 class _LedgerDumper(yaml.SafeDumper):
@@ -21,8 +22,12 @@ class _LedgerDumper(yaml.SafeDumper):
 
 
 def _text(dumper: _LedgerDumper, value: str) -> yaml.ScalarNode:
+    # Text with a control, a break YAML alone sees (NEL, LS, PS) or an invisible character is
+    # double-quoted, where dump_data writes each as its escape: the file shows what it holds.
+    if any(char != "\n" for char in escaped_characters(value)):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     # Multi-line text as a literal block, so the line breaks a person sees stay where they are.
-    if "\n" in value and value == value.strip() and "\r" not in value:
+    if "\n" in value and value == value.strip():
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
 
@@ -51,4 +56,6 @@ def dump_data(data: dict[str, Any]) -> str:
         width=10_000,
         indent=2,
     )
-    return text
+    # Only double-quoted scalars hold such characters (see _text), and there \x1b, \u202e …
+    # are YAML's own escapes.
+    return visible(text)

@@ -124,7 +124,8 @@ def find_programs(ledger: Ledger, query: str, policy: int | None = None) -> list
     if text.isascii() and text.isdigit():
         # No program is numbered past MAX_NUMBER: a longer number matches none (and is
         # never turned into an int of thousands of digits).
-        number = int(text) if len(text.lstrip("0")) <= 9 else 0
+        digits = text.lstrip("0") or "0"
+        number = int(digits) if len(digits) <= 9 else 0
         return [ref for ref in refs if ref.program.number == number]
     exact = [ref for ref in refs if fold(ref.program.name) == fold(text)]
     if exact:

@@ -22,6 +22,8 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９，", "0123456789,")
 # Far beyond any budget (Japan's national budget has 15 digits in 円), and small enough that
 # every total of a ledger can still be written out as digits.
 MAX_AMOUNT_DIGITS: Final = 20
+# The longest text an amount may be: its digits with commas, and a few zeros before them.
+_LONGEST_TEXT: Final = 40
 
 
 class AmountError(IzumiError, ValueError):
@@ -48,9 +50,12 @@ def parse_amount(value: object) -> int:
 def _parse_amount_text(text: str) -> int:
     # Only full-width digits and the full-width comma are folded; NFKC would also turn ① into 1.
     folded = text.translate(_FULL_WIDTH)
+    if len(folded) > _LONGEST_TEXT:  # however many zeros lead it, no amount is written so
+        raise AmountError(t("amount.too_large", limit=MAX_AMOUNT_DIGITS))
     if _PLAIN_DIGITS.fullmatch(folded) or _GROUPED_DIGITS.fullmatch(folded):
-        digits = folded.replace(",", "")
-        if len(digits.lstrip("0")) > MAX_AMOUNT_DIGITS:
+        # Leading zeros are dropped first: int() of thousands of digits is refused by Python.
+        digits = folded.replace(",", "").lstrip("0") or "0"
+        if len(digits) > MAX_AMOUNT_DIGITS:
             raise AmountError(t("amount.too_large", limit=MAX_AMOUNT_DIGITS))
         return int(digits)
     raise AmountError(t("amount.text", text=text))

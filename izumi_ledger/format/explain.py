@@ -9,7 +9,7 @@ from typing import Any, Final
 
 from izumi_ledger.findings import Finding, Path, Position, Severity, format_path
 from izumi_ledger.source.positions import SourceMap
-from izumi_ledger.source.reader import ParsedYaml
+from izumi_ledger.source.reader import MAX_FINDINGS, ParsedYaml
 from izumi_ledger.text.messages import t
 from izumi_ledger.text.names import unknown_key_hint
 
@@ -47,6 +47,19 @@ def validation_findings(
         *_schema_findings(errors, parsed.source, parsed.refused_paths, keys_of),
     ]
     findings.sort(key=lambda finding: (finding.line, finding.column))
+    if len(findings) > MAX_FINDINGS:  # as the reader does: the first ones, then how many more
+        last = findings[MAX_FINDINGS - 1]
+        more = t("schema.too_many", count=f"{len(findings) - MAX_FINDINGS:,}")
+        findings = [
+            *findings[:MAX_FINDINGS],
+            _schema_finding(
+                parsed.source,
+                Position(last.line, last.column),
+                (),
+                more,
+                t("yaml.fix_first"),
+            ),
+        ]
     return findings
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from izumi_ledger.findings import Finding, Severity
+from izumi_ledger.findings import Finding, Severity, quoted_window
 from izumi_ledger.format.values import FORMAT_VERSION
 from izumi_ledger.importer.document import Reading
 from izumi_ledger.importer.pdf_text import looks_like_pdf_text, read_pdf_text
@@ -14,11 +14,11 @@ from izumi_ledger.importer.text import DocumentError, decode, lines_of, number
 from izumi_ledger.importer.web import looks_like_web, read_web
 from izumi_ledger.text.era import gregorian_year
 from izumi_ledger.text.messages import t
-from izumi_ledger.text.names import fold
 
 Layout = Literal["pdf-text", "web"]
 LAYOUTS: tuple[Layout, ...] = ("pdf-text", "web")
-_YEAR = re.compile(r"(令和|平成|昭和)\s*([0-9]+|元)\s*年度")
+_YEAR = re.compile(r"(令和|平成|昭和)\s*([0-9]{1,3}|元)\s*年度")
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,8 @@ def import_document(
     if not reading.policies:
         raise DocumentError(t("import.no_policy"))
     warnings: list[str] = []
-    year = metadata.fiscal_year or _fiscal_year(lines, reading)
+    given = metadata.fiscal_year
+    year = given if given is not None else _fiscal_year(lines, reading)
     if year is None:
         raise DocumentError(t("import.no_year"))
     data: dict[str, Any] = {"ledger": FORMAT_VERSION}
@@ -88,7 +89,7 @@ def refused_findings(document: str, reading: Reading) -> list[Finding]:
             column=1,
             path="",
             message=reason,
-            source_line=line.text,
+            source_line=quoted_window(line.text, 1)[0],
         )
         for line, reason in sorted(reading.refused, key=lambda refused: refused[0].number)
     ]
@@ -108,7 +109,8 @@ def _fiscal_year(lines: list[Any], reading: Reading) -> int | None:
     for line in lines:
         if line.number >= first:
             break
-        match = _YEAR.search(fold(line.text))
+        # Full-width digits are folded, nothing else: NFKC would read ³ or ㉑ as a year.
+        match = _YEAR.search(line.text.translate(_WIDE_DIGITS))
         if match and ("予算" in line.text or "運営方針" in line.text):
             count = 1 if match[2] == "元" else number(match[2])
             if line in reading.unread:  # the title line is read: it gave the year

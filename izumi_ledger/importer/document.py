@@ -108,7 +108,6 @@ class ProgramRecord:
     related: list[RelatedRecord] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     item_lines: list[Line] = field(default_factory=list)  # lines numbered as items, read or not
-    items_lost: int = 0  # item lines not read since the last item read
 
     @property
     def name(self) -> str:

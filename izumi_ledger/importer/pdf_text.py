@@ -183,15 +183,11 @@ class PdfTextParser:
         program = self.program
         if program is None or self.column is not None:
             return False
-        last = program.items[-1].number if program.items else 0
-        # After an item line that could not be read, the numbering goes on past it.
-        numbers = range(last + 1, last + 2 + program.items_lost)
+        expected = program.items[-1].number + 1 if program.items else 1
         match = ITEM.match(line.text)
         if match and not looks_like_figure(match[3]):
             match = None
-        if match and number(match[1]) in numbers:
-            expected = number(match[1])
-            program.items_lost = 0
+        if match and number(match[1]) == expected:
             amount: int | None = None
             try:
                 amount = thousand_yen(match[3])
@@ -206,7 +202,7 @@ class PdfTextParser:
             self.target = item.summary
             return True
         started = ITEM_START.match(line.text)
-        if started and start is None and number(started[1]) in numbers:
+        if started and start is None and number(started[1]) == expected:
             self.pending_item = (line, started[1], started[2])  # the amount is on the next line
             return True
         return False
@@ -299,8 +295,12 @@ class PdfTextParser:
             program.item_lines.append(line)
             expected = program.items[-1].number + 1 if program.items else 1
             self.reading.refuse(line, t("import.item_unreadable", number=expected))
-            program.items_lost += 1
-            self.target = None  # its text is not the text of the item before it
+            # Kept as an item without an amount, named by its whole line: the ledger then
+            # fails its check until someone reads the figure from the document.
+            item = ItemRecord(expected, tidy(line.text), None, [], line)
+            program.items.append(item)
+            self.in_header = False
+            self.target = item.summary
 
     def close_column(self) -> None:
         if self.column is not None and self.policy is not None:

@@ -33,7 +33,10 @@ def closest_program(text: str, candidates: Sequence[ProgramRecord]) -> tuple[Pro
         return len(wanted & bigrams(program.all_text()))
 
     best = max(candidates, key=shared)  # max keeps the first of equals: the earlier program
-    common = sorted(wanted & bigrams(best.all_text()), key=lambda word: text.find(word))
+    # In the order they are written (then by the words themselves): never the set's order,
+    # which changes from one run to the next.
+    folded = _NOT_WORDS.sub("", unicodedata.normalize("NFKC", text))
+    common = sorted(wanted & bigrams(best.all_text()), key=lambda word: (folded.find(word), word))
     return best, "、".join(common[:5])
 
 

@@ -69,7 +69,10 @@ def lines_of(text: str) -> list[Line]:
                 t("import.line", line=number)
                 + t("import.long_number", digits=digits, limit=MAX_DIGIT_RUN)
             )
-        stripped = raw.strip()
+        # Runs of white space (a PDF's layout spacing) count as one space: nothing in a
+        # document's reading depends on how many, and the patterns then cannot backtrack
+        # over them.
+        stripped = " ".join(raw.split())
         if not stripped:
             blanks += 1
             continue

@@ -8,42 +8,60 @@ from collections.abc import Iterator
 from izumi_ledger.findings import Finding, Path, Severity
 from izumi_ledger.rules.context import Context
 from izumi_ledger.text.messages import t
-from izumi_ledger.text.visible import escaped_characters, quoted, visible
+from izumi_ledger.text.visible import SUSPECT, escaped_characters, quoted, visible
 
 
-def names_of(context: Context) -> Iterator[tuple[Path, str, str]]:
-    """Every name in the ledger: its path, the word for what it names, and the name."""
+def names_of(context: Context) -> Iterator[tuple[Path, str, list[str]]]:
+    """Every name in the ledger, in groups: where the group is (a list's path, or a name's
+    own path and one name), the word for what it names, and the names."""
     ledger = context.ledger
-    yield ("city",), "word.city", ledger.city
-    yield ("ward",), "word.ward", ledger.ward
-    for index, section in enumerate(ledger.sections):
-        yield ("sections", index), "word.section", section
+    yield ("city",), "word.city", [ledger.city]
+    yield ("ward",), "word.ward", [ledger.ward]
+    yield ("sections",), "word.section", ledger.sections
     for path, policy in context.policies:
-        yield (*path, "title"), "word.policy_title", policy.title
+        yield (*path, "title"), "word.policy_title", [policy.title]
     for path, program in context.programs:
-        yield (*path, "name"), "word.program_name", program.name
-        for index, section in enumerate(program.sections):
-            yield (*path, "sections", index), "word.section", section
+        yield (*path, "name"), "word.program_name", [program.name]
+        yield (*path, "sections"), "word.section", program.sections
         for i_index, item in enumerate(program.items):
-            yield (*path, "items", i_index, "name"), "word.item_name", item.name
+            yield (*path, "items", i_index, "name"), "word.item_name", [item.name]
             for d_index, detail in enumerate(item.details):
                 if detail.name is not None:
                     detail_path = (*path, "items", i_index, "details", d_index, "name")
-                    yield detail_path, "word.detail_name", detail.name
+                    yield detail_path, "word.detail_name", [detail.name]
         for r_index, related in enumerate(program.related):
-            yield (*path, "related", r_index, "name"), "word.related_name", related.name
-            yield (*path, "related", r_index, "funding"), "word.funding", related.funding
+            yield (*path, "related", r_index, "name"), "word.related_name", [related.name]
+            yield (*path, "related", r_index, "funding"), "word.funding", [related.funding]
 
 
 def name_character(context: Context) -> Iterator[Finding]:
     """A name with a control or invisible character, only white space, or a lone mark."""
-    for path, word, name in names_of(context):
-        problem = _problem(t(word), name)
-        if problem is not None:
+    groups = list(names_of(context))
+    # One look at all names together first: the usual answer is that none has a problem.
+    every_name = [name for _, _, names in groups for name in names]
+    joined = "\n".join(every_name)
+    if (
+        not SUSPECT.search(joined)
+        and joined.count("\n") == len(every_name) - 1
+        and not any(_starts_badly(name) for name in {name[:1] for name in every_name})
+        and all(name.strip() for name in set(every_name))
+    ):
+        return
+    for path, word, names in groups:
+        listed = len(path) > 0 and path[-1] == "sections"
+        for index, name in enumerate(names):
+            problem = _problem(t(word), name)
+            if problem is None:
+                continue
             message, hint = problem
+            where = (*path, index) if listed else path
             yield context.finding(
-                "name-character", Severity.ERROR, path, message, actual=visible(name), hint=hint
+                "name-character", Severity.ERROR, where, message, actual=visible(name), hint=hint
             )
+
+
+def _starts_badly(first: str) -> bool:
+    return not first or unicodedata.category(first).startswith("M")
 
 
 def _problem(what: str, name: str) -> tuple[str, str] | None:

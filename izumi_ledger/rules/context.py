@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from izumi_ledger.findings import Finding, Path, Severity, format_path
+from izumi_ledger.findings import Finding, Path, Severity, format_path, quoted_window
 from izumi_ledger.source.positions import SourceMap
 from izumi_ledger.text.messages import t
 from izumi_ledger.text.numbers import format_amount
@@ -73,6 +73,9 @@ class Context:
             difference,
             hint,
             labels,
+            # Quoted here rather than copied in later: a million findings (a million unused
+            # sections) took a dataclass copy each.
+            *quoted_window(self.source.line_text(position.line), position.column),
         )
 
     def sum_finding(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from izumi_ledger.findings import Finding, Path, Severity
 from izumi_ledger.rules.context import Context
@@ -49,26 +49,36 @@ def look_alike_name(context: Context) -> Iterator[Finding]:
     ledger = context.ledger
     yield from _look_alikes(
         context,
-        [(("sections", index), name) for index, name in enumerate(ledger.sections)],
+        ledger.sections,
+        lambda index: ("sections", index),
         t("word.section"),
     )
+    policies = context.policies
     yield from _look_alikes(
         context,
-        [((*path, "title"), policy.title) for path, policy in context.policies],
+        [policy.title for _, policy in policies],
+        lambda index: (*policies[index][0], "title"),
         t("word.policy_title"),
     )
+    programs = context.programs
     yield from _look_alikes(
         context,
-        [((*path, "name"), program.name) for path, program in context.programs],
+        [program.name for _, program in programs],
+        lambda index: (*programs[index][0], "name"),
         t("word.program_name"),
     )
 
 
-def _look_alikes(context: Context, names: list[tuple[Path, str]], what: str) -> Iterator[Finding]:
+def _look_alikes(
+    context: Context, names: list[str], path_of: Callable[[int], Path], what: str
+) -> Iterator[Finding]:
+    keys = [look_alike_key(name) for name in names]
+    if len(set(keys)) == len(set(names)):
+        return  # no two different names share a key: the usual answer, found in one pass
     first: dict[str, tuple[Path, str]] = {}
     reported: set[tuple[str, str]] = set()
-    for path, name in names:
-        key = look_alike_key(name)
+    for index, (name, key) in enumerate(zip(names, keys, strict=True)):
+        path = path_of(index)
         seen = first.setdefault(key, (path, name))
         if seen[1] == name or (seen[1], name) in reported:
             continue  # the same name twice is repeated-name's (or the numbering's) to report

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Final
 
 from izumi_ledger.findings import Finding, Severity
 from izumi_ledger.rules.context import Context
 from izumi_ledger.text.messages import t
 from izumi_ledger.text.names import closest
+
+# Unused sections listed one by one; the rest are counted in one finding.
+UNUSED_LISTED: Final = 100
 
 
 def unknown_section(context: Context) -> Iterator[Finding]:
@@ -49,14 +53,27 @@ def no_section(context: Context) -> Iterator[Finding]:
 
 
 def unused_section(context: Context) -> Iterator[Finding]:
-    """A listed section that no program names."""
+    """A listed section that no program names: each of the first ones, then one finding for
+    the rest (a list of a million sections nobody names is one problem, checked in seconds)."""
     named = {section for _, program in context.programs for section in program.sections}
-    for index, section in enumerate(context.ledger.sections):
-        if section not in named:
-            yield context.finding(
-                "unused-section",
-                Severity.WARNING,
-                ("sections", index),
-                t("rule.unused_section", section=section),
-                hint=t("rule.unused_section.hint"),
-            )
+    sections = context.ledger.sections
+    unused = [index for index, section in enumerate(sections) if section not in named]
+    hint = t("rule.unused_section.hint")
+    for index in unused[:UNUSED_LISTED]:
+        yield context.finding(
+            "unused-section",
+            Severity.WARNING,
+            ("sections", index),
+            t("rule.unused_section", section=sections[index]),
+            hint=hint,
+        )
+    rest = unused[UNUSED_LISTED:]
+    if rest:
+        yield context.finding(
+            "unused-section",
+            Severity.WARNING,
+            ("sections", rest[0]),
+            t("rule.unused_sections", count=f"{len(rest):,}"),
+            actual=len(rest),
+            hint=hint,
+        )

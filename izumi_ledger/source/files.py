@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import BinaryIO, Final
 
+from izumi_ledger.errors import UsageError
 from izumi_ledger.findings import Finding, Severity
 from izumi_ledger.text.messages import t
 
 LEDGER_VARIABLE: Final = "IZUMI_LEDGER"
+READ_LIMIT_VARIABLE: Final = "IZUMI_MAX_BYTES"
+# Far above any budget (the 100,000-item benchmark ledger is 27 MB) and below what reading
+# would take of a small machine's memory (about four times the file).
+DEFAULT_READ_LIMIT: Final = 512 * 1024**2
+_SIZE: Final = re.compile(r"([0-9]+)\s*([KMG]?)(?:i?B)?", re.IGNORECASE)
+_SIZE_UNITS: Final = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+_PIECE: Final = 1 << 20
+_NO_WAIT: Final = getattr(os, "O_NONBLOCK", 0)
+_NO_TERMINAL: Final = getattr(os, "O_NOCTTY", 0)
 STANDARD_INPUT: Final = "-"
 _UTF8_BOM = b"\xef\xbb\xbf"
 _OTHER_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
@@ -41,19 +53,35 @@ def read_failure(display: str, message: str) -> Finding:
     return Finding("read", Severity.ERROR, display, 0, 0, "", message)
 
 
+def read_limit(environment: Mapping[str, str] | None = None) -> int:
+    """The largest file izumi reads, in bytes: IZUMI_MAX_BYTES (as 500000000, 512M or 2G),
+    else DEFAULT_READ_LIMIT. UsageError for a value that is not a size."""
+    env = os.environ if environment is None else environment
+    text = env.get(READ_LIMIT_VARIABLE, "").strip()
+    if not text:
+        return DEFAULT_READ_LIMIT
+    match = _SIZE.fullmatch(text)
+    if match is None or len(match[1]) > 15:
+        raise UsageError(
+            t("read.limit_setting", variable=READ_LIMIT_VARIABLE, value=text),
+            t("read.limit_setting.hint", variable=READ_LIMIT_VARIABLE),
+        )
+    return int(match[1]) * _SIZE_UNITS[match[2].upper()]
+
+
 def read_source(path: Path, display: str) -> tuple[bytes | None, list[Finding]]:
-    """The file's bytes (a UTF-8 byte-order mark removed), or a finding saying why not."""
+    """The file's bytes (a UTF-8 byte-order mark removed), or a finding saying why not.
+
+    The file is opened without waiting (a pipe or a device swapped in for it cannot block),
+    checked to be a regular file no larger than the limit before anything is read, and
+    refused if it changes size while it is read."""
 
     def fail(message: str) -> tuple[None, list[Finding]]:
         return None, [read_failure(display, message)]
 
+    limit = read_limit()
     try:
-        if path.is_dir():
-            return fail(t("read.directory"))
-        if path.exists() and not path.is_file():
-            # A pipe or a device could block or never end.
-            return fail(t("read.special"))
-        data = path.read_bytes()
+        handle = os.open(path, os.O_RDONLY | _NO_WAIT | _NO_TERMINAL)
     except FileNotFoundError:
         if path.is_symlink():
             return fail(t("read.broken_link"))
@@ -64,15 +92,61 @@ def read_source(path: Path, display: str) -> tuple[bytes | None, list[Finding]]:
         return fail(t("read.permission"))
     except OSError as error:
         return fail(t("read.failed", reason=error.strerror or error))
+    try:
+        status = os.fstat(handle)
+        if stat.S_ISDIR(status.st_mode):
+            return fail(t("read.directory"))
+        if not stat.S_ISREG(status.st_mode):
+            # A pipe or a device could block or never end.
+            return fail(t("read.special"))
+        if status.st_size > limit:
+            return fail(_too_large(status.st_size, limit))
+        data = _read_all(handle, status.st_size)
+        if status.st_size == 0 and data:  # /proc and the like: no size, no end to trust
+            return fail(t("read.special"))
+        if len(data) != status.st_size or os.fstat(handle).st_size != status.st_size:
+            return fail(t("read.changed"))
+    except IsADirectoryError:
+        return fail(t("read.directory"))
+    except OSError as error:
+        return fail(t("read.failed", reason=error.strerror or error))
+    finally:
+        os.close(handle)
     return without_bom(data, display)
 
 
+def _read_all(handle: int, size: int) -> bytes:
+    """What the file holds: its size, and one byte more if it has grown (so that is seen)."""
+    parts = []
+    wanted = size + 1
+    while wanted > 0:
+        part = os.read(handle, min(wanted, _PIECE))
+        if not part:
+            break
+        parts.append(part)
+        wanted -= len(part)
+    return b"".join(parts)
+
+
+def _too_large(size: int, limit: int) -> str:
+    return t(
+        "read.too_large",
+        size=f"{size:,}",
+        limit=f"{limit:,}",
+        variable=READ_LIMIT_VARIABLE,
+    )
+
+
 def read_stream(stream: BinaryIO, display: str) -> tuple[bytes | None, list[Finding]]:
-    """All bytes of an open stream (standard input), or a finding saying why not."""
+    """All bytes of an open stream (standard input), or a finding saying why not; a stream
+    longer than the limit is refused as soon as it passes it."""
+    limit = read_limit()
     try:
-        data = stream.read()
+        data = stream.read(limit + 1)
     except OSError as error:
         return None, [read_failure(display, t("read.failed", reason=error.strerror or error))]
+    if len(data) > limit:
+        return None, [read_failure(display, _too_large(len(data), limit))]
     return without_bom(data, display)
 
 

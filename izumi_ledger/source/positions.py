@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
 from izumi_ledger.findings import Path, Position
+
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
 
 @dataclass
@@ -24,6 +27,8 @@ class SourceMap:
     positions: array[int] = field(default_factory=lambda: array("I"))
     children: dict[int, int] = field(default_factory=dict)
     _line_starts: array[int] | None = None
+    _line_ends: array[int] = field(default_factory=lambda: array("q"))
+    _key_indexes: dict[int, dict[str, int]] = field(default_factory=dict)
 
     def _locate(self, path: Path) -> tuple[Position, Position | None, int]:
         """Value position, key position and how many steps of path were found."""
@@ -34,7 +39,7 @@ class SourceMap:
             if start is None:
                 return position, key_position, depth
             if isinstance(value, dict) and step in value:
-                at = start + 4 * list(value).index(step)
+                at = start + 4 * self._key_index(value)[str(step)]
                 key_position = Position(positions[at], positions[at + 1])
                 position = Position(positions[at + 2], positions[at + 3])
             elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
@@ -44,6 +49,13 @@ class SourceMap:
                 return position, key_position, depth
             value = value[step]
         return position, key_position, len(path)
+
+    def _key_index(self, mapping: dict[str, Any]) -> dict[str, int]:
+        # Each key's place in its mapping, found once per mapping that findings point into.
+        found = self._key_indexes.get(id(mapping))
+        if found is None:
+            found = self._key_indexes[id(mapping)] = {key: i for i, key in enumerate(mapping)}
+        return found
 
     def position(self, path: Path) -> Position:
         """Where the value at path starts; the nearest enclosing value when it is absent."""
@@ -62,12 +74,13 @@ class SourceMap:
         if starts is None:
             starts = self._line_starts = array("q", [0])
         # Find line starts only as far as asked: a finding near the top of a huge file
-        # should not cost a pass over all of it.
+        # should not cost a pass over all of it. Lines end as YAML ends them: LF, CRLF or a
+        # lone CR (the reader refuses the other breaks YAML knows, NEL, LS and PS).
+        ends = self._line_ends
         while len(starts) <= line and starts[-1] != -1:
-            index = self.data.find(b"\n", starts[-1])
-            starts.append(index + 1 if index != -1 else -1)
+            found = _LINE_BREAK.search(self.data, starts[-1])
+            starts.append(found.end() if found else -1)
+            ends.append(found.start() if found else len(self.data))
         if line > len(starts) - 1 or starts[line - 1] == -1:
             return ""
-        start, after = starts[line - 1], starts[line]
-        end = after - 1 if after != -1 else len(self.data)
-        return self.data[start:end].decode("utf-8", "replace").rstrip("\r")
+        return self.data[starts[line - 1] : ends[line - 1]].decode("utf-8", "replace")

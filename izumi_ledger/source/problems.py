@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import yaml
 
@@ -26,11 +27,42 @@ def unreadable_text(data: bytes, display: str) -> Finding:
         return Finding("read", Severity.ERROR, display, line, column, "", message)
     found = _NOT_PRINTABLE.search(text)
     offset = found.start() if found else 0
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    line, column = text_place(text, offset)
     code = f"U+{ord(found.group()):04X}" if found else "?"
     nul = found is not None and found.group() == "\x00"
     message = t("read.nul") if nul else t("read.control", code=code)
+    return Finding("read", Severity.ERROR, display, line, column, "", message)
+
+
+_BREAKS = re.compile("\r\n|\r|\n")
+# Line breaks to YAML but not to editors: a finding after one would name a line the editor
+# does not show. In a double-quoted string they are written \N, \L and \P.
+_HIDDEN_BREAKS = re.compile(b"\xc2\x85|\xe2\x80[\xa8\xa9]")
+_BREAK_ESCAPES = {"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+
+
+def text_place(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of offset, lines ending as YAML ends them (LF, CRLF, CR)."""
+    breaks = list(_BREAKS.finditer(text, 0, offset))
+    start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, offset - start + 1
+
+
+def hidden_break(data: bytes, display: str) -> Finding | None:
+    """A NEL, line separator or paragraph separator in the file, which YAML would read as a
+    line break where an editor shows none; None when there is none."""
+    found = _HIDDEN_BREAKS.search(data)
+    if found is None:
+        return None
+    text = data[: found.start()].decode("utf-8", "replace")
+    line, column = text_place(text, len(text))
+    char = found.group().decode("utf-8")
+    message = t(
+        "read.hidden_break",
+        code=f"U+{ord(char):04X}",
+        name=unicodedata.name(char, "NEL"),
+        escape=_BREAK_ESCAPES[char],
+    )
     return Finding("read", Severity.ERROR, display, line, column, "", message)
 
 

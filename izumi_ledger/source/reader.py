@@ -20,7 +20,7 @@ import yaml
 
 from izumi_ledger.findings import Finding, Path, Position, Severity, format_path
 from izumi_ledger.source.positions import SourceMap
-from izumi_ledger.source.problems import syntax_error_place, unreadable_text
+from izumi_ledger.source.problems import hidden_break, syntax_error_place, unreadable_text
 from izumi_ledger.source.scalars import REFUSED, resolve_scalar
 from izumi_ledger.text.messages import t
 from izumi_ledger.text.names import unknown_key_hint
@@ -83,6 +83,11 @@ def parse_yaml(
     progress, when given, is told now and then how far reading has come (0 to 1).
     """
     builder = _Builder(SourceMap(display, data), keys)
+    hidden = hidden_break(data, display)
+    if hidden is not None:
+        builder.findings.append(hidden)
+        builder.unreadable = True
+        return builder.result()
     lines = data.count(b"\n") + 1 if progress is not None else 1
     parser = None
     try:

@@ -416,6 +416,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "担当課 {section!r} はどの事業にも使われていません",
         "en": "section {section!r} is not named by any program",
     },
+    "rule.unused_sections": {
+        "ja": "ここから後にも、どの事業にも使われていない担当課が {count} あります",
+        "en": "{count} more sections from here on are not named by any program",
+    },
     "rule.unused_section.hint": {
         "ja": "不要なら sections から消してください",
         "en": "if it is not needed, remove it from sections",
@@ -438,6 +442,22 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "export.needs_openpyxl": {
         "ja": "Excel 形式には openpyxl が要ります。{command} で入れてください",
         "en": "the Excel format needs openpyxl: install it with {command}",
+    },
+    "export.inexact": {
+        "ja": "{table} の {column} に {value} があり、大きすぎて正確に書き出せません（2^53 未満まで）",
+        "en": "{table}.{column} holds {value}, too large to export exactly (below 2^53 only)",
+    },
+    "export.repeated_key": {
+        "ja": "{table} に同じ番号の行が二つあります（{key}）。データベースやデータパッケージには書き出せません",
+        "en": "{table} has two rows with the same key ({key}): it cannot be a database or a data package",
+    },
+    "export.see_check": {
+        "ja": "izumi check で台帳の誤りを確かめて直してください",
+        "en": "izumi check shows the ledger's mistakes to fix",
+    },
+    "export.check_comment": {
+        "ja": "# izumi check: エラー {errors} 件 — この台帳の数字は合計が合いません（izumi check で確かめてください）",
+        "en": "# izumi check: {errors} errors — the figures of this ledger do not add up (see izumi check)",
     },
     "write.exists": {"ja": "{path} はすでにあります", "en": "{path} already exists"},
     "write.force": {
@@ -474,6 +494,30 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "cannot write {path}: {reason}",
     },
     # --- import --------------------------------------------------------------------------
+    "read.hidden_break": {
+        "ja": "{code}（{name}）があります。YAML は改行として読みますが、エディタには見えません。文字列の中なら二重引用符の中で {escape} と書き、要らなければ消してください",
+        "en": "{code} ({name}) is here: YAML reads it as a line break that editors do not show. In a double-quoted string write {escape}; otherwise delete it",
+    },
+    "schema.too_many": {
+        "ja": "書式に合わないところがほかに {count} 件あります（最初の 200 件だけを示しました）",
+        "en": "{count} more places do not match the format (only the first 200 are shown)",
+    },
+    "read.too_large": {
+        "ja": "ファイルが大きすぎます（{size} バイト、読むのは {limit} バイトまで。{variable} で変えられます）",
+        "en": "the file is too large ({size} bytes; izumi reads up to {limit}, which {variable} changes)",
+    },
+    "read.changed": {
+        "ja": "読んでいる間にファイルが変わりました（書き込み中のファイルは読みません）。書き終えてからもう一度実行してください",
+        "en": "the file changed while it was read (a file being written is not read): run again once it is complete",
+    },
+    "read.limit_setting": {
+        "ja": "環境変数 {variable} の値 {value!r} は大きさとして読めません",
+        "en": "{variable} has a value that is not a size: {value!r}",
+    },
+    "read.limit_setting.hint": {
+        "ja": "バイト数か、512M・2G のように書いてください",
+        "en": "write a number of bytes, or a size such as 512M or 2G",
+    },
     "import.empty": {"ja": "空のファイルです", "en": "the file is empty"},
     "import.nul": {
         "ja": "NUL 文字を含んでいます（テキストではありません）",

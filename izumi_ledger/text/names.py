@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Final
 
 from izumi_ledger.text.messages import t
 
+# White space and the format characters (zero-width spaces, joiners, bidi marks, BOM) that a
+# name may differ by without looking different. A test checks the class against unicodedata.
+_SPACE_OR_FORMAT: Final = re.compile(
+    "[\\s\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001-\U000e007f]"
+)
 # How alike (difflib's ratio, after folding) a name must be to be suggested.
 CLOSE_ENOUGH: Final = 0.5
 
@@ -21,10 +29,17 @@ def fold(text: str) -> str:
 def look_alike_key(text: str) -> str:
     """What two names that people cannot tell apart have in common: the same text after
     width, compatibility forms, NFC/NFD, case, spaces and invisible characters are folded."""
-    kept = "".join(
-        char for char in text if not char.isspace() and unicodedata.category(char) != "Cf"
-    )
-    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", kept).casefold())
+    # Each step only where it changes something: most names are already plain text.
+    if _SPACE_OR_FORMAT.search(text):
+        text = "".join(
+            char for char in text if not char.isspace() and unicodedata.category(char) != "Cf"
+        )
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    folded = text.casefold()
+    if folded != text and not unicodedata.is_normalized("NFKC", folded):
+        folded = unicodedata.normalize("NFKC", folded)
+    return folded
 
 
 def closest(name: str, known: Iterable[str], count: int = 1) -> list[str]:

@@ -15,13 +15,13 @@ from typing import Final
 # Controls (C0, DEL, C1), line and paragraph separators, and format characters (bidi controls,
 # zero-width spaces, the byte-order mark): none is seen as itself. A range test first keeps
 # the common case, text with none of them, to one regular-expression scan.
-_SUSPECT: Final = re.compile(
+SUSPECT: Final = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
     "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0001-\U000e007f\t]"
 )
-_SUSPECT_WITH_NEWLINE: Final = re.compile(_SUSPECT.pattern[:-1] + "\n]")
+_SUSPECT_WITH_NEWLINE: Final = re.compile(SUSPECT.pattern[:-1] + "\n]")
 
 
 @lru_cache(maxsize=256)
@@ -45,7 +45,7 @@ def _escape(char: str) -> str:
 def visible(text: str, *, one_line: bool = False) -> str:
     """text with every control, separator and format character escaped; with one_line, the
     line breaks too (a name on one line of a table)."""
-    pattern = _SUSPECT_WITH_NEWLINE if one_line else _SUSPECT
+    pattern = _SUSPECT_WITH_NEWLINE if one_line else SUSPECT
     if pattern.search(text) is None:
         return text
     return pattern.sub(lambda match: _escape(match.group()), text)

@@ -92,7 +92,7 @@ def test_export_messages_in_english(in_repo: Path, tmp_path: Path) -> None:
     )
     assert again.exit_code == 2
     assert again.stderr.replace(str(tmp_path), "OUT") == (
-        "izumi: OUT/policies.csv already exists\n  hint: add --force to replace it\n"
+        "izumi: OUT already exists\n  hint: add --force to replace it\n"
     )
 
 

@@ -122,16 +122,29 @@ def typer_command() -> Callable[..., int]:
     return check_command
 
 
+# Every error is shown; of one rule's warnings, the first ones (a list of a million sections
+# nobody uses would otherwise print for minutes). JSON and CSV always hold every finding.
+WARNINGS_SHOWN = 20
+
+
 def _text(checked: "Checked", screen: "Terminal") -> None:
     unit = checked.summary.unit if checked.summary else None
     screen.line(t("cli.ledger", ledger=checked.name))
+    shown: dict[str, int] = {}
     for finding in checked.findings:
+        if finding.severity is Severity.WARNING:
+            shown[finding.rule] = shown.get(finding.rule, 0) + 1
+            if shown[finding.rule] > WARNINGS_SHOWN:
+                continue
         screen.line()
         style = "bold red" if finding.severity is Severity.ERROR else "bold yellow"
         for index, line in enumerate(finding_lines(finding, unit)):
             screen.line(line, style=style if index == 0 else None)
     if checked.findings:
         screen.line()
+    for rule, count in shown.items():
+        if count > WARNINGS_SHOWN:
+            screen.line(t("check.more_warnings", count=count - WARNINGS_SHOWN, rule=rule))
     screen.line(_summary(checked))
 
 

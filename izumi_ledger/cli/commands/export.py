@@ -9,12 +9,12 @@ import typer
 
 from izumi_ledger.atomic import write_all_atomically, write_folder_atomically
 from izumi_ledger.cli.choices import apply_language
-from izumi_ledger.cli.ledger import open_ledger
+from izumi_ledger.cli.ledger import open_readable
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import LanguageOption, LedgerOption, NoCacheOption
 from izumi_ledger.cli.terminal import means_stdout, terminal
 from izumi_ledger.errors import UsageError
-from izumi_ledger.export.tables import TABLE_NAMES, ledger_tables
+from izumi_ledger.export.tables import TABLE_NAMES, CheckStatus, exact_tables
 from izumi_ledger.export.writers import (
     csv_bytes,
     csv_files,
@@ -71,15 +71,19 @@ def export_command(
     例: izumi export --format xlsx -o 予算.xlsx
     """
     apply_language(lang)
-    book, _ = open_ledger(ledger, no_cache)
+    checked = open_readable(ledger, no_cache)
+    book = checked.ledger
+    assert book is not None
+    # What the check said travels with the data: a field, a fact or a first comment line.
+    status = CheckStatus(checked.errors, checked.warnings)
     if table is not None and output_format != "csv":
         raise UsageError(t("export.csv_only", option="--table"))
     if excel and output_format != "csv":
         raise UsageError(t("export.csv_only", option="--excel"))
     if output_format == "json":
-        _one_file(json_bytes(book), output, force)
+        _one_file(json_bytes(book, status), output, force)
     elif output_format == "csv" and table is not None:
-        names = {entry.name: entry for entry in ledger_tables(book)}
+        names = {entry.name: entry for entry in exact_tables(book)}
         if table not in names:
             close = closest(table, TABLE_NAMES)
             hint = t("hint.did_you_mean", name=close[0]) if close else ""
@@ -87,15 +91,16 @@ def export_command(
                 t("export.no_table", table=table),
                 t("export.tables", names=", ".join(TABLE_NAMES)) + " " + hint,
             )
-        _one_file(csv_bytes(names[table], excel), output, force)
+        _one_file(csv_bytes(names[table], excel, status), output, force)
     elif output_format == "csv":
-        _folder(csv_files(book, excel), output, force, "csv")
+        _folder(csv_files(book, excel, status), output, force, "csv")
     elif output_format == "datapackage":
-        _folder(datapackage_files(book), output, force, "datapackage")
+        _folder(datapackage_files(book, status), output, force, "datapackage")
     else:
         if means_stdout(output):
             raise UsageError(t("export.needs_file", format=output_format))
-        content = xlsx_bytes(book) if output_format == "xlsx" else sqlite_bytes(book)
+        writer = xlsx_bytes if output_format == "xlsx" else sqlite_bytes
+        content = writer(book, status)
         _one_file(content, output, force)
 
 

@@ -25,7 +25,8 @@ def finding_lines(finding: Finding, unit: Unit | None) -> list[str]:
         place += f":{finding.line}:{finding.column}"
     lines = [f"{place}: {finding.severity.value}[{finding.rule}]"]
     if finding.line and finding.source_line:
-        lines.extend(_excerpt(finding.source_line, finding.line, finding.column))
+        column = finding.column - finding.source_start
+        lines.extend(_excerpt(finding.source_line, finding.line, column, finding.source_start > 0))
     message = finding.message
     if finding.path:
         message += t("cli.path", path=finding.path)
@@ -36,13 +37,13 @@ def finding_lines(finding: Finding, unit: Unit | None) -> list[str]:
     return lines
 
 
-def _excerpt(text: str, line: int, column: int) -> list[str]:
+def _excerpt(text: str, line: int, column: int, cut: bool = False) -> list[str]:
     gutter = " " * len(str(line))
-    if len(text) > _EXCERPT_WIDTH:
+    if len(text) > _EXCERPT_WIDTH or cut:
         # Show a window of a long line (a minified or corrupted file) around the column.
         start = max(0, column - 1 - _EXCERPT_WIDTH // 2)
         window = text[start : start + _EXCERPT_WIDTH]
-        prefix = "…" if start else ""
+        prefix = "…" if start or cut else ""
         suffix = "…" if start + _EXCERPT_WIDTH < len(text) else ""
         text = prefix + window + suffix
         column = column - start + len(prefix)
