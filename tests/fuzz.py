@@ -3,10 +3,12 @@
     python -m tests.fuzz --seconds 60 [--seed N]
 
 Starts from the bundled ledger and the bad corpus, mutates bytes, lines and tokens, and feeds each
-result to the loader, the rules, the totals, the YAML writer and every command; it also mutates
-the source document and feeds it to the importer. Anything other than findings, a refusal and an
-exit status of 0, 1 or 2 is a crash: the input is saved as tests/bad/fuzz-<hash>.yaml (to become
-a corpus case once fixed: add its expectation to tests/bad/expected.json) or
+result to the loader, the rules, the totals, the YAML writer, every command, every exporter and
+the writes; it also mutates the source document and feeds it to the importer, and makes up
+figures for the importer's figure reading and command lines for the CLI's arguments. Anything
+other than findings, a refusal and an exit status of 0, 1 or 2 is a crash: the input is saved as
+tests/bad/fuzz-<hash>.yaml (to become a corpus case once fixed: add its expectation to
+tests/bad/expected.json) or
 tests/bad-documents/fuzz-<hash>.txt (to become a test in tests/test_import.py once fixed), and the
 run exits 1.
 """
@@ -26,10 +28,16 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from izumi_ledger.atomic import write_all_atomically
 from izumi_ledger.cli.app import app
+from izumi_ledger.errors import CannotWrite
+from izumi_ledger.export.tables import ExportRefused
+from izumi_ledger.export.writers import csv_files, datapackage_files, json_bytes, sqlite_bytes
+from izumi_ledger.export.xlsx import xlsx_bytes
 from izumi_ledger.export.yaml import dump_data, dump_ledger
 from izumi_ledger.figures.totals import GROUP_BY, group_totals
 from izumi_ledger.importer.build import Metadata, import_document
+from izumi_ledger.importer.figures import FigureError, yen
 from izumi_ledger.importer.text import DocumentError
 from izumi_ledger.loading import load
 from izumi_ledger.rules import apply_rules
@@ -191,6 +199,143 @@ def exercise_commands(data: bytes, folder: Path, rng: random.Random) -> None:
     assert result.exit_code in (0, 1, 2), f"{command}: exit {result.exit_code}"
 
 
+FIGURE_PARTS = [
+    "1",
+    "23",
+    "456",
+    ",",
+    "，",
+    "０",
+    "９",
+    "億",
+    "万",
+    "千",
+    "円",
+    "千円",
+    "万円",
+    " ",
+    "²",
+    "①",
+    "٣",
+    "𝟗",
+    "△",
+    ".",
+    "",
+]
+
+
+def exercise_figures(rng: random.Random) -> None:
+    """The importer's figure reading: a value, exactly, or FigureError with a reason."""
+    text = "".join(rng.choice(FIGURE_PARTS) for _ in range(rng.randint(0, 12)))
+    try:
+        value = yen(text)
+    except FigureError as error:
+        assert str(error), f"{text!r}: a refused figure must say why"
+        return
+    assert isinstance(value, int) and value >= 0, text
+    plain = text.translate(str.maketrans("０１２３４５６７８９，", "0123456789,", " "))
+    if plain.replace(",", "").isascii() and plain.replace(",", "").isdigit():
+        assert value == int(plain.replace(",", "")) * 1000, f"{text!r} read as {value}"
+
+
+ARGUMENT_PARTS = [
+    "check",
+    "totals",
+    "list",
+    "show",
+    "diff",
+    "export",
+    "import",
+    "schema",
+    "--format",
+    "json",
+    "csv",
+    "markdown",
+    "xlsx",
+    "sqlite",
+    "--by",
+    "section",
+    "tag",
+    "--section",
+    "総務課",
+    "ＩＣＴ",
+    "--tag",
+    "新規",
+    "--policy",
+    "2",
+    "--min-amount",
+    "1,000",
+    "--grep",
+    "地域",
+    "--unit",
+    "万円",
+    "--sort",
+    "amount",
+    "-o",
+    "-",
+    "/dev/stdout",
+    "",
+    "--force",
+    "--lang",
+    "en",
+    "--strict",
+    "--items",
+    "--all",
+    "9" * 5000,
+    "0" * 50 + "1",
+    "-1",
+    "\x1b[2J",
+    "]0;t",
+    "--no-cache",
+    "--table",
+    "programs",
+    "data/programs.yaml",
+    "--ledger",
+    "1",
+    "=1+1",
+    "\u202e",
+]
+
+
+def exercise_arguments(rng: random.Random, folder: Path) -> list[str]:
+    """The command line: any words in any order end in an exit status of 0, 1 or 2."""
+    arguments = [rng.choice(ARGUMENT_PARTS) for _ in range(rng.randint(1, 6))]
+    if "-o" in arguments:  # writes stay in the fuzzer's folder
+        arguments = [str(folder / "out") if word == "-o" else word for word in arguments]
+        arguments.insert(arguments.index(str(folder / "out")), "-o")
+    result = CliRunner().invoke(app, arguments, env={"COLUMNS": "80", "NO_COLOR": "1"})
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError(f"izumi {arguments}") from result.exception
+    assert result.exit_code in (0, 1, 2), f"{arguments}: exit {result.exit_code}"
+    return arguments
+
+
+def exercise_exporters(data: bytes, folder: Path) -> None:
+    """Every exporter on a ledger that loads: its bytes, or ExportRefused saying why."""
+    ledger = load(data, name="<fuzz>").ledger
+    if ledger is None:
+        return
+    writers: list[Callable[[], object]] = [
+        lambda: json_bytes(ledger),
+        lambda: csv_files(ledger),
+        lambda: sqlite_bytes(ledger),
+        lambda: datapackage_files(ledger),
+        lambda: xlsx_bytes(ledger),
+    ]
+    for writer in writers:
+        try:
+            writer()
+        except ExportRefused as error:
+            assert error.message, "a refused export must say why"
+    target = folder / "written" / (ledger.city[:200].replace("/", "_") or "x")
+    target.parent.mkdir(exist_ok=True)
+    try:
+        write_all_atomically({target: data}, force=True)
+    except CannotWrite as error:
+        assert error.message, "a refused write must say why"
+    assert not list(target.parent.glob(".*izumi-tmp")), "a write left a temporary file"
+
+
 def save_crash(data: bytes, document: bool = False) -> Path:
     digest = hashlib.sha256(data).hexdigest()[:10]
     folder, suffix = (BAD_DOCUMENTS, ".txt") if document else (BAD, ".yaml")
@@ -213,12 +358,17 @@ def run(seconds: float, seed: int, report: Callable[[str], None]) -> int:
             data = mutate(rng.choice(documents if document else corpus), rng)
             tried += 1
             try:
-                if document:
+                if tried % 7 == 3:
+                    exercise_figures(rng)
+                    exercise_arguments(rng, folder)
+                elif document:
                     exercise_import(data)
                 else:
                     exercise_library(data, folder)
                     if tried % 5 == 0:
                         exercise_commands(data, folder, rng)
+                    if tried % 5 == 1:
+                        exercise_exporters(data, folder)
             except Exception:
                 crashes += 1
                 saved = save_crash(data, document)

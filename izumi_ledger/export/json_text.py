@@ -4,14 +4,29 @@ characters a terminal would obey or hide (controls, separators, bidi and format 
 from __future__ import annotations
 
 import json
+import os
+from decimal import Decimal
 from typing import Any
 
 from izumi_ledger.text.visible import escaped_characters
 
 
 def json_text(document: Any) -> str:
-    """The document as the text every `--format json` writes."""
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    """The document as the text every `--format json` writes; a Decimal is written as the
+    exact number it is (9007199254740.991), never through a float."""
+    exact: dict[str, str] = {}
+    token = os.urandom(8).hex()
+
+    def decimal(value: object) -> str:
+        if not isinstance(value, Decimal):
+            raise TypeError(f"{type(value).__name__} is not JSON")
+        mark = f"{token}:{len(exact)}"
+        exact[mark] = format(value, "f")
+        return mark
+
+    text = json.dumps(document, ensure_ascii=False, indent=2, default=decimal) + "\n"
+    for mark, number in exact.items():
+        text = text.replace(f'"{mark}"', number, 1)
     if not escaped_characters(text.replace("\n", "")):
         return text
     # Outside strings JSON has only spaces and line breaks, so each such character is inside

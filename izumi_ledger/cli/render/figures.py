@@ -26,15 +26,15 @@ class Figures:
             return "—"
         return ("+" if change > 0 else "") + self.text(change)
 
-    def number(self, amount: int | None) -> int | float | None:
-        """For JSON: an int when whole; 万円 may need one exact decimal place."""
+    def number(self, amount: int | None) -> int | Decimal | None:
+        """For JSON and CSV: an int when whole, else the exact decimal (円 in 万円 needs four
+        places, and a float would round a large one); JSON writes it as a number."""
         if amount is None:
             return None
         value = convert(amount, self.ledger_unit, self.unit)
         if value == value.to_integral_value():
             return int(value)
-        # A float's shortest repr of a value with one or two decimals is exactly that decimal.
-        return float(value)
+        return value.normalize()
 
 
 def ratio_number(ratio: Decimal | None, places: int = 4) -> float | None:
