@@ -5,6 +5,7 @@ every character a terminal would obey, and a folder that fails half-way."""
 from __future__ import annotations
 
 import io
+import os
 import sqlite3
 import threading
 import unicodedata
@@ -84,6 +85,11 @@ def _exportable_corpus() -> list[Path]:
 def test_every_data_package_validates_with_its_keys(path: Path, tmp_path: Path) -> None:
     checked = check(path)
     assert checked.ledger is not None
+    for writer in (sqlite_bytes, xlsx_bytes):  # bytes, or a refusal that says why
+        try:
+            assert writer(checked.ledger)
+        except ExportRefused as refused:
+            assert refused.message
     try:
         files = datapackage_files(checked.ledger, CheckStatus(checked.errors, checked.warnings))
     except ExportRefused:  # repeated numbers: refused, never written as an invalid package
@@ -165,6 +171,18 @@ def test_two_writers_racing_for_one_new_name_never_both_succeed(tmp_path: Path) 
         assert sorted(outcomes) == ["refused", "written"]
         assert target.read_bytes() in (b"first", b"second")
     assert not list(tmp_path.glob(".*izumi-tmp"))
+
+
+def test_a_temporary_file_of_another_user_is_left_alone(tmp_path: Path) -> None:
+    theirs = tmp_path / ".out.json.0123456789ab.izumi-tmp"
+    theirs.write_bytes(b"theirs")
+    try:
+        os.chown(theirs, 65534, 65534)
+    except PermissionError:
+        pytest.skip("only root can give a file to another user")
+    write_all_atomically({tmp_path / "out.json": b"mine"})
+    assert theirs.read_bytes() == b"theirs"
+    assert (tmp_path / "out.json").read_bytes() == b"mine"
 
 
 def test_a_folder_that_fails_half_way_leaves_the_old_one_whole(

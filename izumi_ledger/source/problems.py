@@ -38,6 +38,7 @@ _BREAKS = re.compile("\r\n|\r|\n")
 # Line breaks to YAML but not to editors: a finding after one would name a line the editor
 # does not show. In a double-quoted string they are written \N, \L and \P.
 _HIDDEN_BREAKS = re.compile(b"\xc2\x85|\xe2\x80[\xa8\xa9]")
+_LONE_CR = re.compile(b"\r(?!\n)")
 _BREAK_ESCAPES = {"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
 
 
@@ -52,11 +53,16 @@ def hidden_break(data: bytes, display: str) -> Finding | None:
     """A NEL, line separator or paragraph separator in the file, which YAML would read as a
     line break where an editor shows none; None when there is none."""
     found = _HIDDEN_BREAKS.search(data)
+    if found is None and b"\r" in data and b"\n" in data:
+        # A lone CR among LF line ends: a break to YAML, a ^M to most editors.
+        found = _LONE_CR.search(data)
     if found is None:
         return None
     text = data[: found.start()].decode("utf-8", "replace")
     line, column = text_place(text, len(text))
     char = found.group().decode("utf-8")
+    if char == "\r":
+        return Finding("read", Severity.ERROR, display, line, column, "", t("read.lone_cr"))
     message = t(
         "read.hidden_break",
         code=f"U+{ord(char):04X}",

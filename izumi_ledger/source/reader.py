@@ -83,11 +83,7 @@ def parse_yaml(
     progress, when given, is told now and then how far reading has come (0 to 1).
     """
     builder = _Builder(SourceMap(display, data), keys)
-    hidden = hidden_break(data, display)
-    if hidden is not None:
-        builder.findings.append(hidden)
-        builder.unreadable = True
-        return builder.result()
+    not_text = False  # bytes that are not UTF-8 text YAML allows
     lines = data.count(b"\n") + 1 if progress is not None else 1
     parser = None
     try:
@@ -100,7 +96,7 @@ def parse_yaml(
                 progress(min(1.0, event.start_mark.line / lines))
     except yaml.reader.ReaderError:
         builder.findings.append(unreadable_text(data, display))
-        builder.unreadable = True
+        builder.unreadable = not_text = True
     except yaml.MarkedYAMLError as error:
         line, column, message = syntax_error_place(error)
         if line and not builder.source.line_text(line).strip():
@@ -115,6 +111,12 @@ def parse_yaml(
     finally:
         if parser is not None:
             parser.dispose()
+    if not not_text:
+        # Text, but with a line break YAML sees and editors do not: every line number after
+        # it would be wrong, so it is the one thing said.
+        hidden = hidden_break(data, display)
+        if hidden is not None:
+            return _Builder(SourceMap(display, data), keys).unreadable_with(hidden)
     return builder.result()
 
 
@@ -190,6 +192,11 @@ class _Builder:
             Finding(rule, Severity.ERROR, self.source.file, line, column, "", message)
         )
         self.unreadable = True
+
+    def unreadable_with(self, finding: Finding) -> ParsedYaml:
+        self.findings.append(finding)
+        self.unreadable = True
+        return self.result()
 
     def result(self) -> ParsedYaml:
         if self.stopped:

@@ -502,6 +502,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "書式に合わないところがほかに {count} 件あります（最初の 200 件だけを示しました）",
         "en": "{count} more places do not match the format (only the first 200 are shown)",
     },
+    "read.lone_cr": {
+        "ja": "改行の途中に CR（U+000D）だけがあります。YAML は改行として読みますが、多くのエディタでは同じ行です。改行を LF か CRLF に揃えてください",
+        "en": "a lone CR (U+000D) is here: YAML reads it as a line break, most editors as part of the line. Make the line ends all LF or all CRLF",
+    },
     "read.too_large": {
         "ja": "ファイルが大きすぎます（{size} バイト、読むのは {limit} バイトまで。{variable} で変えられます）",
         "en": "the file is too large ({size} bytes; izumi reads up to {limit}, which {variable} changes)",

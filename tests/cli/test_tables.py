@@ -24,6 +24,12 @@ TEXTS = st.sampled_from(
         "地域を支えるＩＣＴ活用推進事業",
         "abcdefghijklmnop",
         "ab地域cd",
+        "区民 活動 支援",
+        "地域力支援事業（旧: 地域力 推進事業）",
+        "a b c d e f g",
+        "東京 2020オリンピック・パラリンピック",
+        "ab  cd",
+        "長い名前の事業 x",
     ]
     + ["区民 活動 支援", "12,345,678千円"]
 )
@@ -82,7 +88,8 @@ def test_tables_that_rich_would_change_are_left_to_rich() -> None:
     assert plain_grid(["名前"], ["left"], [["長い事業名"]], None, [4], 80) == (
         "名前\n────\n長い\n事業\n名  \n"
     )
-    assert plain_grid(["名前"], ["left"], [["区民 活動 支援"]], None, [6], 80) is None
+    spaced = plain_grid(["名前"], ["left"], [["区民 活動 支援"]], None, [6], 80)
+    assert spaced == _drawn_by_rich(["名前"], ["left"], [["区民 活動 支援"]], None, [6])
     assert plain_grid(["a"], ["left"], [["地域"]], None, [1], 80) is None
     assert plain_grid(["a", "b"], ["left", "left"], [], None, [40, 40], 80) is None
     assert plain_grid(["a"], ["left"], [["a\tb"]], None, [8], 80) is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 NO_BREAK_SPACE = "\u00a0"  # shown as a space, never broken at
 
@@ -19,6 +20,7 @@ _NO_LINE_START = frozenset(
 _NO_LINE_END = frozenset("（(［[｛{「『【〔〈《‘“")
 
 
+@lru_cache(maxsize=4096)
 def char_width(char: str) -> int:
     """Cells one character takes: 2 for full-width, 0 for combining and format characters."""
     if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
