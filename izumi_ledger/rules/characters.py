@@ -36,9 +36,9 @@ def names_of(context: Context) -> Iterator[tuple[Path, str, list[str]]]:
 
 def name_character(context: Context) -> Iterator[Finding]:
     """A name with a control or invisible character, only white space, or a lone mark."""
-    groups = list(names_of(context))
-    # One look at all names together first: the usual answer is that none has a problem.
-    every_name = [name for _, _, names in groups for name in names]
+    # One look at all names together first, without their paths: the usual answer is that
+    # none has a problem.
+    every_name = list(_every_name(context))
     joined = "\n".join(every_name)
     if (
         not SUSPECT.search(joined)
@@ -47,7 +47,7 @@ def name_character(context: Context) -> Iterator[Finding]:
         and all(name.strip() for name in set(every_name))
     ):
         return
-    for path, word, names in groups:
+    for path, word, names in names_of(context):
         listed = len(path) > 0 and path[-1] == "sections"
         for index, name in enumerate(names):
             problem = _problem(t(word), name)
@@ -58,6 +58,27 @@ def name_character(context: Context) -> Iterator[Finding]:
             yield context.finding(
                 "name-character", Severity.ERROR, where, message, actual=visible(name), hint=hint
             )
+
+
+def _every_name(context: Context) -> Iterator[str]:
+    """The names of names_of, without where they are."""
+    ledger = context.ledger
+    yield ledger.city
+    yield ledger.ward
+    yield from ledger.sections
+    for _, policy in context.policies:
+        yield policy.title
+    for _, program in context.programs:
+        yield program.name
+        yield from program.sections
+        for item in program.items:
+            yield item.name
+            for detail in item.details:
+                if detail.name is not None:
+                    yield detail.name
+        for related in program.related:
+            yield related.name
+            yield related.funding
 
 
 def _starts_badly(first: str) -> bool:

@@ -18,6 +18,12 @@ EXACT_LIMIT: Final = 2**53
 def amount_too_large(context: Context) -> Iterator[Finding]:
     """An amount, or the ledger's total, that an export could not store exactly."""
     ledger = context.ledger
+    # One pass over the figures alone first: the usual answer is that none is that large, and
+    # building every figure's path took twice as long as all the other rules.
+    largest = max(_figures(context), default=0)
+    total = sum(policy.amount for policy in ledger.policies)
+    if largest < EXACT_LIMIT and total < EXACT_LIMIT:
+        return
     stated: list[tuple[Path, int | None]] = [(("amount",), ledger.amount)]
     for path, policy in context.policies:
         stated += [
@@ -43,9 +49,31 @@ def amount_too_large(context: Context) -> Iterator[Finding]:
     for path, amount in stated:
         if amount is not None and amount >= EXACT_LIMIT:
             yield _too_large(context, path, amount)
-    total = sum(policy.amount for policy in ledger.policies)
     if total >= EXACT_LIMIT and all(policy.amount < EXACT_LIMIT for policy in ledger.policies):
         yield _too_large(context, ("policies",), total)
+
+
+def _figures(context: Context) -> Iterator[int]:
+    """Every stated figure of the ledger, without where it is."""
+    ledger = context.ledger
+    if ledger.amount is not None:
+        yield ledger.amount
+    for _, policy in context.policies:
+        yield policy.amount
+        if policy.prior_amount is not None:
+            yield policy.prior_amount
+    for _, program in context.programs:
+        yield program.amount
+        if program.prior_amount is not None:
+            yield program.prior_amount
+        for item in program.items:
+            yield item.amount
+            for detail in item.details:
+                if detail.amount is not None:
+                    yield detail.amount
+        for related in program.related:
+            if related.amount is not None:
+                yield related.amount
 
 
 def _too_large(context: Context, path: Path, amount: int) -> Finding:
