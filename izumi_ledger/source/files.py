@@ -15,7 +15,7 @@ from izumi_ledger.text.messages import t
 
 LEDGER_VARIABLE: Final = "IZUMI_LEDGER"
 READ_LIMIT_VARIABLE: Final = "IZUMI_MAX_BYTES"
-# Far above any budget (the 100,000-item benchmark ledger is 27 MB) and below what reading
+# Far above any budget (the 100,000-item benchmark ledger is about 30 MB) and below what reading
 # would take of a small machine's memory (about four times the file).
 DEFAULT_READ_LIMIT: Final = 512 * 1024**2
 _SIZE: Final = re.compile(r"([0-9]+)\s*([KMG]?)(?:i?B)?", re.IGNORECASE)
@@ -146,7 +146,8 @@ def read_stream(stream: BinaryIO, display: str) -> tuple[bytes | None, list[Find
     except OSError as error:
         return None, [read_failure(display, t("read.failed", reason=error.strerror or error))]
     if len(data) > limit:
-        return None, [read_failure(display, _too_large(len(data), limit))]
+        message = t("read.stream_too_large", limit=f"{limit:,}", variable=READ_LIMIT_VARIABLE)
+        return None, [read_failure(display, message)]
     return without_bom(data, display)
 
 

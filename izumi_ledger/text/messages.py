@@ -510,6 +510,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "ファイルが大きすぎます（{size} バイト、読むのは {limit} バイトまで。{variable} で変えられます）",
         "en": "the file is too large ({size} bytes; izumi reads up to {limit}, which {variable} changes)",
     },
+    "read.stream_too_large": {
+        "ja": "入力が {limit} バイトを超えています（{variable} で変えられます）",
+        "en": "the input is longer than {limit} bytes (which {variable} changes)",
+    },
     "read.changed": {
         "ja": "読んでいる間にファイルが変わりました（書き込み中のファイルは読みません）。書き終えてからもう一度実行してください",
         "en": "the file changed while it was read (a file being written is not read): run again once it is complete",
