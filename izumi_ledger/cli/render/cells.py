@@ -32,7 +32,7 @@ def cell_width(text: str) -> int:
     """Cells text takes on a terminal."""
     if text.isascii():
         return len(text)
-    return sum(char_width(char) for char in text)
+    return sum(map(char_width, text))
 
 
 def _may_break_between(before: str, after: str) -> bool:

@@ -166,13 +166,16 @@ def _rich_grid(
     return grid
 
 
+_WHITE_SPACE = re.compile(r"\s")
+
+
 def _folded(text: str, width: int, align: str = "left") -> list[tuple[str, int]] | None:
     """text cut into lines of at most width cells (each with its width), as rich folds a word
     too long for its column or breaks at spaces; None where rich would do more (drop or
     expand characters, keep line breaks)."""
     if text != text.rstrip() or "\n" in text or RICH_REWRITES.search(text):
         return None
-    if text != text.lstrip() or any(char.isspace() for char in text):
+    if _WHITE_SPACE.search(text):
         return _wrapped(text, width, align)
     size = cell_width(text)
     if size <= width:
