@@ -162,6 +162,7 @@ def _target(path: Path, force: bool) -> tuple[Path, int, bool]:
     """The file to write (a link's target), the mode to give it and whether it replaces a
     file; CannotWrite when it may not be written."""
     shown = str(path)
+    _refuse_foreign_links(path.parent, shown)
     target = path
     try:
         link = os.lstat(path)
@@ -190,6 +191,19 @@ def _target(path: Path, force: bool) -> tuple[Path, int, bool]:
     # The permissions are kept, but never set-user or set-group ID: the new file is the
     # writer's, and would run as the writer.
     return target, status.st_mode & 0o1777, True
+
+
+def _refuse_foreign_links(folder: Path, shown: str) -> None:
+    """CannotWrite when a folder on the way is a symbolic link of another user: writing
+    through it would write where that user chose (a link in /tmp to the victim's home)."""
+    current = Path(os.path.abspath(folder))
+    for step in [current, *current.parents]:
+        try:
+            status = os.lstat(step)
+        except OSError:
+            continue  # a missing folder: creating the file there fails and says so
+        if stat.S_ISLNK(status.st_mode) and status.st_uid not in (os.getuid(), 0):
+            raise CannotWrite(shown, t("write.foreign_link", path=step))
 
 
 def _open_folder(path: Path, shown: str) -> int:
@@ -340,6 +354,7 @@ def write_folder_atomically(folder: Path, files: dict[str, bytes], *, force: boo
     failure anywhere leaves the old folder as it was. An existing folder is replaced only
     with force, or when empty, and only if it holds nothing but files of these names."""
     shown = str(folder)
+    _refuse_foreign_links(folder.parent, shown)
     existing = _existing_folder(folder, set(files), force)
     parent = _open_folder(folder.parent, shown)
     temporary = temporary_name(folder.name)
@@ -365,7 +380,14 @@ def write_folder_atomically(folder: Path, files: dict[str, bytes], *, force: boo
             )
         except OSError as error:
             raise _failure(shown, error) from None
-        _swap_in(parent, temporary, folder.name, shown, replace=existing is not None)
+        _swap_in(
+            parent,
+            temporary,
+            folder.name,
+            shown,
+            set(files),
+            replace=existing is not None and force,
+        )
         temporary = ""
     finally:
         if temporary:
@@ -399,12 +421,18 @@ def _existing_folder(folder: Path, names: set[str], force: bool) -> int | None:
     return status.st_mode & 0o7777
 
 
-def _swap_in(parent: int, temporary: str, name: str, shown: str, *, replace: bool) -> None:
+def _swap_in(
+    parent: int, temporary: str, name: str, shown: str, written: set[str], *, replace: bool
+) -> None:
     try:
         if not replace:
+            # An empty folder in the way goes first (rmdir fails if anything is in it now),
+            # then the name is taken only if free: of two runs, one wins.
+            with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+                os.rmdir(name, dir_fd=parent)
             _rename_new(parent, temporary, name)
         elif _renameat2(parent, temporary, parent, name, _EXCHANGE):
-            _remove_folder(parent, temporary)  # the old folder, now under the temporary name
+            _remove_folder(parent, temporary, written)  # the old folder, under the temporary name
         else:  # no atomic swap here: the old folder steps aside for as short a time as can be
             old = temporary_name(name)
             os.rename(name, old, src_dir_fd=parent, dst_dir_fd=parent)
@@ -413,7 +441,7 @@ def _swap_in(parent: int, temporary: str, name: str, shown: str, *, replace: boo
             except OSError:
                 os.rename(old, name, src_dir_fd=parent, dst_dir_fd=parent)
                 raise
-            _remove_folder(parent, old)
+            _remove_folder(parent, old, written)
     except FileExistsError:
         raise CannotWrite(shown, t("write.exists", path=shown), t("write.force")) from None
     except OSError as error:
@@ -422,16 +450,24 @@ def _swap_in(parent: int, temporary: str, name: str, shown: str, *, replace: boo
         os.fsync(parent)
 
 
-def _remove_folder(parent: int, name: str) -> None:
+def _remove_folder(parent: int, name: str, written: set[str] | None = None) -> None:
+    """Remove a folder izumi made or replaced: of a replaced one only the files of the names
+    izumi writes. Anything else (a file someone put there meanwhile) keeps the folder, renamed
+    so that no run removes it: NAME.izumi-old-<hex>."""
     with contextlib.suppress(OSError):
         handle = os.open(name, os.O_RDONLY | _DIRECTORY | _NO_FOLLOW, dir_fd=parent)
         try:
             for inner in os.listdir(handle):
-                with contextlib.suppress(OSError):
-                    os.unlink(inner, dir_fd=handle)
+                if written is None or inner in written:
+                    with contextlib.suppress(OSError):
+                        os.unlink(inner, dir_fd=handle)
         finally:
             os.close(handle)
-        os.rmdir(name, dir_fd=parent)
+        try:
+            os.rmdir(name, dir_fd=parent)
+        except OSError:
+            kept = f"{name.split('.izumi-tmp')[0].lstrip('.')}.izumi-old-{os.urandom(4).hex()}"
+            os.rename(name, kept[-200:], src_dir_fd=parent, dst_dir_fd=parent)
 
 
 def _failure(shown: str, error: OSError) -> CannotWrite:

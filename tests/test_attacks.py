@@ -71,6 +71,11 @@ def _set_up(folder: Path, case: dict[str, Any]) -> None:
             path.mkdir(parents=True, exist_ok=True)
         elif action == "chmod":
             path.chmod(int(rest[0], 8))
+        elif action == "lchown":  # a link of another user (only root can make one)
+            try:
+                os.lchown(path, int(rest[0]), int(rest[0]))
+            except PermissionError:
+                pytest.skip("only root can give a link to another user")
         elif action == "sparse":  # a file that large on no disk at all
             with path.open("wb") as stream:
                 stream.truncate(int(rest[0]))

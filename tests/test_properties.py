@@ -29,10 +29,13 @@ text = st.one_of(
     ).filter(lambda value: value.strip() == value and value.strip()),
     st.sampled_from(["yes", "no", "0570", "1,000", "- 項目", "# 注", "null", "地域: 力", "'引用'"]),
 )
-# Names hold no invisible character and begin with no combining mark (rule name-character).
+# Names hold no invisible, private-use or unassigned character and begin with no combining
+# mark (rule name-character).
 name = text.filter(
     lambda value: (
-        not escaped_characters(value) and not unicodedata.category(value[0]).startswith("M")
+        not escaped_characters(value)
+        and not unicodedata.category(value[0]).startswith("M")
+        and not any(unicodedata.category(char) in ("Cn", "Co") for char in value)
     )
 )
 amounts = st.integers(min_value=0, max_value=10**9)

@@ -5,11 +5,15 @@ every character a terminal would obey, and a folder that fails half-way."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import sqlite3
+import subprocess
+import sys
 import threading
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import frictionless
 import openpyxl
@@ -17,6 +21,7 @@ import pytest
 import yaml
 from support import REPO, load_text
 
+from izumi_ledger import atomic
 from izumi_ledger.atomic import write_all_atomically, write_folder_atomically
 from izumi_ledger.errors import CannotWrite
 from izumi_ledger.export.json_text import json_text
@@ -25,6 +30,7 @@ from izumi_ledger.export.writers import datapackage_files, sqlite_bytes
 from izumi_ledger.export.xlsx import xlsx_bytes
 from izumi_ledger.export.yaml import dump_data, dump_ledger
 from izumi_ledger.loading import check, load
+from izumi_ledger.text.names import look_alike_key
 from izumi_ledger.text.visible import visible
 
 BUNDLED = (REPO / "data" / "programs.yaml").read_text(encoding="utf-8")
@@ -206,3 +212,64 @@ def test_a_folder_that_fails_half_way_leaves_the_old_one_whole(
     assert (folder / "a.csv").read_bytes() == b"old a"
     assert (folder / "b.csv").read_bytes() == b"old b"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
+
+
+def test_two_writers_of_one_empty_folder_never_both_succeed(tmp_path: Path) -> None:
+    for attempt in range(10):
+        folder = tmp_path / f"race{attempt}"
+        folder.mkdir()
+        outcomes: list[str] = []
+
+        def write(name: str, folder: Path = folder, outcomes: list[str] = outcomes) -> None:
+            try:
+                write_folder_atomically(folder, {name: name.encode()})
+                outcomes.append("written")
+            except CannotWrite:
+                outcomes.append("refused")
+
+        writers = [threading.Thread(target=write, args=(name,)) for name in ("a.csv", "b.csv")]
+        for writer in writers:
+            writer.start()
+        for writer in writers:
+            writer.join()
+        assert sorted(outcomes) == ["refused", "written"]
+        assert len(list(folder.iterdir())) == 1
+
+
+def test_a_file_put_in_the_old_folder_meanwhile_is_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    write_folder_atomically(folder, {"a.csv": b"old"})
+    real_swap = atomic._swap_in
+
+    def swap_after_someone_writes(*args: Any, **kwargs: Any) -> None:
+        (folder / "notes.txt").write_bytes(b"mine")  # after the check, before the swap
+        real_swap(*args, **kwargs)
+
+    atomic._swap_in = swap_after_someone_writes
+    try:
+        write_folder_atomically(folder, {"a.csv": b"new"}, force=True)
+    finally:
+        atomic._swap_in = real_swap
+    assert (folder / "a.csv").read_bytes() == b"new"
+    kept = [path for path in tmp_path.iterdir() if ".izumi-old-" in path.name]
+    assert [path.name for path in kept[0].iterdir()] == ["notes.txt"]
+
+
+def test_an_option_or_a_file_name_that_is_not_utf8_is_refused_or_shown(tmp_path: Path) -> None:
+    document = tmp_path / os.fsdecode(b"\x90\xf2\x8b\xe6.txt")
+    document.write_bytes((REPO / "tests" / "fixtures" / "izumi-fy2021-policy2.txt").read_bytes())
+    base = [sys.executable, "-m", "izumi_ledger", "import", str(document), "--fiscal-year", "2021"]
+    refused = subprocess.run(
+        [*base, "-o", "-", "--city", os.fsdecode(b"\xff")], capture_output=True
+    )
+    assert refused.returncode == 2 and b"UTF-8" in refused.stderr
+    written = subprocess.run([*base, "-f", "json", "-o", "-"], capture_output=True)
+    assert written.returncode == 0, written.stderr
+    assert "\ufffd" in json.loads(written.stdout)["source"]
+
+
+def test_look_alike_names_drop_every_space_and_format_character() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        if unicodedata.category(char) == "Cf" or char.isspace():
+            assert look_alike_key(f"総務{char}課") == look_alike_key("総務課"), f"U+{code:04X}"

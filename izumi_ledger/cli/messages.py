@@ -180,6 +180,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "-o に空の名前が指定されています（標準出力なら -o -）",
         "en": "-o was given an empty name (for standard output, -o -)",
     },
+    "import.option_not_utf8": {
+        "ja": "{option} の値が UTF-8 の文字ではありません",
+        "en": "the value of {option} is not UTF-8 text",
+    },
     "import.stdout": {"ja": "<標準出力>", "en": "<standard output>"},
     "import.layout.pdf-text": {"ja": "PDF のテキスト", "en": "text of a PDF"},
     "import.layout.web": {"ja": "ウェブページ", "en": "web page"},

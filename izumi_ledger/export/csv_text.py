@@ -25,11 +25,20 @@ def csv_text(
     header: Iterable[str], rows: Iterable[Iterable[object]], *, excel: bool = False
 ) -> str:
     """The rows under their header as CSV (CRLF line ends for Excel); None is an empty cell."""
+    # Written with CRLF line ends, whatever the output's: the writer quotes a field only when it
+    # holds a character of its line end, and a field with a lone CR must be quoted too.
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n" if excel else "\n")
-    writer.writerow([text_cell(name) for name in header])
-    writer.writerows([_cell(value) for value in row] for row in rows)
-    return buffer.getvalue()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    line_end = "\r\n" if excel else "\n"
+    lines = []
+    table: list[list[object]] = [[text_cell(name) for name in header]]
+    table += ([_cell(value) for value in row] for row in rows)
+    for row in table:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(row)
+        lines.append(buffer.getvalue()[:-2] + line_end)
+    return "".join(lines)
 
 
 def _cell(value: object) -> object:

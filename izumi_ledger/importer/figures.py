@@ -36,9 +36,14 @@ class FigureError(ValueError):
 def looks_like_figure(text: str) -> bool:
     """True when text is made of digits, commas and units: a figure, readable or not."""
     chars = [char for char in text if not char.isspace()]
+    # Invisible characters (a zero-width space) do not make a figure a name: they are in
+    # it, and reading it says so.
     return (
         bool(chars)
-        and all(_numeric(char) or char in _FIGURE_MARKS for char in chars)
+        and all(
+            _numeric(char) or char in _FIGURE_MARKS or unicodedata.category(char) == "Cf"
+            for char in chars
+        )
         and any(_numeric(char) or char in ",，円" for char in chars)
     )
 
@@ -98,6 +103,8 @@ def thousand_yen(text: str) -> int:
 def _digits(part: str) -> int:
     if not _GROUPED.fullmatch(part):
         raise FigureError(t("figure.grouping", part=part))
+    if len(part) > 1 and part.startswith("0"):  # 0,588 or 0570: a digit lost, or not a figure
+        raise FigureError(t("figure.leading_zero", part=part))
     digits = part.replace(",", "").lstrip("0") or "0"
     if len(digits) > MAX_AMOUNT_DIGITS:
         raise FigureError(t("figure.too_large", limit=MAX_AMOUNT_DIGITS))

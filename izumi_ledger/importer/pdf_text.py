@@ -31,6 +31,7 @@ ITEM = re.compile(
 # What an item line looks like even when it cannot be read: its number in brackets at the
 # start, or a figure in brackets at its end (the bracket of `(1 商店街…（１，４６２）` is lost).
 ITEM_LIKE = re.compile(rf"^[（(]\s*{D}+\s*[）)]")
+DIGITS_IN_BRACKETS = re.compile(r"[【\[［][^【】\[\]［］]*[0-9０-９][^【】\[\]［］]*[】\]］]")
 ENDS_WITH_FIGURE = re.compile(r"[（(]([^（()）]*)[）)]\s*(?:＜[^＜＞]*＞\s*)*$")
 ITEM_START = re.compile(rf"^[（(]\s*({D}+)\s*[）)]\s*(.+)$")
 DETAIL = re.compile(r"^([ァ-ン])[\s\u3000]+(\S.*)$")
@@ -171,6 +172,12 @@ class PdfTextParser:
             return True
         if bracketed and program.amount_line is not None and bracketed[1].strip():
             program.sections.append(tidy(bracketed[1]))
+            return True
+        if program.amount_line is None and DIGITS_IN_BRACKETS.search(line.text):
+            # Where the amount belongs, a bracket with digits that is not one amount: refused
+            # at its line, never taken into the name (with every line after it).
+            program.amount_line = line
+            self.reading.refuse(line, t("import.amount_unreadable"))
             return True
         if program.amount_line is None and not program.sections:
             program.name_parts.append(line.text)  # the name goes on over a line break

@@ -42,6 +42,7 @@ def name_character(context: Context) -> Iterator[Finding]:
     joined = "\n".join(every_name)
     if (
         not SUSPECT.search(joined)
+        and not any(_unassigned_or_private(char) for char in set(joined))
         and joined.count("\n") == len(every_name) - 1
         and not any(_starts_badly(name) for name in {name[:1] for name in every_name})
         and all(name.strip() for name in set(every_name))
@@ -81,13 +82,17 @@ def _every_name(context: Context) -> Iterator[str]:
             yield related.funding
 
 
+def _unassigned_or_private(char: str) -> bool:
+    return unicodedata.category(char) in ("Cn", "Co", "Cs")
+
+
 def _starts_badly(first: str) -> bool:
     return not first or unicodedata.category(first).startswith("M")
 
 
 def _problem(what: str, name: str) -> tuple[str, str] | None:
     shown = quoted(name)
-    hidden = escaped_characters(name)
+    hidden = escaped_characters(name) or [char for char in name if _unassigned_or_private(char)]
     if hidden:
         char = hidden[0]
         code = f"U+{ord(char):04X}"

@@ -21,6 +21,7 @@ DEFAULT_READ_LIMIT: Final = 512 * 1024**2
 _SIZE: Final = re.compile(r"([0-9]+)\s*([KMG]?)(?:i?B)?", re.IGNORECASE)
 _SIZE_UNITS: Final = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
 _PIECE: Final = 1 << 20
+_LARGEST_LIMIT: Final = 1 << 50  # a petabyte: any more is a typing mistake
 _NO_WAIT: Final = getattr(os, "O_NONBLOCK", 0)
 _NO_TERMINAL: Final = getattr(os, "O_NOCTTY", 0)
 STANDARD_INPUT: Final = "-"
@@ -61,7 +62,7 @@ def read_limit(environment: Mapping[str, str] | None = None) -> int:
     if not text:
         return DEFAULT_READ_LIMIT
     match = _SIZE.fullmatch(text)
-    if match is None or len(match[1]) > 15:
+    if match is None or int(match[1]) * _SIZE_UNITS[match[2].upper()] > _LARGEST_LIMIT:
         raise UsageError(
             t("read.limit_setting", variable=READ_LIMIT_VARIABLE, value=text),
             t("read.limit_setting.hint", variable=READ_LIMIT_VARIABLE),
@@ -141,10 +142,16 @@ def read_stream(stream: BinaryIO, display: str) -> tuple[bytes | None, list[Find
     """All bytes of an open stream (standard input), or a finding saying why not; a stream
     longer than the limit is refused as soon as it passes it."""
     limit = read_limit()
+    parts: list[bytes] = []
+    size = 0
     try:
-        data = stream.read(limit + 1)
+        # In pieces: a read of the whole limit at once would set aside that much memory.
+        while size <= limit and (part := stream.read(min(_PIECE, limit + 1 - size))):
+            parts.append(part)
+            size += len(part)
     except OSError as error:
         return None, [read_failure(display, t("read.failed", reason=error.strerror or error))]
+    data = b"".join(parts)
     if len(data) > limit:
         message = t("read.stream_too_large", limit=f"{limit:,}", variable=READ_LIMIT_VARIABLE)
         return None, [read_failure(display, message)]

@@ -564,6 +564,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "桁区切りのカンマの位置が違います: {part}（3 桁ごとに区切ります）",
         "en": "the thousands commas are misplaced: {part} (they separate groups of three digits)",
     },
+    "figure.leading_zero": {
+        "ja": "{part} は 0 で始まっています（桁が欠けているか、金額ではありません）",
+        "en": "{part} begins with 0 (a digit is lost, or it is not an amount)",
+    },
     "figure.mixed_units": {
         "ja": "億・万・千のあとに千円や万円は続きません（単位が二重です）",
         "en": "a unit word cannot follow another one (two units in one amount)",
@@ -587,6 +591,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "import.item_unreadable": {
         "ja": "細事業の行のようですが読めません（次は ({number}) のはず）。括弧や番号、金額を確かめてください",
         "en": "this looks like an item line but cannot be read (the next is ({number})): check its brackets, number and amount",
+    },
+    "import.amount_unreadable": {
+        "ja": "事業の予算額のあるべき行ですが、一つの金額として読めません（括弧の中を確かめてください）",
+        "en": "this is where the program's amount belongs, but it is not one amount: check the brackets",
     },
     "import.fewer_items": {
         "ja": "事業{program}: 文書には細事業の番号が {seen} 個ありますが、読めたのは {read} 個です",

@@ -15,7 +15,9 @@ from izumi_ledger.text.messages import t
 _SPACE_OR_FORMAT: Final = re.compile(
     "[\\s\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
     "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
-    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001-\U000e007f]"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001-\U000e007f"
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+    "\U000e0100-\U000e01ef]"
 )
 # How alike (difflib's ratio, after folding) a name must be to be suggested.
 CLOSE_ENOUGH: Final = 0.5
@@ -31,9 +33,7 @@ def look_alike_key(text: str) -> str:
     width, compatibility forms, NFC/NFD, case, spaces and invisible characters are folded."""
     # Each step only where it changes something: most names are already plain text.
     if _SPACE_OR_FORMAT.search(text):
-        text = "".join(
-            char for char in text if not char.isspace() and unicodedata.category(char) != "Cf"
-        )
+        text = _SPACE_OR_FORMAT.sub("", text)
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     folded = text.casefold()

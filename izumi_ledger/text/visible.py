@@ -19,7 +19,12 @@ SUSPECT: Final = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
     "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0001-\U000e007f\t]"
+    "\U000e0001-\U000e007f"
+    # Characters that show as nothing though they are letters or marks: the combining
+    # grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian and other variation
+    # selectors, the braille blank.
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+    "\U000e0100-\U000e01ef\t]"
 )
 _SUSPECT_WITH_NEWLINE: Final = re.compile(SUSPECT.pattern[:-1] + "\n]")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal
@@ -15,7 +16,7 @@ from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import LanguageOption, NoCacheOption
 from izumi_ledger.cli.render.findings import finding_lines
 from izumi_ledger.cli.terminal import Terminal, means_stdout, terminal
-from izumi_ledger.errors import CannotRead
+from izumi_ledger.errors import CannotRead, UsageError
 from izumi_ledger.export.json_text import json_text
 from izumi_ledger.export.yaml import dump_data
 from izumi_ledger.importer.build import (
@@ -107,7 +108,12 @@ def import_command(
     raw, problems = read_source(document, str(document))
     if raw is None:
         raise CannotRead(f"{document}: {problems[0].message}")
-    metadata = Metadata(city, ward, fiscal_year, source or default_source(document.name))
+    for option, value in (("--city", city), ("--ward", ward), ("--source", source)):
+        if value is not None and not _is_text(value):
+            raise UsageError(t("import.option_not_utf8", option=option))
+    # A file name that is not UTF-8 (copied from Windows, say) is named by what it shows.
+    shown_name = os.fsencode(document.name).decode("utf-8", "replace")
+    metadata = Metadata(city, ward, fiscal_year, source or default_source(shown_name))
     try:
         imported = import_document(raw, metadata, layout, encoding)
     except DocumentError as error:
@@ -130,6 +136,15 @@ def import_command(
     if checked.readable and (imported.reading.refused or (strict and imported.reading.unread)):
         return max(status, 1)
     return status
+
+
+def _is_text(value: str) -> bool:
+    """Whether an option's value is text (bytes that were not UTF-8 arrive as surrogates)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _report(
