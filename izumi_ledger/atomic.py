@@ -13,7 +13,6 @@ it, if it is of izumi's naming and its owner's.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
 import fcntl
 import os
@@ -136,6 +135,8 @@ def _renameat2(old_folder: int, old: str, new_folder: int, new: str, flags: int)
     result = function(old_folder, os.fsencode(old), new_folder, os.fsencode(new), flags)
     if result == 0:
         return True
+    import ctypes
+
     code = ctypes.get_errno()
     if code in _UNSUPPORTED:
         return False
@@ -147,6 +148,8 @@ _RENAMEAT2: list[Callable[..., int] | None] = []
 
 def _libc_renameat2() -> Callable[..., int] | None:
     if not _RENAMEAT2:
+        import ctypes  # here, not at the top: a cache hit writes nothing and should not pay for it
+
         function: Callable[..., int] | None = None
         with contextlib.suppress(OSError, AttributeError):
             found = ctypes.CDLL(None, use_errno=True).renameat2

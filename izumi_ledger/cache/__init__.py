@@ -21,7 +21,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from izumi_ledger.atomic import replace_in_folder
 from izumi_ledger.cache.entry import (
     HEAD_SIZE,
     MAGIC,
@@ -190,6 +189,8 @@ class Cache:
             content = text.encode("utf-8")
             checksum = hashlib.sha256(content).hexdigest().encode()
             with contextlib.suppress(OSError):
+                from izumi_ledger.atomic import replace_in_folder
+
                 replace_in_folder(folder, name, _FORMAT_MAGIC + checksum + b"\n" + content)
             return compiled
         finally:
@@ -275,6 +276,8 @@ class Cache:
             return
         try:
             with contextlib.suppress(OSError):
+                from izumi_ledger.atomic import replace_in_folder
+
                 replace_in_folder(folder, key + ENTRY_SUFFIX, content, mode=0o600)
                 # The compiled format of this izumi and the one before it are kept.
                 prune(folder, [(ENTRY_NAME, MAX_ENTRIES, MAGIC), (FORMAT_NAME, 2, _FORMAT_MAGIC)])

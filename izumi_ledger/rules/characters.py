@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from izumi_ledger.findings import Finding, Path, Severity
 from izumi_ledger.rules.context import Context
 from izumi_ledger.text.messages import t
-from izumi_ledger.text.visible import SUSPECT, escaped_characters, quoted, visible
+from izumi_ledger.text.visible import escaped_characters, has_hidden, quoted, visible
 
 
 def names_of(context: Context) -> Iterator[tuple[Path, str, list[str]]]:
@@ -41,7 +41,7 @@ def name_character(context: Context) -> Iterator[Finding]:
     every_name = list(_every_name(context))
     joined = "\n".join(every_name)
     if (
-        not SUSPECT.search(joined)
+        not has_hidden(joined)
         and not any(_unassigned_or_private(char) for char in set(joined))
         and joined.count("\n") == len(every_name) - 1
         and not any(_starts_badly(name) for name in {name[:1] for name in every_name})

@@ -12,21 +12,40 @@ import re
 from functools import lru_cache
 from typing import Final
 
-# Controls (C0, DEL, C1), line and paragraph separators, and format characters (bidi controls,
-# zero-width spaces, the byte-order mark): none is seen as itself. A range test first keeps
-# the common case, text with none of them, to one regular-expression scan.
-SUSPECT: Final = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
+# Controls (C0, DEL, C1), line and paragraph separators, format characters (bidi controls,
+# zero-width spaces, the byte-order mark) and letters that show as nothing: none is seen as
+# itself. The pattern is large, and compiled only when a text is not plainly printable.
+_SUSPECT_CLASS: Final = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
     "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0001-\U000e007f"
-    # Characters that show as nothing though they are letters or marks: the combining
-    # grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian and other variation
-    # selectors, the braille blank.
+    # The combining grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian and
+    # other variation selectors, the braille blank.
     "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
-    "\U000e0100-\U000e01ef\t]"
+    "\U000e0100-\U000e01ef\t"
 )
-_SUSPECT_WITH_NEWLINE: Final = re.compile(SUSPECT.pattern[:-1] + "\n]")
+
+
+@lru_cache(maxsize=2)
+def _suspect(with_newline: bool) -> re.Pattern[str]:
+    return re.compile(f"[{_SUSPECT_CLASS}{chr(10) if with_newline else ''}]")
+
+
+def has_hidden(text: str) -> bool:
+    """Whether text holds a character visible() escapes, line breaks aside."""
+    return not _plain(text) and _suspect(False).search(text) is not None
+
+
+def _plain(text: str) -> bool:
+    return text.isprintable() and not _INVISIBLE_LETTERS.search(text)
+
+
+# The characters of _SUSPECT_CLASS that str.isprintable() counts as printable.
+_INVISIBLE_LETTERS: Final = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+    "\U000e0100-\U000e01ef]"
+)
 
 
 @lru_cache(maxsize=256)
@@ -50,7 +69,11 @@ def _escape(char: str) -> str:
 def visible(text: str, *, one_line: bool = False) -> str:
     """text with every control, separator and format character escaped; with one_line, the
     line breaks too (a name on one line of a table)."""
-    pattern = _SUSPECT_WITH_NEWLINE if one_line else SUSPECT
+    # Most text is printable throughout (no control, separator or format character) and has
+    # none of the invisible letters and marks: it is returned without the large pattern.
+    if _plain(text):
+        return text
+    pattern = _suspect(one_line)
     if pattern.search(text) is None:
         return text
     return pattern.sub(lambda match: _escape(match.group()), text)
@@ -63,4 +86,4 @@ def quoted(name: str) -> str:
 
 def escaped_characters(text: str) -> list[str]:
     """The characters of text that visible() escapes (line breaks included), in order."""
-    return _SUSPECT_WITH_NEWLINE.findall(text)
+    return [] if _plain(text) else _suspect(True).findall(text)

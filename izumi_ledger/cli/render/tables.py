@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from izumi_ledger.cli.render.cells import cell_width
 from izumi_ledger.cli.terminal import RICH_REWRITES, Terminal
-from izumi_ledger.export.csv_text import csv_text
 from izumi_ledger.text.visible import visible
 
 if TYPE_CHECKING:
@@ -68,6 +67,8 @@ class Table:
 
 def to_csv(table: Table) -> str:
     columns = [column for column in table.columns if column.in_data]
+    from izumi_ledger.export.csv_text import csv_text
+
     return csv_text(
         [column.key for column in columns],
         # Numbers stay numbers (a decrease is -5, not the text '-5'); text cells are guarded.
