@@ -202,7 +202,7 @@ class Terminal:
     def _line(self, stream: GuardedStream, text: str, style: str | None) -> None:
         # What a line quotes from a ledger or a document is shown, never obeyed: an escape
         # sequence in a name is written as \x1b…, not sent to the terminal.
-        text = visible(text)
+        text = visible(text, one_line=True)
         # Plain lines are written directly, so that a command that only prints lines does not
         # load rich; a styled line, or one a terminal would show differently, goes through it.
         if (style and self.colour[stream.name]) or RICH_REWRITES.search(text):
