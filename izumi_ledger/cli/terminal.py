@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from izumi_ledger.cli.messages import t
-from izumi_ledger.errors import CannotWrite, IzumiError
+from izumi_ledger.errors import CannotWrite, IzumiError, UsageError
 from izumi_ledger.text.visible import visible
 
 if TYPE_CHECKING:
@@ -35,8 +35,6 @@ def means_stdout(output: str | None) -> bool:
     """Whether an output option (or its absence) means standard output; UsageError for an
     empty name, which means nothing."""
     if output == "":
-        from izumi_ledger.errors import UsageError
-
         raise UsageError(t("cli.empty_output"))
     return output is None or output in STDOUT_NAMES
 

@@ -107,7 +107,6 @@ class ProgramRecord:
     items: list[ItemRecord] = field(default_factory=list)
     related: list[RelatedRecord] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    item_lines: list[Line] = field(default_factory=list)  # lines numbered as items, read or not
 
     @property
     def name(self) -> str:

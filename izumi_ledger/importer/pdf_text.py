@@ -204,7 +204,6 @@ class PdfTextParser:
             name = tidy(match[2])
             item = ItemRecord(expected, name, amount, tags, start or line)
             program.items.append(item)
-            program.item_lines.append(start or line)
             self.in_header = False
             self.target = item.summary
             return True
@@ -299,7 +298,6 @@ class PdfTextParser:
     def lost_item(self, line: Line) -> None:
         program = self.program
         if program is not None:
-            program.item_lines.append(line)
             expected = program.items[-1].number + 1 if program.items else 1
             self.reading.refuse(line, t("import.item_unreadable", number=expected))
             # Kept as an item without an amount, named by its whole line: the ledger then
@@ -321,17 +319,6 @@ class PdfTextParser:
             self.lost_item(self.pending_item[0])
         self.close_column()
         for index, policy in enumerate(self.reading.policies):
-            for program in policy.programs:
-                if len(program.items) < len(program.item_lines):
-                    self.reading.refuse(
-                        program.line,
-                        t(
-                            "import.fewer_items",
-                            program=program.number,
-                            seen=len(program.item_lines),
-                            read=len(program.items),
-                        ),
-                    )
             self.place_related(policy)
             self.place_markers(policy, [m for m in self.markers if m.policy == index])
 

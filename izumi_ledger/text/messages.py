@@ -596,10 +596,6 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "事業の予算額のあるべき行ですが、一つの金額として読めません（括弧の中を確かめてください）",
         "en": "this is where the program's amount belongs, but it is not one amount: check the brackets",
     },
-    "import.fewer_items": {
-        "ja": "事業{program}: 文書には細事業の番号が {seen} 個ありますが、読めたのは {read} 個です",
-        "en": "program {program}: the document numbers {seen} items, but {read} were read",
-    },
     "import.line": {"ja": "{line} 行目: ", "en": "line {line}: "},
     "import.long_number": {
         "ja": "{digits} 桁の数字があります（予算の文書の数字は {limit} 桁まで）",
