@@ -276,25 +276,27 @@ def test_totals_equal_the_sum_of_the_leaves_under_every_grouping(data: dict[str,
     for by in GROUP_BY:
         groups = group_totals(ledger, by)
         for group in groups:
-            assert group.amount == sum(ref.program.amount for ref in group.programs)
             assert group.sole + group.shared == group.amount
         covered = {(ref.policy.number, ref.program.number) for g in groups for ref in g.programs}
+        covered |= {(ref.policy.number, ref.program.number) for g in groups for ref, _ in g.items}
         assert covered == {(r.policy.number, r.program.number) for r in programs_of(ledger)}
         if by in ("program", "policy"):
             assert sum(group.amount for group in groups) == leaves
-        else:
-            # A program with k sections (or tags) counts in full k times: alone when k is 1.
-            keys = [
-                len(ref.program.sections if by == "section" else ref.program.tags) or 1
-                for ref in programs_of(ledger)
-            ]
-            amounts_ = [ref.program.amount for ref in programs_of(ledger)]
-            assert sum(group.sole for group in groups) == sum(
-                amount for amount, k in zip(amounts_, keys, strict=True) if k == 1
-            )
-            assert sum(group.shared for group in groups) == sum(
-                amount * k for amount, k in zip(amounts_, keys, strict=True) if k > 1
-            )
+            continue
+        # Each part of a program's amount counts in full under each of its k keys (alone
+        # when k is 1): a tag on an item makes that item a part of its own.
+        parts: list[tuple[int, int]] = []
+        for ref in programs_of(ledger):
+            program = ref.program
+            tagged = [item for item in program.items if item.tags] if by == "tag" else []
+            own = program.sections if by == "section" else program.tags
+            for item in tagged:
+                parts.append((item.amount, len(set(program.tags) | set(item.tags))))
+            if not tagged or len(tagged) < len(program.items):
+                rest = program.amount - sum(item.amount for item in tagged)
+                parts.append((rest, len(own) or 1))
+        assert sum(group.sole for group in groups) == sum(a for a, k in parts if k == 1)
+        assert sum(group.shared for group in groups) == sum(a * k for a, k in parts if k > 1)
 
 
 def test_the_benchmark_ledgers_are_valid() -> None:

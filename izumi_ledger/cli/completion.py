@@ -17,7 +17,8 @@ def _starts(value: str, incomplete: str) -> bool:
 
 def complete_section(ctx: typer.Context, incomplete: str) -> list[str]:
     """The sections of the ledger the command line names (or the default one)."""
-    located = locate_ledger(ctx.params.get("ledger"))
+    given = ctx.params.get("ledger") or [None]
+    located = locate_ledger(given[-1])
     if located == STANDARD_INPUT:  # completion must not wait for standard input
         return []
     ledger = load(located).ledger

@@ -4,22 +4,53 @@ input), read and checked through the cache, its findings shown when it cannot be
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.terminal import terminal
-from izumi_ledger.errors import CannotRead, IzumiError
+from izumi_ledger.errors import CannotRead, IzumiError, UsageError
 
 if TYPE_CHECKING:
     from izumi_ledger.format.models import Ledger
     from izumi_ledger.loading import Checked
 
 
+def shown_name(name: str) -> str:
+    """A ledger's name as a heading shows it: the bundled ledger by its name only, never the
+    path of the installed package (which a Markdown report would carry along)."""
+    from izumi_ledger.source.files import bundled_ledger
+
+    bundled = bundled_ledger()
+    if name.endswith(bundled.name) and not name.startswith("<"):
+        try:
+            if Path(name).resolve() == bundled:
+                return t("cli.bundled", name=bundled.name)
+        except (OSError, RuntimeError):  # a name that cannot be resolved is not the bundle
+            pass
+    return name
+
+
 class LedgerUnreadable(IzumiError):
     """The ledger a command needs cannot be read as one; its findings are already shown."""
 
 
-def open_checked(option: str | None, no_cache: bool = False) -> Checked:
+# One path (an argument), or --ledger as many times as it was given.
+LedgerChoice = str | Sequence[str] | None
+
+
+def one_ledger(option: LedgerChoice) -> str | None:
+    """The one ledger a command reads; UsageError when --ledger is given more than once (a
+    command reads one ledger, and taking the last of several would be a guess)."""
+    if option is None or isinstance(option, str):
+        return option
+    if len(option) > 1:
+        raise UsageError(t("cli.one_ledger", ledgers="、".join(option)), t("cli.one_ledger.hint"))
+    return next(iter(option), None)
+
+
+def open_checked(option: LedgerChoice, no_cache: bool = False) -> Checked:
     """The ledger the command line names (--ledger, IZUMI_LEDGER, the bundled one; - for
     standard input), read and checked through the cache unless it is turned off."""
     from izumi_ledger.cache import default_cache
@@ -27,7 +58,7 @@ def open_checked(option: str | None, no_cache: bool = False) -> Checked:
     from izumi_ledger.loading import Source, check
     from izumi_ledger.source.files import STANDARD_INPUT, locate_ledger
 
-    located = locate_ledger(option)
+    located = locate_ledger(one_ledger(option))
     source: Source = located
     name = located
     if located == STANDARD_INPUT:
@@ -42,7 +73,7 @@ def open_checked(option: str | None, no_cache: bool = False) -> Checked:
     return checked
 
 
-def open_ledger(option: str | None, no_cache: bool = False) -> tuple[Ledger, str]:
+def open_ledger(option: LedgerChoice, no_cache: bool = False) -> tuple[Ledger, str]:
     """The validated ledger and its name; LedgerUnreadable, every reason shown on stderr,
     when it cannot be read."""
     checked = open_readable(option, no_cache)
@@ -50,7 +81,7 @@ def open_ledger(option: str | None, no_cache: bool = False) -> tuple[Ledger, str
     return checked.ledger, checked.name
 
 
-def open_readable(option: str | None, no_cache: bool = False) -> Checked:
+def open_readable(option: LedgerChoice, no_cache: bool = False) -> Checked:
     """The checked ledger, read; LedgerUnreadable, every reason shown on stderr, when it
     cannot be read. Errors in its figures are noted on stderr."""
     from izumi_ledger.cli.render.findings import finding_lines

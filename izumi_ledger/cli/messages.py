@@ -20,6 +20,7 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "label.less": {"ja": "（{label}が少ない）", "en": " ({label} less)"},
     # --- messages of every command ---------------------------------------------------------
     "cli.hint": {"ja": "  ヒント: {hint}", "en": "  hint: {hint}"},
+    "cli.bundled": {"ja": "{name}（同梱の台帳）", "en": "{name} (bundled)"},
     "cli.ledger": {"ja": "台帳 {ledger}", "en": "ledger {ledger}"},
     # --- check ---------------------------------------------------------------------------
     "check.more_warnings": {
@@ -85,6 +86,15 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "  前年度 {prior} · 増減 {change}（{ratio}）",
         "en": "  prior year {prior} · change {change} ({ratio})",
     },
+    "totals.share_basis": {
+        "ja": "構成比は総額 {amount}に対する割合、棒は最も大きい行を全幅とする長さ。",
+        "en": "share: of the total {amount}; bars: the largest row fills the width.",
+    },
+    "totals.item_tags": {
+        "ja": "細事業にあるタグは、その細事業の額だけを数える（事業にあるタグは事業の全額）。",
+        "en": "a tag on an item counts that item's amount (a tag on a program, the whole program).",
+    },
+    "col.items": {"ja": "細事業数", "en": "items"},
     "totals.sole_shared": {
         "ja": "単独: その{what}だけの事業、共同: ほかの{what}と共にもつ事業。",
         "en": "alone: programs only this {what} runs; shared: programs it runs with another {what}.",
@@ -103,6 +113,29 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "list.by_tag": {"ja": " · タグ {tag}", "en": " · tag {tag}"},
     "list.by_policy": {"ja": " · 施策 {policy}", "en": " · policy {policy}"},
     "list.at_least": {"ja": " · {amount} 以上", "en": " · {amount} or more"},
+    "list.none": {
+        "ja": "izumi: 該当する事業はありません（{conditions}）",
+        "en": "izumi: no program matches ({conditions})",
+    },
+    "list.empty_grep": {
+        "ja": "--grep に探す文字列がありません",
+        "en": "--grep has no text to look for",
+    },
+    "list.place.name": {"ja": "事業名", "en": "name"},
+    "list.place.summary": {"ja": "概要", "en": "summary"},
+    "list.place.note": {"ja": "注記", "en": "notes"},
+    "list.place.related": {"ja": "関連「{name}」", "en": "related “{name}”"},
+    "col.found": {"ja": "該当", "en": "found in"},
+    "status.failing": {
+        "ja": "注意: この台帳の数字は合っていません（エラー {count} 件。"
+        "izumi check -l {ledger} で場所を確認）",
+        "en": "note: the figures of this ledger do not add up ({count} errors; "
+        "izumi check -l {ledger} shows where)",
+    },
+    "status.both": {
+        "ja": "  記載の合計 {stated} · 各行の和 {added}（差 {difference}）",
+        "en": "  stated total {stated} · sum of the rows {added} (difference {difference})",
+    },
     "list.grep": {"ja": " · 「{text}」を含む", "en": " · containing “{text}”"},
     "list.total": {"ja": "合計 {count} 事業", "en": "total, programs: {count}"},
     # --- show ----------------------------------------------------------------------------
@@ -141,6 +174,20 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "show.note": {"ja": "注記：{note}", "en": "note: {note}"},
     "show.notes": {"ja": "注記", "en": "notes"},
     # --- diff --------------------------------------------------------------------------
+    "col.others": {"ja": "ほかの変更", "en": "other changes"},
+    "diff.none": {
+        "ja": "差はありません（{programs} 事業、合計 {amount} がすべて同じ）",
+        "en": "no differences ({programs} programs, total {amount}, all the same)",
+    },
+    "diff.omitted": {
+        "ja": "変わらない事業・細事業 {count} 件は省いています（--all ですべて表示）。",
+        "en": "{count} programs and items that did not change are left out (--all shows them).",
+    },
+    "diff.renumbered": {"ja": "番号 {old}→{new}", "en": "number {old}→{new}"},
+    "diff.title_changed": {
+        "ja": "施策{policy} の名前: {old} → {new}",
+        "en": "policy {policy} renamed: {old} → {new}",
+    },
     "col.old_name": {"ja": "旧名", "en": "former name"},
     "diff.stdin_twice": {
         "ja": "標準入力（-）から読めるのは一つの台帳だけです",
@@ -159,6 +206,12 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "export.csv_only": {
         "ja": "{option} は --format csv のときだけ使えます",
         "en": "{option} goes with --format csv only",
+    },
+    "export.csv_file_needs_table": {
+        "ja": "{path} は 1 つの CSV ファイルの名前です: --table で表を選んでください"
+        "（すべての表はフォルダに: -o フォルダ名）",
+        "en": "{path} names one CSV file: choose its table with --table "
+        "(every table goes to a folder: -o FOLDER)",
     },
     "export.no_table": {"ja": "表 {table!r} はありません", "en": "there is no table {table!r}"},
     "export.tables": {"ja": "ある表: {names}", "en": "tables: {names}"},
@@ -216,6 +269,14 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "cli.unreadable": {
         "ja": "台帳 {ledger} を読めません（問題 {count} 件）",
         "en": "cannot read the ledger {ledger} ({count} problems)",
+    },
+    "cli.one_ledger": {
+        "ja": "台帳は 1 つだけ指定できます（--ledger が {ledgers} と複数あります）",
+        "en": "a command reads one ledger (--ledger was given several: {ledgers})",
+    },
+    "cli.one_ledger.hint": {
+        "ja": "2 つの台帳を比べるには izumi diff 古い.yaml 新しい.yaml",
+        "en": "to compare two ledgers: izumi diff old.yaml new.yaml",
     },
     "cli.sums_wrong": {
         "ja": "izumi: 注意: この台帳には合計などの誤りが {count} 件あります（izumi check -l {ledger} で確認できます）",

@@ -11,7 +11,7 @@ from izumi_ledger.format.amounts import Unit
 from izumi_ledger.text.messages import Language
 
 LedgerOption = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--ledger",
         "-l",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from typing import Generic, TypeVar
@@ -40,6 +40,27 @@ class Change:
     old_name: str | None
     old_amount: int | None
     new_amount: int | None
+    # What else differs between the two, figures aside: sections and tags gained and lost.
+    sections_added: tuple[str, ...] = ()
+    sections_removed: tuple[str, ...] = ()
+    tags_added: tuple[str, ...] = ()
+    tags_removed: tuple[str, ...] = ()
+
+    @property
+    def others_differ(self) -> bool:
+        """Whether anything but the figures differs: the name, the number, sections, tags."""
+        return bool(
+            self.status is Status.RENAMED
+            or (self.number is not None and self.old_number not in (None, self.number))
+            or self.sections_added
+            or self.sections_removed
+            or self.tags_added
+            or self.tags_removed
+        )
+
+    @property
+    def differs(self) -> bool:
+        return self.status is not Status.SAME or self.others_differ
 
     @property
     def change(self) -> int | None:
@@ -55,11 +76,25 @@ class Change:
 
 
 @dataclass(frozen=True)
+class TitleChange:
+    """A policy whose title differs between the two ledgers."""
+
+    policy: int
+    old_title: str
+    new_title: str
+
+
+@dataclass(frozen=True)
 class Comparison:
     unit: Unit
     old_total: int
     new_total: int
     changes: list[Change]
+    titles: list[TitleChange] = field(default_factory=list)
+
+    @property
+    def anything_differs(self) -> bool:
+        return self.figures_differ or bool(self.titles) or any(c.differs for c in self.changes)
 
     @property
     def figures_differ(self) -> bool:
@@ -137,7 +172,18 @@ def compare(old: Ledger, new: Ledger) -> Comparison:
                 _change("item", item_pair, number, program_number, scales)
                 for item_pair in _pair(old_items, new_items, lambda item: item.name)
             )
-    return Comparison(unit, ledger_total(old) * scales[0], ledger_total(new) * scales[1], changes)
+    titles = [
+        TitleChange(number, old_policies[number].title, new_policies[number].title)
+        for number in sorted(set(old_policies) & set(new_policies))
+        if old_policies[number].title != new_policies[number].title
+    ]
+    return Comparison(
+        unit, ledger_total(old) * scales[0], ledger_total(new) * scales[1], changes, titles
+    )
+
+
+def _gained(old: Sequence[str], new: Sequence[str]) -> tuple[str, ...]:
+    return tuple(name for name in new if name not in old)
 
 
 def _change(
@@ -148,6 +194,11 @@ def _change(
     old_name = pair.old.name if pair.old else None
     new_name = pair.new.name if pair.new else None
     status = _status(old_name, new_name, old_amount, new_amount)
+    old_sections: Sequence[str] = getattr(pair.old, "sections", ())
+    new_sections: Sequence[str] = getattr(pair.new, "sections", ())
+    old_tags: Sequence[str] = pair.old.tags if pair.old else ()
+    new_tags: Sequence[str] = pair.new.tags if pair.new else ()
+    both = pair.old is not None and pair.new is not None
     return Change(
         level,
         status,
@@ -159,6 +210,10 @@ def _change(
         old_name if status is Status.RENAMED else None,
         old_amount,
         new_amount,
+        _gained(old_sections, new_sections) if both else (),
+        _gained(new_sections, old_sections) if both else (),
+        _gained(old_tags, new_tags) if both else (),
+        _gained(new_tags, old_tags) if both else (),
     )
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal
 
 from izumi_ledger.errors import UsageError
@@ -11,7 +12,7 @@ from izumi_ledger.figures.totals import ProgramRef, programs_of
 from izumi_ledger.format.values import TAGS
 
 if TYPE_CHECKING:
-    from izumi_ledger.format.models import Ledger
+    from izumi_ledger.format.models import Ledger, Program
 from izumi_ledger.text.messages import t
 from izumi_ledger.text.names import closest, fold
 
@@ -65,35 +66,71 @@ def resolve_tag(name: str) -> str:
     raise UnknownName("word.tag", name, list(TAGS))
 
 
+def carries_tag(program: Program, tag: str) -> bool:
+    """Whether the program, or one of its items, carries the tag."""
+    return tag in program.tags or any(tag in item.tags for item in program.items)
+
+
+# Where in a program a text was found: its own name, summary and notes, an item (1) and its
+# details (1)ア, or a ○ line beside it.
+Place = tuple[str, ...]
+
+
+def text_places(program: Program) -> Iterator[tuple[Place, str]]:
+    """Every text of a program, each with where it is."""
+    yield ("name",), program.name
+    if program.summary:
+        yield ("summary",), program.summary
+    for item in program.items:
+        number = f"({item.number})"
+        yield ("item", number), item.name
+        if item.summary:
+            yield ("item", number), item.summary
+        for detail in item.details:
+            for text in (detail.name, detail.text):
+                if text:
+                    yield ("detail", f"{number}{detail.label}"), text
+    for related in program.related:
+        for text in (related.name, related.funding, related.summary, *related.notes):
+            if text:
+                yield ("related", related.name), text
+    for note in program.notes:
+        yield ("note",), note
+
+
 @dataclass(frozen=True)
 class ProgramFilter:
-    """What `izumi list` keeps; None means no restriction."""
+    """What `izumi list` keeps. A repeated filter keeps what matches any of its values; the
+    filters together keep what matches all of them. Empty means no restriction."""
 
-    section: str | None = None
-    tag: str | None = None
-    policy: int | None = None
-    min_amount: int | None = None
-    grep: str | None = None
+    sections: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()  # the program or one of its items carries one
+    policies: tuple[int, ...] = ()
+    min_amount: int | Decimal | None = None  # in the ledger's unit
+    grep: str | None = None  # in any text of the program: see text_places
 
     def keeps(self, ref: ProgramRef) -> bool:
         program = ref.program
-        if self.section is not None and self.section not in program.sections:
+        if self.sections and not any(name in program.sections for name in self.sections):
             return False
-        if self.tag is not None and self.tag not in program.tags:
+        if self.tags and not any(carries_tag(program, tag) for tag in self.tags):
             return False
-        if self.policy is not None and ref.policy.number != self.policy:
+        if self.policies and ref.policy.number not in self.policies:
             return False
         if self.min_amount is not None and program.amount < self.min_amount:
             return False
-        return self.grep is None or fold(self.grep) in fold(_searchable_text(ref))
+        return self.grep is None or bool(self.matches(program))
 
-
-def _searchable_text(ref: ProgramRef) -> str:
-    program = ref.program
-    parts = [program.name, program.summary or ""]
-    for item in program.items:
-        parts.extend([item.name, item.summary or ""])
-    return "\n".join(parts)
+    def matches(self, program: Program) -> list[Place]:
+        """Where --grep is found in the program, each place once, in document order."""
+        if self.grep is None:
+            return []
+        wanted = fold(self.grep)
+        places: list[Place] = []
+        for place, text in text_places(program):
+            if place not in places and wanted in fold(text):
+                places.append(place)
+        return places
 
 
 def select_programs(

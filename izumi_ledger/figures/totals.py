@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Final, Literal
 from izumi_ledger.format.values import TAGS
 
 if TYPE_CHECKING:
-    from izumi_ledger.format.models import Ledger, Policy, Program
+    from izumi_ledger.format.models import Item, Ledger, Policy, Program
 
 GroupBy = Literal["program", "policy", "section", "tag"]
 GROUP_BY: Final[tuple[GroupBy, ...]] = ("program", "policy", "section", "tag")
@@ -68,12 +68,15 @@ def policy_totals(ledger: Ledger) -> list[PolicyTotal]:
 
 @dataclass
 class Group:
-    """Programs that share a key. sole: programs with only this key; shared: with others too."""
+    """Amounts that share a key. sole: amounts counted under this key only; shared: amounts
+    counted under other keys too. items: the items counted by themselves, because the key (a
+    tag) is on the item and not on its program."""
 
     key: str
     sole: int = 0
     shared: int = 0
     programs: list[ProgramRef] = field(default_factory=list)
+    items: list[tuple[ProgramRef, Item]] = field(default_factory=list)
 
     @property
     def amount(self) -> int:
@@ -92,11 +95,45 @@ def group_data(group: Group, number: Callable[[int], object] = int) -> dict[str,
         "program_refs": [
             {"policy": ref.policy.number, "number": ref.program.number} for ref in group.programs
         ],
+        "item_refs": [
+            {"policy": ref.policy.number, "program": ref.program.number, "item": item.number}
+            for ref, item in group.items
+        ],
     }
 
 
+@dataclass(frozen=True)
+class _Part:
+    """A part of a program's amount and the keys it counts under; item when the part is one
+    item, counted by itself because it carries a tag of its own."""
+
+    keys: tuple[str, ...]
+    amount: int
+    item: Item | None = None
+
+
+def _parts(ref: ProgramRef, by: GroupBy) -> list[_Part]:
+    program = ref.program
+    if by == "section":
+        return [_Part(tuple(program.sections), program.amount)]
+    tagged = [item for item in program.items if item.tags]
+    if not tagged:
+        return [_Part(tuple(program.tags), program.amount)]
+    # An item's own tag counts that item's amount, and the program's tags apply to it too;
+    # the rest of the program (its other items) counts under the program's tags.
+    parts = [
+        _Part(tuple(dict.fromkeys([*program.tags, *item.tags])), item.amount, item)
+        for item in tagged
+    ]
+    rest = program.amount - sum(item.amount for item in tagged)
+    if rest or len(tagged) < len(program.items):
+        parts.append(_Part(tuple(program.tags), rest))
+    return parts
+
+
 def group_totals(ledger: Ledger, by: GroupBy) -> list[Group]:
-    """Totals per key. A program with several sections (or tags) counts in full for each."""
+    """Totals per key. An amount with several sections (or tags) counts in full for each; a
+    tag on an item counts that item's amount, a tag on a program the whole program."""
     if by == "program":
         return [
             Group(ref.program.name, ref.program.amount, 0, [ref]) for ref in programs_of(ledger)
@@ -113,18 +150,21 @@ def group_totals(ledger: Ledger, by: GroupBy) -> list[Group]:
         ]
     order = list(ledger.sections) if by == "section" else list(TAGS)
     groups: dict[str, Group] = {key: Group(key) for key in order}
+    unnamed = NO_SECTION if by == "section" else NO_TAG
     for ref in programs_of(ledger):
-        keys: list[str] = list(ref.program.sections if by == "section" else ref.program.tags)
-        if not keys:
-            keys = [NO_SECTION if by == "section" else NO_TAG]
-        for key in keys:
-            group = groups.setdefault(key, Group(key))
-            if len(keys) == 1:
-                group.sole += ref.program.amount
-            else:
-                group.shared += ref.program.amount
-            group.programs.append(ref)
-    found = [group for group in groups.values() if group.programs]
+        for part in _parts(ref, by):
+            keys = part.keys or (unnamed,)
+            for key in keys:
+                group = groups.setdefault(key, Group(key))
+                if len(keys) == 1:
+                    group.sole += part.amount
+                else:
+                    group.shared += part.amount
+                if part.item is not None:
+                    group.items.append((ref, part.item))
+                elif not group.programs or group.programs[-1] is not ref:
+                    group.programs.append(ref)
+    found = [group for group in groups.values() if group.programs or group.items]
     # Largest first, as the question is usually "who spends the most"; the unnamed group last.
     return sorted(found, key=lambda group: (group.key in (NO_SECTION, NO_TAG), -group.amount))
 

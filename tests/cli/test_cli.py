@@ -127,7 +127,9 @@ def test_missing_file_exits_2() -> None:
 
 def test_option_beats_environment_beats_bundled(ledger_file: LedgerWriter) -> None:
     small = ledger_file(BROKEN_SUM.replace("amount: 90", "amount: 100"))
-    assert f"台帳 {bundled_ledger()}" in run_cli("check").stdout
+    # The bundled ledger by its name: the installed package's path is nobody's business.
+    assert "台帳 programs.yaml（同梱の台帳）" in run_cli("check").stdout
+    assert str(bundled_ledger()) not in run_cli("list", "-f", "markdown").stdout
     from_env = run_cli("check", env={"IZUMI_LEDGER": str(small)})
     assert f"台帳 {small}" in from_env.stdout
     other = ledger_file(BROKEN_SUM, "other.yaml")
@@ -157,6 +159,7 @@ def test_totals_by_section_counts_shared_programs_for_each_section() -> None:
         "shared": 2900,
         "programs": [2],
         "program_refs": [{"policy": 2, "number": 2}],
+        "item_refs": [],
     }
     assert sum(group["amount"] for group in groups.values()) > document["amount"]
 
@@ -216,7 +219,8 @@ def test_list_filters_combine() -> None:
         return [row["number"] for row in json.loads(run_cli("list", *args, "-f", "json").stdout)]
 
     assert numbers("--tag", "重点") == [1, 2]
-    assert numbers("--tag", "新規") == [2]
+    # Program 1's item (3) is 新規: the program matches through its item.
+    assert numbers("--tag", "新規") == [1, 2]
     assert numbers("--min-amount", "２，５００") == [1, 2, 4, 12]
     assert numbers("--grep", "ict") == [2]
     assert numbers("--grep", "カレー") == [3]
@@ -241,7 +245,8 @@ def test_list_bad_options_exit_2(args: list[str], message: str) -> None:
 
 def test_list_items_nests_items_in_json() -> None:
     rows = json.loads(run_cli("list", "--items", "--tag", "新規", "-f", "json").stdout)
-    assert [item["amount"] for item in rows[0]["items"]] == [2250, 250, 400]
+    assert [item["amount"] for item in rows[1]["items"]] == [2250, 250, 400]
+    assert rows[0]["item_tags"] == [{"item": 3, "tags": ["新規"]}]
 
 
 # --- show --------------------------------------------------------------------------------------

@@ -192,7 +192,15 @@ def test_group_totals_have_one_shape_wherever_they_appear() -> None:
     totals = json.loads(run_cli("totals", "--by", "section", "-f", "json").stdout)["groups"]
     export = json.loads(run_cli("export").stdout)["totals"]["by_section"]
     assert totals == export
-    assert set(totals[0]) == {"key", "amount", "sole", "shared", "programs", "program_refs"}
+    assert set(totals[0]) == {
+        "key",
+        "amount",
+        "sole",
+        "shared",
+        "programs",
+        "program_refs",
+        "item_refs",
+    }
 
 
 def test_json_is_written_one_way_everywhere() -> None:

@@ -15,7 +15,7 @@ from izumi_ledger.cli.app import load_command
 from izumi_ledger.cli.commands.check import _QUICK, quick_options
 
 DEFAULTS: dict[str, Any] = {
-    "ledger": None,
+    "ledger": (),
     "strict": False,
     "output": "text",
     "no_cache": False,

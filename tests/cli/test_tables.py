@@ -1,106 +1,190 @@
-"""Terminal tables: the direct drawing is exactly what rich draws, whenever it is used."""
+"""Terminal tables: at any width every figure is whole, names fold as Japanese breaks, and no
+line ends in blanks."""
 
 from __future__ import annotations
 
-import io
-from typing import Literal
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rich.cells import cell_len
-from rich.console import Console
 from support import run_cli
 
-from izumi_ledger.cli.render.tables import Column, _rich_grid, plain_grid
+from izumi_ledger.cli.render.cells import cell_width, wrap, wrap_list
+from izumi_ledger.cli.render.grid import GridColumn, draw
+from izumi_ledger.text.numbers import format_number
 
-Align = Literal["left", "right"]
-ALIGNS: tuple[Align, ...] = ("left", "right")
-# Wide and narrow, combining and emoji, spaces inside and around: what names and figures hold.
-TEXTS = st.sampled_from(
-    ["地域", "ICT", "a", "泉区民ふれあい", "12,345千円", "", "△3", "x y", "███▌", " x", "x ", "  "]
-    + ["\u3000全角", "é", "e\u0301", "☃", "🎉", "ｱｲｳ", "25.0%", "a\tb", "a\nb"]
-    + [
-        "泉区民ふれあいまつり支援事業",
-        "地域を支えるＩＣＴ活用推進事業",
-        "abcdefghijklmnop",
-        "ab地域cd",
-        "区民 活動 支援",
-        "地域力支援事業（旧: 地域力 推進事業）",
-        "a b c d e f g",
-        "東京 2020オリンピック・パラリンピック",
-        "ab  cd",
-        "長い名前の事業 x",
+NO_LINE_START = "、。）」ーぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+DIFF = ("tests/fixtures/diff-old.yaml", "tests/fixtures/diff-new.yaml")
+
+# Each command with the JSON form of the same figures.
+COMMANDS: list[list[str]] = [
+    ["totals"],
+    ["totals", "--by", "section"],
+    ["totals", "--by", "tag"],
+    ["totals", "--by", "policy"],
+    ["totals", "--unit", "万円"],
+    ["list"],
+    ["list", "--items"],
+    ["diff", "--all", *DIFF],
+]
+
+
+def _figures(document: Any) -> set[Decimal]:
+    """Every amount of a JSON document (keys that hold money)."""
+    found: set[Decimal] = set()
+    if isinstance(document, dict):
+        for key, value in document.items():
+            money = key in ("amount", "sole", "shared", "old_amount", "new_amount", "change")
+            if money and isinstance(value, int | float) and not isinstance(value, bool):
+                found.add(Decimal(str(value)))
+            else:
+                found |= _figures(value)
+    elif isinstance(document, list):
+        for value in document:
+            found |= _figures(value)
+    return found
+
+
+def _shown(amount: Decimal, unit: str) -> str:
+    places = 1 if unit == "万円" else 0
+    text = f"{abs(amount):,.{places}f}" if places else format_number(abs(amount))
+    return text + unit
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_figure_is_whole_at_every_width_from_20_to_120(
+    in_repo: Path, command: list[str]
+) -> None:
+    as_json = run_cli(*command, "--format", "json")
+    unit = "万円" if "万円" in command else "千円"
+    document = json.loads(as_json.stdout)
+    # Grouped totals show the groups (the programs' figures are the plain totals' table).
+    if isinstance(document, dict) and "groups" in document:
+        document = [document["amount"], document["groups"]]
+    amounts = _figures(document)
+    assert amounts, "the JSON output holds figures"
+    for width in range(20, 121):
+        shown = run_cli(*command, env={"COLUMNS": str(width)}).stdout
+        text = shown.replace("△", "").replace("+", "")
+        for amount in amounts:
+            assert _shown(amount, unit) in text, (width, amount)
+        assert not [line for line in shown.splitlines() if line != line.rstrip()], width
+
+
+def test_a_narrow_totals_drops_the_bar_then_folds_names_then_becomes_records(
+    in_repo: Path,
+) -> None:
+    wide = run_cli("totals", env={"COLUMNS": "100"}).stdout
+    assert "█" in wide and "泉区民ふれあいまつり支援事業" in wide
+    narrow = run_cli("totals", env={"COLUMNS": "45"}).stdout
+    assert "█" not in narrow  # the bar went first
+    assert "  25.0%" in narrow and "6,588千円" in narrow and "   12  " in narrow
+    tiny = run_cli("totals", env={"COLUMNS": "24"}).stdout
+    assert "番号    12" in tiny and "構成比  11.4%" in tiny  # one record per program
+    assert "事業名  泉区民ふれあいま\n        つり支援事業" in tiny
+
+
+def test_list_keeps_its_policy_and_number_columns_when_narrow(in_repo: Path) -> None:
+    for width in (40, 60):
+        shown = run_cli("list", env={"COLUMNS": str(width)}).stdout
+        assert "施策" in shown and "番号" in shown
+        assert "10" in shown and "12" in shown
+
+
+def test_diff_shows_whole_percentages_when_narrow(in_repo: Path) -> None:
+    for width in range(20, 81, 5):
+        shown = run_cli("diff", *DIFF, env={"COLUMNS": str(width)}).stdout
+        assert "△25.0%" in shown, width
+
+
+def test_section_names_break_after_the_comma_before_inside_a_name() -> None:
+    assert wrap_list("総務課、区政推進課、福祉保健課", 14, "、") == [
+        "総務課、",
+        "区政推進課、",
+        "福祉保健課",
     ]
-    + ["区民 活動 支援", "12,345,678千円"]
+    assert wrap_list("高齢・障害支援課", 8, "、") == ["高齢・障", "害支援課"]
+    assert wrap_list("重点 新規", 5, " ") == ["重点 ", "新規"]
+
+
+# Japanese as budgets write it: words, punctuation after them, brackets around them.
+JAPANESE = st.lists(
+    st.sampled_from(
+        ["地域力支援事業", "区民スポーツ振興", "ちょっと", "センター", "ICT", "活用", "事業"]
+    ).flatmap(
+        lambda word: st.sampled_from([word, word + "、", word + "。", f"（{word}）", f"「{word}」"])
+    ),
+    min_size=1,
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JAPANESE, st.integers(8, 30))
+def test_folded_lines_keep_every_character_and_follow_kinsoku(text: str, width: int) -> None:
+    lines = wrap(text, width)
+    assert "".join(lines) == text
+    for line in lines:
+        assert cell_width(line) <= width
+    for line in lines[1:]:
+        assert line[0] not in NO_LINE_START, lines
+    for line in lines[:-1]:
+        assert line[-1] not in "（「", lines
+
+
+CELLS = st.sampled_from(
+    ["地域", "ICT", "泉区民ふれあいまつり支援事業", "12,345千円", "", "△3", "区民 活動 支援"]
+    + ["地域を支えるＩＣＴ活用推進事業", "総務課、区政推進課", "25.0%", "a b c d e f g"]
 )
 
 
-def _drawn_by_rich(
-    labels: list[str],
-    aligns: list[Align],
-    cells: list[list[str]],
-    footers: list[str] | None,
-    widths: list[int],
-) -> str:
-    output = io.StringIO()
-    console = Console(file=output, width=80, no_color=True, color_system=None)
-    columns = [
-        Column(f"c{i}", label, align)
-        for i, (label, align) in enumerate(zip(labels, aligns, strict=True))
-    ]
-    console.print(_rich_grid(columns, cells, footers or [""] * len(labels), widths, bool(footers)))
-    return output.getvalue()
-
-
 @st.composite
-def tables(
-    draw: st.DrawFn,
-) -> tuple[list[str], list[Align], list[list[str]], list[str] | None, list[int]]:
-    count = draw(st.integers(1, 5))
-    labels = draw(st.lists(TEXTS, min_size=count, max_size=count))
-    aligns: list[Align] = draw(st.lists(st.sampled_from(ALIGNS), min_size=count, max_size=count))
-    rows = draw(st.lists(st.lists(TEXTS, min_size=count, max_size=count), max_size=4))
-    footers = draw(st.none() | st.lists(TEXTS, min_size=count, max_size=count))
-    # Wide enough for every cell, or narrower so that long names must be folded.
-    natural = [
-        max(1, cell_len(labels[i]), *(cell_len(row[i]) for row in rows)) for i in range(count)
+def grids(draw_: st.DrawFn) -> tuple[list[GridColumn], list[list[str]], list[str] | None, int]:
+    count = draw_(st.integers(1, 6))
+    columns = [
+        GridColumn(
+            draw_(CELLS) or "x",
+            draw_(st.sampled_from(["left", "right"])),
+            whole=draw_(st.booleans()),
+            drop=draw_(st.none() | st.integers(1, 2)),
+            separator=draw_(st.none() | st.just("、")),
+        )
+        for _ in range(count)
     ]
-    if footers is not None:
-        natural = [
-            max(width, cell_len(footer)) for width, footer in zip(natural, footers, strict=True)
-        ]
-    widths = [draw(st.sampled_from([width, width, width + 3, 1, 2, 5, 9])) for width in natural]
-    return labels, aligns, rows, footers, [max(width, 1) for width in widths]
+    rows = draw_(st.lists(st.lists(CELLS, min_size=count, max_size=count), max_size=5))
+    footer = draw_(st.none() | st.lists(CELLS, min_size=count, max_size=count))
+    return columns, rows, footer, draw_(st.integers(10, 120))
 
 
 @settings(max_examples=400, deadline=None)
-@given(tables())
-def test_direct_drawing_matches_rich_or_declines(
-    table: tuple[list[str], list[Align], list[list[str]], list[str] | None, list[int]],
+@given(grids())
+def test_a_drawn_grid_fits_or_becomes_records_and_never_cuts_a_whole_cell(
+    grid: tuple[list[GridColumn], list[list[str]], list[str] | None, int],
 ) -> None:
-    labels, aligns, cells, footers, widths = table
-    plain = plain_grid(labels, aligns, cells, footers, widths, 80)
-    if plain is not None:
-        assert plain == _drawn_by_rich(labels, aligns, cells, footers, widths)
+    columns, rows, footer, width = grid
+    lines = [line.text for line in draw(columns, rows, footer, width)]
+    text = "\n".join(lines)
+    for line in lines:
+        assert line == line.rstrip()
+    records = not any(set(line) == {"─"} for line in lines)
+    for index, column in enumerate(columns):
+        for row in [*rows, *([footer] if footer else [])]:
+            cell = row[index]
+            if column.whole and cell and not (column.drop and not records):
+                # A whole cell is on one line, unless its column was dropped as decoration.
+                dropped = column.drop is not None
+                assert dropped or cell in text
+    if not records:
+        for line in lines:
+            assert cell_width(line) <= width
 
 
-def test_tables_that_rich_would_change_are_left_to_rich() -> None:
-    assert plain_grid(["名前"], ["left"], [["長い事業名"]], None, [4], 80) == (
-        "名前\n────\n長い\n事業\n名  \n"
-    )
-    spaced = plain_grid(["名前"], ["left"], [["区民 活動 支援"]], None, [6], 80)
-    assert spaced == _drawn_by_rich(["名前"], ["left"], [["区民 活動 支援"]], None, [6])
-    assert plain_grid(["a"], ["left"], [["地域"]], None, [1], 80) is None
-    assert plain_grid(["a", "b"], ["left", "left"], [], None, [40, 40], 80) is None
-    assert plain_grid(["a"], ["left"], [["a\tb"]], None, [8], 80) is None
-    assert plain_grid(["a"], ["left"], [["x "]], None, [8], 80) is None
-    assert plain_grid(["a"], ["right"], [["x"]], ["y"], [3], 80) == "  a\n───\n  x\n   \n  y\n"
-
-
-def test_narrow_terminals_still_wrap_long_names() -> None:
-    narrow = run_cli("list", env={"COLUMNS": "50"})
-    assert narrow.exit_code == 0
-    heading, *table = narrow.stdout.splitlines()  # the heading names the file, unwrapped
-    assert heading.startswith("台帳 ")
-    assert max(cell_len(line) for line in table) <= 50
-    assert "地域力支援事業" in narrow.stdout
+def test_tables_off_a_terminal_have_no_trailing_blanks(in_repo: Path) -> None:
+    for command in (["list"], ["totals", "--by", "section"], ["show", "1"], ["show", "2"]):
+        shown = run_cli(*command).stdout
+        assert shown.strip()
+        assert [line for line in shown.splitlines() if line != line.rstrip()] == []

@@ -41,6 +41,10 @@ def test_the_json(in_fixtures: None) -> None:
         "new_amount": 600,
         "change": -200,
         "change_ratio": -0.25,
+        "sections_added": [],
+        "sections_removed": [],
+        "tags_added": [],
+        "tags_removed": [],
     }
     assert by_name[("program", "商店街振興事業")]["status"] == "added"
     assert by_name[("program", "花いっぱい事業")]["status"] == "removed"
@@ -59,20 +63,23 @@ def test_unchanged_items_only_with_all(in_fixtures: None) -> None:
     plain = run_cli("diff", "diff-old.yaml", "diff-new.yaml", "-f", "csv").stdout
     assert "協議会運営支援" not in plain
     everything = run_cli("diff", "diff-old.yaml", "diff-new.yaml", "--all", "-f", "csv").stdout
-    assert "item,1,,1,協議会運営支援,1000,1000,0,0.0,same," in everything
+    # An item's row has its own number and its program's.
+    assert "item,1,1,1,協議会運営支援,1000,1000,0,0.0,same," in everything
 
 
 def test_csv_and_markdown(in_fixtures: None) -> None:
     csv_text = run_cli("diff", "diff-old.yaml", "diff-new.yaml", "-f", "csv").stdout
     assert csv_text.splitlines()[0] == (
-        "level,policy,number,program,name,old_amount,new_amount,change,change_ratio,status,old_name"
+        "level,policy,number,program,name,old_amount,new_amount,change,change_ratio,status,"
+        "old_name,sections_added,sections_removed,tags_added,tags_removed"
     )
     assert (
         "program,1,2,,窓口案内ボランティア事業,800,600,-200,-0.25,renamed,窓口案内事業" in csv_text
     )
     markdown = run_cli("diff", "diff-old.yaml", "diff-new.yaml", "-f", "markdown").stdout
     assert "| 1 | 3 | 花いっぱい事業 | 1,200千円 |  |  |  | 削除 |" in markdown
-    assert markdown.splitlines()[0] == "| 施策 | 番号 | 事業名 | 前 | 後 | 増減 | 増減率 | 状態 |"
+    assert markdown.splitlines()[0] == "差分 diff-old.yaml → diff-new.yaml（単位 千円）"
+    assert markdown.splitlines()[2] == "| 施策 | 番号 | 事業名 | 前 | 後 | 増減 | 増減率 | 状態 |"
 
 
 def test_ledgers_in_different_units_are_compared_exactly(tmp_path: Path) -> None:

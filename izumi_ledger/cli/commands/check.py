@@ -6,11 +6,11 @@ builds the command from `typer_command` for every other command line and for hel
 annotations are therefore evaluated as they are written, not postponed.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, get_args
 
 from izumi_ledger.cli.choices import CheckFormat, apply_language
-from izumi_ledger.cli.ledger import open_checked
+from izumi_ledger.cli.ledger import open_checked, shown_name
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.render.findings import finding_lines, github_annotation, labels_of
 from izumi_ledger.cli.render.tables import Column, Table
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 def run(
-    ledger: "str | None" = None,
+    ledger: "str | Sequence[str] | None" = None,
     strict: bool = False,
     output: "CheckFormat" = "text",
     no_cache: bool = False,
@@ -81,7 +81,8 @@ def quick_options(arguments: list[str]) -> "dict[str, Any] | None":
                 return None
         if values and value not in values:
             return None
-        options[keyword] = value
+        # --ledger may be given several times (and refused then): typer reads it as a tuple.
+        options[keyword] = (value,) if keyword == "ledger" else value
     return options
 
 
@@ -129,7 +130,7 @@ WARNINGS_SHOWN = 20
 
 def _text(checked: "Checked", screen: "Terminal") -> None:
     unit = checked.summary.unit if checked.summary else None
-    screen.line(t("cli.ledger", ledger=checked.name))
+    screen.line(t("cli.ledger", ledger=shown_name(checked.name)))
     shown: dict[str, int] = {}
     for finding in checked.findings:
         if finding.severity is Severity.WARNING:

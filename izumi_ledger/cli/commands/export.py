@@ -93,6 +93,13 @@ def export_command(
             )
         _one_file(csv_bytes(names[table], excel, status), output, force)
     elif output_format == "csv":
+        if output is not None and output.lower().endswith(".csv") and not Path(output).is_dir():
+            # A name of one CSV file, and no table chosen: a folder of that name is not what
+            # anyone asking for out.csv wants.
+            raise UsageError(
+                t("export.csv_file_needs_table", path=output),
+                t("export.tables", names=", ".join(TABLE_NAMES)),
+            )
         _folder(csv_files(book, excel, status), output, force, "csv")
     elif output_format == "datapackage":
         _folder(datapackage_files(book, status), output, force, "datapackage")

@@ -8,7 +8,7 @@ import typer
 
 from izumi_ledger.cli.choices import apply_language
 from izumi_ledger.cli.completion import complete_section, complete_tag
-from izumi_ledger.cli.ledger import open_ledger
+from izumi_ledger.cli.ledger import open_readable, shown_name
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import (
     LanguageOption,
@@ -17,12 +17,15 @@ from izumi_ledger.cli.options import (
     RowFormatOption,
     UnitOption,
 )
+from izumi_ledger.cli.render.cells import cell_width
 from izumi_ledger.cli.render.figures import Figures
-from izumi_ledger.cli.render.tables import Column, Decorated, Table
+from izumi_ledger.cli.render.status import failing_lines
+from izumi_ledger.cli.render.tables import Cell, Column, Decorated, Table
 from izumi_ledger.cli.render.view import View, render
 from izumi_ledger.cli.terminal import terminal
 from izumi_ledger.errors import UsageError
 from izumi_ledger.figures.query import (
+    Place,
     ProgramFilter,
     SortKey,
     resolve_section,
@@ -31,34 +34,41 @@ from izumi_ledger.figures.query import (
 )
 from izumi_ledger.figures.totals import ProgramRef
 from izumi_ledger.format.amounts import AmountError, parse_amount
-from izumi_ledger.format.models import Ledger
+from izumi_ledger.format.models import Ledger, Program
 
 
 def list_command(
     ledger: LedgerOption = None,
     section: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--section",
             "-s",
             autocompletion=complete_section,
             show_default=False,
-            help="この担当課が担う事業だけ（全角・半角の違いは無視）。",
+            help="この担当課が担う事業だけ（全角・半角の違いは無視）。"
+            "繰り返すと、どれかを担う事業。",
         ),
     ] = None,
     tag: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--tag",
             "-t",
             show_default=False,
             autocompletion=complete_tag,
-            help="このタグ（重点・新規・拡充）の事業だけ。",
+            help="このタグ（重点・新規・拡充）が事業か細事業にある事業だけ。"
+            "繰り返すと、どれかがある事業。",
         ),
     ] = None,
     policy: Annotated[
-        int | None,
-        typer.Option("--policy", "-p", show_default=False, help="この番号の施策の事業だけ。"),
+        list[int] | None,
+        typer.Option(
+            "--policy",
+            "-p",
+            show_default=False,
+            help="この番号の施策の事業だけ。繰り返すと、どれかの施策の事業。",
+        ),
     ] = None,
     min_amount: Annotated[
         str | None,
@@ -66,7 +76,7 @@ def list_command(
             "--min-amount",
             show_default=False,
             metavar="AMOUNT",
-            help="予算額がこれ以上の事業だけ（台帳の単位、例: 1,000）。",
+            help="予算額がこれ以上の事業だけ（表示の単位、例: 1,000）。",
         ),
     ] = None,
     grep: Annotated[
@@ -76,7 +86,8 @@ def list_command(
             "-g",
             show_default=False,
             metavar="TEXT",
-            help="事業名・概要・細事業にこの文字列を含む事業だけ。",
+            help="事業の文（事業名・概要・細事業・内訳・関連・注記）のどこかに"
+            "この文字列を含む事業だけ。見つかった場所を示す。",
         ),
     ] = None,
     sort: Annotated[
@@ -94,85 +105,140 @@ def list_command(
     """事業を一覧する（担当課・タグ・金額・文字列で絞り込み）。
 
     施策、番号、事業名、予算額、担当課、タグの表と、その合計・事業数を示す。
+    細事業にあるタグは (3)新規 のように細事業の番号をつけて示す。
 
     例: izumi list --section 地域振興課 --sort amount
     """
     apply_language(lang)
-    book, name = open_ledger(ledger, no_cache)
-    program_filter = _filter(book, section, tag, policy, min_amount, grep)
-    refs = select_programs(book, program_filter, sort)
+    checked = open_readable(ledger, no_cache)
+    book, name = checked.ledger, checked.name
+    assert book is not None
     figures = Figures(book.unit, unit)
+    program_filter = _filter(book, figures, section, tag, policy, min_amount, grep)
+    refs = select_programs(book, program_filter, sort)
+    screen = terminal()
+    if not refs and output in ("table", "markdown"):
+        screen.message(t("list.none", conditions=_describe(program_filter, figures).lstrip(" ·")))
 
     def rows(output: str) -> Table:
-        table = _table(refs, figures, items)
+        table = _table(refs, figures, items, program_filter)
         if output != "csv":
-            table.heading = [t("cli.ledger", ledger=name) + _describe(program_filter)]
+            table.heading = [
+                t("cli.ledger", ledger=shown_name(name)) + _describe(program_filter, figures),
+                *failing_lines(checked),
+            ]
         return table
 
-    view = View(document=lambda: [_json_row(ref, figures, items) for ref in refs], rows=rows)
-    render(view, output, terminal())
+    view = View(
+        document=lambda: [_json_row(ref, figures, items, program_filter) for ref in refs],
+        rows=rows,
+    )
+    render(view, output, screen)
 
 
 def _filter(
     book: Ledger,
-    section: str | None,
-    tag: str | None,
-    policy: int | None,
+    figures: Figures,
+    sections: list[str] | None,
+    tags: list[str] | None,
+    policies: list[int] | None,
     min_amount: str | None,
     grep: str | None,
 ) -> ProgramFilter:
-    section_name = resolve_section(book, section) if section is not None else None
-    tag_name = resolve_tag(tag) if tag is not None else None
-    if policy is not None and policy not in {entry.number for entry in book.policies}:
-        known = "、".join(str(entry.number) for entry in book.policies)
-        raise UsageError(t("list.no_policy", policy=policy), t("list.policies", numbers=known))
+    section_names = tuple(dict.fromkeys(resolve_section(book, name) for name in sections or ()))
+    tag_names = tuple(dict.fromkeys(resolve_tag(name) for name in tags or ()))
+    known = {entry.number for entry in book.policies}
+    for number in policies or ():
+        if number not in known:
+            numbers = "、".join(str(entry.number) for entry in book.policies)
+            raise UsageError(
+                t("list.no_policy", policy=number), t("list.policies", numbers=numbers)
+            )
     minimum = None
     if min_amount is not None:
         try:
-            minimum = parse_amount(min_amount)
+            minimum = figures.ledger_amount(parse_amount(min_amount))
         except AmountError as error:
             raise UsageError(f"--min-amount: {error.message}") from None
-    return ProgramFilter(section_name, tag_name, policy, minimum, grep)
+    if grep is not None and not grep.strip():
+        raise UsageError(t("list.empty_grep"))
+    return ProgramFilter(
+        section_names, tag_names, tuple(dict.fromkeys(policies or ())), minimum, grep
+    )
 
 
-def _describe(program_filter: ProgramFilter) -> str:
+def _describe(program_filter: ProgramFilter, figures: Figures) -> str:
     parts = []
-    if program_filter.section:
-        parts.append(t("list.by_section", section=program_filter.section))
-    if program_filter.tag:
-        parts.append(t("list.by_tag", tag=program_filter.tag))
-    if program_filter.policy is not None:
-        parts.append(t("list.by_policy", policy=program_filter.policy))
+    if program_filter.sections:
+        parts.append(t("list.by_section", section="、".join(program_filter.sections)))
+    if program_filter.tags:
+        parts.append(t("list.by_tag", tag="、".join(program_filter.tags)))
+    if program_filter.policies:
+        parts.append(t("list.by_policy", policy="、".join(str(n) for n in program_filter.policies)))
     if program_filter.min_amount is not None:
-        parts.append(t("list.at_least", amount=f"{program_filter.min_amount:,}"))
+        parts.append(t("list.at_least", amount=figures.exact_text(program_filter.min_amount)))
     if program_filter.grep:
         parts.append(t("list.grep", text=program_filter.grep))
     return "".join(parts)
 
 
-def _table(refs: list[ProgramRef], figures: Figures, with_items: bool) -> Table:
+def tag_text(program: Program) -> str:
+    """The program's tags, then its items' own tags marked with the item: 重点 (3)新規."""
+    parts: list[str] = list(program.tags)
+    for item in program.items:
+        parts.extend(f"({item.number}){tag}" for tag in item.tags if tag not in program.tags)
+    return " ".join(parts)
+
+
+def place_text(place: Place) -> str:
+    """Where a text was found, as people read it: 事業名, 概要, (1), (1)ア, 関連 名前, 注記."""
+    kind, *rest = place
+    if kind in ("item", "detail"):
+        return rest[0]
+    if kind == "related":
+        return t("list.place.related", name=rest[0])
+    return {"name": t("list.place.name"), "summary": t("list.place.summary")}.get(
+        kind, t("list.place.note")
+    )
+
+
+def _table(
+    refs: list[ProgramRef], figures: Figures, with_items: bool, program_filter: ProgramFilter
+) -> Table:
+    grep = program_filter.grep is not None
+    # A tag is never folded: the column is at least as wide as its widest tag, (3)新規.
+    widest_tag = max(
+        (cell_width(tag) for ref in refs for tag in tag_text(ref.program).split()), default=4
+    )
+    # A section's name folds only when it alone is wider than this.
+    widest_section = min(
+        max((cell_width(name) + 2 for ref in refs for name in ref.program.sections), default=10),
+        12,
+    )
     columns = [
         Column("policy", t("col.policy"), "right", no_wrap=True),
         Column("number", t("col.number"), "right", no_wrap=True),
         *([Column("item", t("col.item"), "right", in_table=False)] if with_items else []),
-        Column("name", t("col.program"), min_width=28),
+        Column("name", t("col.program"), min_width=12),
         Column("amount", t("col.amount"), "right", figures.text, figures.number, no_wrap=True),
-        Column("sections", t("col.section"), min_width=10),
-        Column("tags", t("col.tag"), no_wrap=True),
+        Column("sections", t("col.section"), min_width=widest_section, separator="、"),
+        Column("tags", t("col.tag"), min_width=widest_tag, separator=" "),
+        *([Column("found", t("col.found"), min_width=6, separator="、")] if grep else []),
     ]
     table = Table(columns=columns)
     for ref in refs:
         program = ref.program
-        table.rows.append(
-            {
-                "policy": ref.policy.number,
-                "number": program.number,
-                "name": program.name,
-                "amount": program.amount,
-                "sections": "、".join(program.sections),
-                "tags": " ".join(program.tags),
-            }
-        )
+        row: dict[str, Cell] = {
+            "policy": ref.policy.number,
+            "number": program.number,
+            "name": program.name,
+            "amount": program.amount,
+            "sections": "、".join(program.sections),
+            "tags": tag_text(program),
+        }
+        if grep:
+            row["found"] = "、".join(place_text(p) for p in program_filter.matches(program))
+        table.rows.append(row)
         if with_items:
             for item in program.items:
                 table.rows.append(
@@ -190,7 +256,9 @@ def _table(refs: list[ProgramRef], figures: Figures, with_items: bool) -> Table:
     return table
 
 
-def _json_row(ref: ProgramRef, figures: Figures, with_items: bool) -> dict[str, Any]:
+def _json_row(
+    ref: ProgramRef, figures: Figures, with_items: bool, program_filter: ProgramFilter
+) -> dict[str, Any]:
     program = ref.program
     row: dict[str, Any] = {
         "policy": ref.policy.number,
@@ -199,7 +267,15 @@ def _json_row(ref: ProgramRef, figures: Figures, with_items: bool) -> dict[str, 
         "amount": figures.number(program.amount),
         "sections": list(program.sections),
         "tags": list(program.tags),
+        "item_tags": [
+            {"item": item.number, "tags": list(item.tags)} for item in program.items if item.tags
+        ],
     }
+    if program_filter.grep is not None:
+        row["found"] = [
+            {"in": place[0], **({"where": place[1]} if len(place) > 1 else {})}
+            for place in program_filter.matches(program)
+        ]
     if with_items:
         row["items"] = [
             {

@@ -5,12 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from rich.console import Group as RenderGroup
-from rich.text import Text
-from rich.tree import Tree
 
 from izumi_ledger.cli.choices import ShowFormat, apply_language
-from izumi_ledger.cli.ledger import open_ledger
+from izumi_ledger.cli.ledger import open_ledger, shown_name
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import (
     LanguageOption,
@@ -19,13 +16,13 @@ from izumi_ledger.cli.options import (
 )
 from izumi_ledger.cli.render.figures import Figures
 from izumi_ledger.cli.render.tables import Column, Decorated, Table, markdown_text
+from izumi_ledger.cli.render.tree import Node, tree_lines
 from izumi_ledger.cli.render.view import View, render
 from izumi_ledger.cli.terminal import Terminal, terminal
 from izumi_ledger.errors import UsageError
 from izumi_ledger.figures.query import close_program_names, find_programs
 from izumi_ledger.figures.totals import ProgramRef
 from izumi_ledger.format.models import Ledger
-from izumi_ledger.text.visible import visible
 
 
 def show_command(
@@ -63,9 +60,10 @@ def show_command(
     figures = Figures(book.unit, None)
 
     def text(screen: Terminal) -> None:
-        screen.line(t("cli.ledger", ledger=name))
+        screen.line(t("cli.ledger", ledger=shown_name(name)))
         screen.line(t("show.policy", number=ref.policy.number, title=ref.policy.title))
-        screen.console().print(_tree(ref, figures))
+        for line, style in tree_lines(_tree(ref, figures), screen.width):
+            screen.line(line, style)
 
     view = View(
         document=lambda: _json(ref),
@@ -106,58 +104,47 @@ def _json(ref: ProgramRef) -> dict[str, Any]:
     return {"policy": ref.policy.number, **ref.program.model_dump(mode="json", exclude_none=True)}
 
 
-def _tree(ref: ProgramRef, figures: Figures) -> Tree:
+def _tree(ref: ProgramRef, figures: Figures) -> Node:
     program = ref.program
-    title = _text(
-        t(
-            "show.program",
-            number=program.number,
-            name=program.name,
-            amount=figures.text(program.amount),
-        ),
-        style="bold",
-    )
+    figure = figures.text(program.amount)
     if program.tags:
-        title.append("  " + " ".join(f"[{tag}]" for tag in program.tags), style="")
-    tree = Tree(title, guide_style="dim")
-    tree.add(_text(t("show.sections", sections="、".join(program.sections) or t("show.none"))))
+        figure += "  " + " ".join(f"[{tag}]" for tag in program.tags)
+    title = t("show.program", number=program.number, name=program.name, amount="").rstrip()
+    tree = Node(title, figure, style="bold")
+    sections = "、".join(program.sections) or t("show.none")
+    tree.add(Node(t("show.sections", sections=sections), separator="、"))
     if program.summary:
-        tree.add(_text(t("show.summary", summary=program.summary)))
+        tree.add(Node(t("show.summary", summary=program.summary)))
     if program.items:
         items_total = sum(item.amount for item in program.items)
         branch = tree.add(
-            _text(t("show.items", count=len(program.items), amount=figures.text(items_total)))
+            Node(t("show.items", count=len(program.items), amount=figures.text(items_total)))
         )
         for item in program.items:
-            label = f"({item.number}) {item.name}  {figures.text(item.amount)}"
+            item_figure = figures.text(item.amount)
             if item.tags:
-                label += "  " + " ".join(f"＜{tag}＞" for tag in item.tags)
-            lines: list[Text] = [_text(label)]
+                item_figure += "  " + " ".join(f"＜{tag}＞" for tag in item.tags)
+            node = branch.add(Node(f"({item.number}) {item.name}", item_figure))
             if item.summary:
-                lines.append(_text(item.summary, style="dim"))
-            node = branch.add(RenderGroup(*lines))
+                node.body.append((item.summary, "dim"))
             for detail in item.details:
                 head = f"{detail.label} {detail.name}" if detail.name else detail.label
-                if detail.amount is not None:
-                    head += f"  {figures.text(detail.amount)}"
-                node.add(RenderGroup(_text(head), _text(detail.text, style="dim")))
+                amount = figures.text(detail.amount) if detail.amount is not None else ""
+                node.add(Node(head, amount, body=[(detail.text, "dim")]))
     else:
-        tree.add(_text(t("show.no_items")))
+        tree.add(Node(t("show.no_items")))
     if program.related:
-        branch = tree.add(_text(t("show.related")))
+        branch = tree.add(Node(t("show.related")))
         for related in program.related:
-            head = f"○ {related.name}【{related.funding}】"
-            if related.amount is not None:
-                head += f"  {figures.text(related.amount)}"
-            parts: list[Text] = [_text(head)]
+            amount = figures.text(related.amount) if related.amount is not None else ""
+            node = branch.add(Node(f"○ {related.name}【{related.funding}】", amount))
             if related.summary:
-                parts.append(_text(related.summary, style="dim"))
-            parts.extend(_text(t("show.note", note=note), style="italic") for note in related.notes)
-            branch.add(RenderGroup(*parts))
+                node.body.append((related.summary, "dim"))
+            node.body.extend((t("show.note", note=note), "italic") for note in related.notes)
     if program.notes:
-        branch = tree.add(_text(t("show.notes")))
+        branch = tree.add(Node(t("show.notes")))
         for note in program.notes:
-            branch.add(_text(note))
+            branch.add(Node(note))
     return tree
 
 
@@ -171,7 +158,7 @@ def _rows(ref: ProgramRef, figures: Figures) -> Table:
             Column("label", t("col.label"), no_wrap=True),
             Column("name", t("col.name")),
             Column("amount", t("col.amount"), "right", figures.text, figures.number, no_wrap=True),
-            Column("tags", t("col.tag"), no_wrap=True),
+            Column("tags", t("col.tag"), min_width=4, separator=" "),
             Column("text", t("col.text")),
         ]
     )
@@ -251,8 +238,3 @@ def _markdown(ref: ProgramRef, figures: Figures) -> str:
         lines.append(f"- {t('show.notes')}")
         lines.extend(f"  - {clean(note)}" for note in program.notes)
     return "\n".join(lines) + "\n"
-
-
-def _text(content: str, style: str = "") -> Text:
-    """A line of the tree: text from the ledger shown as it is, never as terminal codes."""
-    return Text(visible(content), style=style)

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from izumi_ledger.cli.choices import apply_language
-from izumi_ledger.cli.ledger import open_ledger
+from izumi_ledger.cli.ledger import open_readable, shown_name
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import (
     LanguageOption,
@@ -17,7 +17,8 @@ from izumi_ledger.cli.options import (
     UnitOption,
 )
 from izumi_ledger.cli.render.figures import Figures, bar, percent_text, ratio_number
-from izumi_ledger.cli.render.tables import Column, Table
+from izumi_ledger.cli.render.status import failing_lines
+from izumi_ledger.cli.render.tables import Cell, Column, Table
 from izumi_ledger.cli.render.view import View, render
 from izumi_ledger.cli.terminal import terminal
 from izumi_ledger.figures.totals import (
@@ -31,6 +32,7 @@ from izumi_ledger.figures.totals import (
 )
 from izumi_ledger.format.amounts import Unit
 from izumi_ledger.format.models import Ledger
+from izumi_ledger.loading import Checked
 from izumi_ledger.text.era import fiscal_year_name
 
 
@@ -57,7 +59,9 @@ def totals_command(
     例: izumi totals --by section --unit 万円
     """
     apply_language(lang)
-    book, name = open_ledger(ledger, no_cache)
+    checked = open_readable(ledger, no_cache)
+    book, name = checked.ledger, checked.name
+    assert book is not None
     figures = Figures(book.unit, unit)
     groups = group_totals(book, by) if by else None
 
@@ -67,11 +71,19 @@ def totals_command(
             if by and groups is not None
             else _program_table(book, figures)
         )
-        if output == "table":
-            table.heading = [*_heading(book, name, figures), *table.heading]
+        if output != "csv":
+            added = (
+                sum(program.amount for policy in book.policies for program in policy.programs)
+                if by in (None, "program")
+                else None
+            )
+            table.heading = [
+                *_heading(book, name, figures, checked, added),
+                *table.heading,
+            ]
         return table
 
-    view = View(document=lambda: _json_document(book, name, figures, groups), rows=rows)
+    view = View(document=lambda: _json_document(book, name, figures, groups, checked), rows=rows)
     render(view, output, terminal())
 
 
@@ -79,11 +91,18 @@ def _bar_column(amounts: list[int]) -> Column:
     """Bars scaled so that the largest amount fills the column."""
     largest = max(amounts, default=0)
     return Column(
-        "bar", "", show=lambda amount: bar(share(amount, largest)), in_data=False, no_wrap=True
+        "bar",
+        "",
+        show=lambda amount: bar(share(amount, largest)),
+        in_data=False,
+        no_wrap=True,
+        drop=1,
     )
 
 
-def _heading(book: Ledger, display: str, figures: Figures) -> list[str]:
+def _heading(
+    book: Ledger, display: str, figures: Figures, checked: Checked, added: int | None
+) -> list[str]:
     lines = [
         t(
             "totals.title",
@@ -91,9 +110,10 @@ def _heading(book: Ledger, display: str, figures: Figures) -> list[str]:
             ward=book.ward,
             era=fiscal_year_name(book.fiscal_year),
             year=book.fiscal_year,
-            ledger=display,
+            ledger=shown_name(display),
         ),
         t("totals.total", amount=figures.text(ledger_total(book))),
+        *failing_lines(checked, figures, ledger_total(book), added),
     ]
     for total in policy_totals(book):
         policy = total.policy
@@ -119,6 +139,7 @@ def _heading(book: Ledger, display: str, figures: Figures) -> list[str]:
 
 
 def _program_table(book: Ledger, figures: Figures) -> Table:
+    total = ledger_total(book)
     table = Table(
         columns=[
             Column("policy", t("col.policy"), "right", no_wrap=True),
@@ -133,7 +154,7 @@ def _program_table(book: Ledger, figures: Figures) -> Table:
     )
     for policy in book.policies:
         for program in policy.programs:
-            ratio = share(program.amount, policy.amount)
+            ratio = share(program.amount, total)
             table.rows.append(
                 {
                     "policy": policy.number,
@@ -144,39 +165,46 @@ def _program_table(book: Ledger, figures: Figures) -> Table:
                     "bar": program.amount,
                 }
             )
-    table.total = {"name": t("col.total"), "amount": ledger_total(book)}
+    table.total = {"name": t("col.total"), "amount": total}
+    table.notes = [t("totals.share_basis", amount=figures.text(total))]
     return table
 
 
 def _group_table(book: Ledger, by: GroupBy, groups: list[Group], figures: Figures) -> Table:
     total = ledger_total(book)
-    if by in ("program", "policy"):
-        label = t("col.program") if by == "program" else t("col.policy_title")
+    amount = Column("amount", t("col.amount"), "right", figures.text, figures.number, no_wrap=True)
+    share_column = Column(
+        "share", t("col.share"), "right", percent_text, ratio_number, no_wrap=True
+    )
+    if by == "program":  # the program table, ordered as the document orders it
+        return _program_table(book, figures)
+    if by == "policy":
         table = Table(
             columns=[
-                Column("key", label),
-                Column(
-                    "amount", t("col.amount"), "right", figures.text, figures.number, no_wrap=True
-                ),
-                Column("share", t("col.share"), "right", percent_text, ratio_number, no_wrap=True),
+                Column("policy", t("col.policy"), "right", no_wrap=True),
+                Column("title", t("col.policy_title")),
+                amount,
+                share_column,
                 Column("programs", t("col.programs"), "right", no_wrap=True),
                 _bar_column([group.amount for group in groups]),
             ]
         )
-        for group in groups:
-            ratio = share(group.amount, total)
+        for policy, group in zip(book.policies, groups, strict=True):
             table.rows.append(
                 {
-                    "key": group.key,
+                    "policy": policy.number,
+                    "title": group.key,
                     "amount": group.amount,
-                    "share": ratio,
+                    "share": share(group.amount, total),
                     "programs": len(group.programs),
                     "bar": group.amount,
                 }
             )
-        table.total = {"key": t("col.total"), "amount": total}
+        table.total = {"title": t("col.total"), "amount": total}
+        table.notes = [t("totals.share_basis", amount=figures.text(total))]
         return table
     label = t("col.section") if by == "section" else t("col.tag")
+    with_items = any(group.items for group in groups)
     table = Table(
         columns=[
             Column("key", label),
@@ -184,31 +212,37 @@ def _group_table(book: Ledger, by: GroupBy, groups: list[Group], figures: Figure
             Column("shared", t("col.shared"), "right", figures.text, figures.number, no_wrap=True),
             Column("amount", t("col.in_all"), "right", figures.text, figures.number, no_wrap=True),
             Column("programs", t("col.programs"), "right", no_wrap=True),
+            *([Column("items", t("col.items"), "right", no_wrap=True)] if with_items else []),
         ]
     )
     for group in groups:
-        table.rows.append(
-            {
-                "key": group.key,
-                "sole": group.sole,
-                "shared": group.shared,
-                "amount": group.amount,
-                "programs": len(group.programs),
-            }
-        )
+        row: dict[str, Cell] = {
+            "key": group.key,
+            "sole": group.sole,
+            "shared": group.shared,
+            "amount": group.amount,
+            "programs": len(group.programs),
+        }
+        if with_items:
+            row["items"] = len(group.items)
+        table.rows.append(row)
     what = t("word.section") if by == "section" else t("word.tag")
     table.notes = [t("totals.sole_shared", what=what), t("totals.not_additive", what=what)]
+    if with_items:
+        table.notes.append(t("totals.item_tags"))
     return table
 
 
 def _json_document(
-    book: Ledger, display: str, figures: Figures, groups: list[Group] | None
+    book: Ledger, display: str, figures: Figures, groups: list[Group] | None, checked: Checked
 ) -> dict[str, Any]:
     unit: Unit = figures.unit
+    whole = ledger_total(book)
     document: dict[str, Any] = {
         "ledger": display,
+        "check": {"ok": not checked.errors, "errors": checked.errors},
         "unit": unit,
-        "amount": figures.number(ledger_total(book)),
+        "amount": figures.number(whole),
         "policies": [
             {
                 "number": total.policy.number,
@@ -222,7 +256,7 @@ def _json_document(
                         "number": program.number,
                         "name": program.name,
                         "amount": figures.number(program.amount),
-                        "share": ratio_number(share(program.amount, total.policy.amount)),
+                        "share": ratio_number(share(program.amount, whole)),
                     }
                     for program in total.policy.programs
                 ],

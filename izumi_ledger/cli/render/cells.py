@@ -7,8 +7,9 @@ as Japanese typesetting does. English breaks at spaces, and after "|" in a list 
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 NO_BREAK_SPACE = "\u00a0"  # shown as a space, never broken at
@@ -54,12 +55,17 @@ def _pieces(text: str) -> Iterator[tuple[bool, str]]:
         yield index > 0 and start == 0, word[start:]
 
 
+# What visible() writes for a character a terminal must not be sent (\x1b, \u202e): cut
+# in two, it would read as other text.
+_ESCAPE = re.compile(r"\\(?:x[0-9a-f]{2}|u[0-9a-f]{4}|U[0-9a-f]{8}|[tnr])|.", re.DOTALL)
+
+
 def _fold(piece: str, width: int) -> list[str]:
     """A piece wider than the line, cut into lines of at most width cells (at least one
-    character each, so that a line too narrow for one character still moves on)."""
+    character, or one escape, each, so that a line too narrow for it still moves on)."""
     lines, line, used = [], "", 0
-    for char in piece:
-        size = char_width(char)
+    for char in _ESCAPE.findall(piece) if "\\" in piece else piece:
+        size = cell_width(char)
         if used + size > width and line:
             lines.append(line)
             line, used = "", 0
@@ -69,24 +75,34 @@ def _fold(piece: str, width: int) -> list[str]:
     return lines
 
 
+def _pack(
+    pieces: Iterable[tuple[bool, str]], width: int, fold: Callable[[str, int], list[str]]
+) -> list[str]:
+    """Pieces (each with whether a space comes before it) filled into lines of at most width
+    cells; a piece wider than a line is folded by fold."""
+    lines: list[str] = []
+    line, used = "", 0
+    for space_before, piece in pieces:
+        size = cell_width(piece)
+        gap = 1 if space_before and line else 0
+        if line and used + gap + size <= width:
+            line, used = line + " " * gap + piece, used + gap + size
+            continue
+        if line:
+            lines.append(line)
+        *full, line = fold(piece, width) if size > width else [piece]
+        lines.extend(full)
+        used = cell_width(line)
+    lines.append(line)
+    return lines
+
+
 def wrap(text: str, width: int) -> list[str]:
     """text in lines of at most width cells; its own line ends are kept. Nothing is dropped:
     the lines hold every character of text but the spaces where lines break."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line, used = "", 0
-        for space_before, piece in _pieces(paragraph):
-            size = cell_width(piece)
-            gap = 1 if space_before and line else 0
-            if line and used + gap + size <= width:
-                line, used = line + " " * gap + piece, used + gap + size
-                continue
-            if line:
-                lines.append(line)
-            *full, line = _fold(piece, width) if size > width else [piece]
-            lines.extend(full)
-            used = cell_width(line)
-        lines.append(line)
+    lines = [
+        line for paragraph in text.split("\n") for line in _pack(_pieces(paragraph), width, _fold)
+    ]
     return [line.replace(NO_BREAK_SPACE, " ") for line in lines]
 
 
@@ -100,3 +116,11 @@ def join_lines(lines: list[str]) -> str:
             joined += " "
         joined += line
     return joined
+
+
+def wrap_list(text: str, width: int, separator: str) -> list[str]:
+    """A list of names (総務課、区政推進課) in lines of at most width cells: a line breaks
+    after a separator, and inside a name only when the name alone is wider than the line."""
+    names = [name + separator for name in text.split(separator)]
+    names[-1] = names[-1][: len(names[-1]) - len(separator)]
+    return _pack(((False, name) for name in names if name), width, wrap)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from izumi_ledger.format.amounts import Unit, convert
-from izumi_ledger.text.numbers import format_amount, format_percent
+from izumi_ledger.format.amounts import UNIT_IN_YEN, Unit, convert
+from izumi_ledger.text.numbers import format_amount, format_number, format_percent
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
@@ -19,6 +19,17 @@ class Figures:
 
     def text(self, amount: int | None) -> str:
         return "" if amount is None else format_amount(amount, self.ledger_unit, self.unit)
+
+    def ledger_amount(self, shown: int) -> int | Decimal:
+        """An amount given in the display unit (--min-amount), in the ledger's unit: exact, a
+        decimal when the display unit is the smaller one (1,500円 is 1.5千円)."""
+        value = convert(shown, self.unit, self.ledger_unit)
+        return int(value) if value == value.to_integral_value() else value
+
+    def exact_text(self, amount: int | Decimal) -> str:
+        """An amount of the ledger's unit, shown exactly in the display unit."""
+        value = amount * Decimal(UNIT_IN_YEN[self.ledger_unit]) / UNIT_IN_YEN[self.unit]
+        return format_number(value.normalize() if isinstance(value, Decimal) else value) + self.unit
 
     def change_text(self, change: int | None) -> str:
         """A change from the prior year: △ for a decrease, + for an increase."""

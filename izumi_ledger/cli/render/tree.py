@@ -1,0 +1,66 @@
+"""A tree of lines for a terminal (izumi show): guides, text folded as Japanese breaks it,
+and each figure whole on the line it ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Final
+
+from izumi_ledger.cli.render.cells import cell_width, wrap, wrap_list
+from izumi_ledger.text.visible import visible
+
+NARROWEST: Final = 8  # text is folded to no fewer cells than this, however deep the branch
+
+
+@dataclass
+class Node:
+    """A branch: its text, the figure that ends it (an amount and its tags, never broken),
+    lines under it on the same branch (a summary), and the branches below it."""
+
+    text: str
+    figure: str = ""
+    style: str | None = None
+    body: list[tuple[str, str | None]] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    separator: str | None = None  # a list of names: folded after a separator first
+
+    def add(self, child: Node) -> Node:
+        self.children.append(child)
+        return child
+
+
+StyledLine = tuple[str, str | None]
+
+
+def _folded(text: str, figure: str, room: int, separator: str | None = None) -> list[str]:
+    shown = visible(text)
+    lines = wrap_list(shown, room, separator) if separator else wrap(shown, room)
+    if figure:
+        if cell_width(lines[-1]) + 2 + cell_width(figure) <= room:
+            lines[-1] = f"{lines[-1]}  {figure}" if lines[-1] else figure
+        else:
+            lines.append(figure)
+    return lines
+
+
+def tree_lines(root: Node, width: int) -> list[StyledLine]:
+    """The tree in lines of at most width cells (a figure wider than its room excepted)."""
+    lines: list[StyledLine] = [
+        (line, root.style) for line in _folded(root.text, root.figure, width)
+    ]
+    for text, style in root.body:
+        lines.extend((line, style) for line in wrap(visible(text), width))
+    _branches(root.children, "", width, lines)
+    return lines
+
+
+def _branches(children: list[Node], indent: str, width: int, lines: list[StyledLine]) -> None:
+    for index, child in enumerate(children):
+        last = index == len(children) - 1
+        first_guide, guide = ("└── ", "    ") if last else ("├── ", "│   ")
+        room = max(width - cell_width(indent) - 4, NARROWEST)
+        for number, line in enumerate(_folded(child.text, child.figure, room, child.separator)):
+            lines.append(((indent + (first_guide if number == 0 else guide) + line), child.style))
+        for text, style in child.body:
+            lines.extend((indent + guide + line, style) for line in wrap(visible(text), room))
+        _branches(child.children, indent + guide, width, lines)
