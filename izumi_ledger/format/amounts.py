@@ -58,6 +58,15 @@ def _parse_amount_text(text: str) -> int:
         if len(digits) > MAX_AMOUNT_DIGITS:
             raise AmountError(t("amount.too_large", limit=MAX_AMOUNT_DIGITS))
         return int(digits)
+    if re.fullmatch(r"[0-9][0-9,]*[0-9]", folded):  # 6,5,88 or 10,00: digits, commas astray
+        grouped = f"{int(folded.replace(',', '')):,}" if len(folded) < _LONGEST_TEXT else ""
+        raise AmountError(t("amount.commas", text=text, grouped=grouped))
+    unit = next((name for name in UNITS if folded.endswith(name)), None)
+    if unit is not None and (
+        _PLAIN_DIGITS.fullmatch(folded[: -len(unit)])
+        or _GROUPED_DIGITS.fullmatch(folded[: -len(unit)])
+    ):
+        raise AmountError(t("amount.unit_written", text=text, digits=folded[: -len(unit)]))
     raise AmountError(t("amount.text", text=text))
 
 

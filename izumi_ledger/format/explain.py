@@ -10,6 +10,7 @@ from typing import Any, Final
 from izumi_ledger.findings import Finding, Path, Position, Severity, format_path
 from izumi_ledger.source.positions import SourceMap
 from izumi_ledger.source.reader import MAX_FINDINGS, ParsedYaml
+from izumi_ledger.text.era import era_year
 from izumi_ledger.text.messages import t
 from izumi_ledger.text.names import unknown_key_hint
 
@@ -44,7 +45,7 @@ def validation_findings(
     """The reader's findings and those of the validation errors, in file order."""
     findings = [
         *parsed.findings,
-        *_schema_findings(errors, parsed.source, parsed.refused_paths, keys_of),
+        *_schema_findings(errors, parsed.source, parsed.refused_paths, keys_of, parsed.meant_keys),
     ]
     findings.sort(key=lambda finding: (finding.line, finding.column))
     if len(findings) > MAX_FINDINGS:  # as the reader does: the first ones, then how many more
@@ -64,7 +65,11 @@ def validation_findings(
 
 
 def _schema_findings(
-    errors: Iterable[Any], source: SourceMap, refused_paths: set[Path], keys_of: KeysOf
+    errors: Iterable[Any],
+    source: SourceMap,
+    refused_paths: set[Path],
+    keys_of: KeysOf,
+    meant_keys: set[Path] | frozenset[Path] = frozenset(),
 ) -> list[Finding]:
     findings = []
     for detail in errors:
@@ -72,6 +77,8 @@ def _schema_findings(
         if any(loc[:length] in refused_paths for length in range(len(loc) + 1)):
             continue
         kind = detail["type"]
+        if kind == "missing" and loc in meant_keys:  # ammount written for amount: said once
+            continue
         if kind == "extra_forbidden":
             position = source.key_position(loc)
         elif kind == "missing":
@@ -98,6 +105,23 @@ def _schema_finding(
     )
 
 
+_FULL_WIDTH_DIGITS: Final = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def whole_number_hint(text: str) -> str:
+    """What to write instead of text where a whole number belongs: half-width digits for
+    full-width ones, the Gregorian year for an era year, no quotes around digits."""
+    digits = text.strip().translate(_FULL_WIDTH_DIGITS)
+    era = era_year(text)
+    if era is not None:
+        return t("schema.era_year", era=era[0], year=era[1])
+    if digits.isascii() and digits.isdigit():
+        if digits != text.strip():
+            return t("schema.full_width_digits", digits=digits)
+        return t("schema.unquote")
+    return t("schema.write_digits")
+
+
 def _explain(detail: Any, loc: Path, keys_of: KeysOf) -> tuple[str, str]:
     """A message and hint, in the reader's language, for one pydantic error."""
     kind: str = detail["type"]
@@ -115,7 +139,7 @@ def _explain(detail: Any, loc: Path, keys_of: KeysOf) -> tuple[str, str]:
         return t("schema.text"), ""
     if kind == "int_type":
         if isinstance(value, str):
-            return t("schema.int_was_text", value=value), t("schema.unquote")
+            return t("schema.int_was_text", value=value), whole_number_hint(value)
         return t("schema.int"), ""
     if kind == "list_type":
         return t("schema.list"), ""

@@ -22,8 +22,9 @@ from izumi_ledger.findings import Finding, Path, Position, Severity, format_path
 from izumi_ledger.source.positions import SourceMap
 from izumi_ledger.source.problems import hidden_break, syntax_error_place, unreadable_text
 from izumi_ledger.source.scalars import REFUSED, resolve_scalar
+from izumi_ledger.source.syntax import diagnose, key_mistake
 from izumi_ledger.text.messages import t
-from izumi_ledger.text.names import unknown_key_hint
+from izumi_ledger.text.names import closest, unknown_key_hint
 
 # LibYAML is several times faster; the pure-Python parser gives the same events and stays as
 # the fallback where PyYAML was built without it.
@@ -62,6 +63,9 @@ class ParsedYaml:
     findings: list[Finding]
     # Paths whose value was refused here; validation errors there would only repeat it.
     refused_paths: set[Path] = field(default_factory=set)
+    # Keys an unknown key was most likely meant to be (ammount for amount): that such a key is
+    # missing is the same mistake, already told with its did-you-mean.
+    meant_keys: set[Path] = field(default_factory=set)
 
 
 ReadingProgress = Callable[[float], None]
@@ -99,13 +103,21 @@ def parse_yaml(
         builder.unreadable = not_text = True
     except yaml.MarkedYAMLError as error:
         line, column, message = syntax_error_place(error)
-        if line and not builder.source.line_text(line).strip():
-            # Noticed past the end (an unclosed bracket on the last line): point at the last
-            # line that has something on it.
-            while line > 1 and not builder.source.line_text(line).strip():
-                line -= 1
-            column = len(builder.source.line_text(line)) + 1
-        builder.fatal("yaml-syntax", line, column, message)
+        noticed = error.problem_mark.line + 1 if error.problem_mark else line
+        what = f"{error.context or ''} {error.problem or ''}"
+        diagnosis = diagnose(builder.source.line_text, noticed, what) if noticed else None
+        if diagnosis is not None:  # a mistake people make: said in their words, where it is
+            builder.fatal(
+                "yaml-syntax", diagnosis.line, diagnosis.column, diagnosis.message, diagnosis.hint
+            )
+        else:
+            if line and not builder.source.line_text(line).strip():
+                # Noticed past the end (an unclosed bracket on the last line): point at the
+                # last line that has something on it.
+                while line > 1 and not builder.source.line_text(line).strip():
+                    line -= 1
+                column = len(builder.source.line_text(line)) + 1
+            builder.fatal("yaml-syntax", line, column, message, t("syntax.generic.hint"))
     except yaml.YAMLError as error:
         builder.fatal("yaml-syntax", 0, 0, t("yaml.unreadable", detail=error))
     finally:
@@ -158,6 +170,7 @@ class _Builder:
         self.keys_of = keys
         self.findings: list[Finding] = []
         self.refused_paths: set[Path] = set()
+        self.meant_keys: set[Path] = set()
         self.stack: list[_Frame] = []
         self.documents = 0
         self.has_root = False
@@ -187,9 +200,9 @@ class _Builder:
         self.add("yaml-strict", mark, path, message, hint)
         self.refused_paths.add(path)
 
-    def fatal(self, rule: str, line: int, column: int, message: str) -> None:
+    def fatal(self, rule: str, line: int, column: int, message: str, hint: str = "") -> None:
         self.findings.append(
-            Finding(rule, Severity.ERROR, self.source.file, line, column, "", message)
+            Finding(rule, Severity.ERROR, self.source.file, line, column, "", message, hint=hint)
         )
         self.unreadable = True
 
@@ -214,7 +227,7 @@ class _Builder:
                 )
             )
         if self.stopped or self.unreadable:
-            return ParsedYaml(None, self.source, self.findings, self.refused_paths)
+            return ParsedYaml(None, self.source, self.findings, self.refused_paths, self.meant_keys)
         if not self.has_root or self.source.root is None:  # no document, or an empty one
             self.findings.append(
                 Finding(
@@ -227,8 +240,10 @@ class _Builder:
                     t("read.empty"),
                 )
             )
-            return ParsedYaml(None, self.source, self.findings, self.refused_paths)
-        return ParsedYaml(self.source.root, self.source, self.findings, self.refused_paths)
+            return ParsedYaml(None, self.source, self.findings, self.refused_paths, self.meant_keys)
+        return ParsedYaml(
+            self.source.root, self.source, self.findings, self.refused_paths, self.meant_keys
+        )
 
     # -- events -----------------------------------------------------------------------------
 
@@ -395,6 +410,13 @@ class _Builder:
             allowed = self.keys_of(frame.path) if self.keys_of is not None else None
             frame.allowed = allowed
         if allowed is not None and key not in allowed:
+            mistake = key_mistake(key, allowed)
+            if mistake is not None:  # a line written wrong, not a key unknown
+                self.add("yaml-syntax", mark, (*frame.path, key), *mistake)
+                return
+            close = closest(key, allowed)
+            if close:
+                self.meant_keys.add((*frame.path, close[0]))
             self.add(
                 "schema",
                 mark,

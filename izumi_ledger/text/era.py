@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 # (first fiscal year, era name), newest first; a fiscal year takes the era in force for most of it.
@@ -22,3 +23,18 @@ def gregorian_year(era: str, number: int) -> int | None:
     """The Gregorian year of an era's year (令和, 3 → 2021); None for an era not known here."""
     first = _FIRST_YEAR.get(era)
     return None if first is None else first + number - 1
+
+
+_FULL_WIDTH_DIGITS: Final = str.maketrans("０１２３４５６７８９", "0123456789")
+_ERA_YEAR: Final = re.compile(r"\s*(令和|平成|昭和)\s*(元|[0-9０-９]{1,2})\s*(?:年度?)?\s*")
+
+
+def era_year(text: str) -> tuple[str, int] | None:
+    """An era year written as text (令和3, 令和３年度, 平成元年) as its name and the Gregorian
+    year; None when text is not one."""
+    found = _ERA_YEAR.fullmatch(text)
+    if found is None:
+        return None
+    number = found.group(2).translate(_FULL_WIDTH_DIGITS)
+    year = gregorian_year(found.group(1), 1 if number == "元" else int(number))
+    return None if year is None else (found.group(1) + found.group(2), year)

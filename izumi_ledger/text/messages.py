@@ -63,6 +63,17 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "金額は整数か数字の文字列で書いてください",
         "en": "write an amount as a whole number or a string of digits",
     },
+    "amount.commas": {
+        "ja": "桁区切りのカンマの位置が違います: {text!r}（3 桁ごとに {grouped} のように、"
+        "またはカンマなしで）",
+        "en": "the thousands commas are misplaced: {text!r} (every three digits, as {grouped}, "
+        "or none)",
+    },
+    "amount.unit_written": {
+        "ja": "金額に単位は書けません: {text!r}（{digits} と数字だけを。単位は台帳の unit で決まります）",
+        "en": "an amount is written without its unit: {text!r} (write {digits}; the ledger's "
+        "unit gives the unit)",
+    },
     "amount.text": {
         "ja": "金額として読めません: {text!r}（数字と桁区切りのカンマだけが使えます。単位は台帳の unit で決まります）",
         "en": "not an amount: {text!r} (only digits and thousands commas; the ledger's unit gives the unit)",
@@ -117,6 +128,58 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "yaml.unreadable": {
         "ja": "YAML として読めません: {detail}",
         "en": "not readable as YAML: {detail}",
+    },
+    "syntax.tab": {
+        "ja": "タブで字下げされています（YAML の字下げに使えるのは半角スペースだけです）",
+        "en": "the line is indented with a tab (YAML indents with spaces only)",
+    },
+    "syntax.tab.hint": {
+        "ja": "タブではなく半角スペースで字下げしてください（上の行とそろえて）",
+        "en": "indent with spaces instead of the tab, lined up with the lines above",
+    },
+    "syntax.full_width_space": {
+        "ja": "全角スペースで字下げされています",
+        "en": "the line is indented with a full-width space (U+3000)",
+    },
+    "syntax.full_width_space.hint": {
+        "ja": "全角スペースを消し、半角スペースで字下げしてください",
+        "en": "replace the full-width space with ordinary spaces",
+    },
+    "syntax.full_width_colon": {
+        "ja": "{key} の後ろが全角の「：」になっています",
+        "en": "{key} is followed by a full-width colon “：”",
+    },
+    "syntax.full_width_colon.hint": {
+        "ja": "半角の「:」と半角スペースにしてください（{key}: …）",
+        "en": "write an ordinary colon and a space: {key}: …",
+    },
+    "syntax.no_colon": {
+        "ja": "{key} の後ろに「:」がありません",
+        "en": "{key} has no colon after it",
+    },
+    "syntax.no_colon.hint": {
+        "ja": "キーと値の間に「: 」を書いてください（{key}: {value}）",
+        "en": "put “: ” between the key and its value: {key}: {value}",
+    },
+    "syntax.colon_in_value": {
+        "ja": "{key} の値の中に「: 」があり、YAML が新しいキーと読んでいます",
+        "en": "the value of {key} holds “: ”, which YAML reads as another key",
+    },
+    "syntax.colon_in_value.hint": {
+        "ja": '値全体を引用符で囲んでください（{key}: "{value}: …"）、または「：」（全角）にしてください',
+        "en": 'put the whole value in quotes ({key}: "{value}: …"), or use a full-width “：”',
+    },
+    "syntax.indentation": {
+        "ja": "字下げがそろっていません（この行の字下げが上の行と合いません）",
+        "en": "the indentation does not line up (this line's does not match the lines above)",
+    },
+    "syntax.indentation.hint": {
+        "ja": "同じ階層の行は同じ数の半角スペースで字下げしてください（- の下は 2 つ深く）",
+        "en": "indent lines of the same level with the same number of spaces (2 more under a -)",
+    },
+    "syntax.generic.hint": {
+        "ja": "この行かその前の行の書き方を確かめてください（引用符・括弧の閉じ忘れ、字下げ）",
+        "en": "check this line and the one before it (an unclosed quote or bracket, the indentation)",
     },
     "yaml.see_line": {"ja": "（{line} 行目も参照）", "en": " (see also line {line})"},
     "yaml.quote_it": {
@@ -205,6 +268,18 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "schema.int_was_text": {
         "ja": "整数で書いてください（{value!r} は文字列です）",
         "en": "write a whole number ({value!r} is text)",
+    },
+    "schema.era_year": {
+        "ja": "和暦です: 西暦の {year} と書いてください（{era}年度は {year}年度）",
+        "en": "that is a Japanese era year: write the western year {year} ({era} is {year})",
+    },
+    "schema.full_width_digits": {
+        "ja": "全角の数字です: 半角で {digits} と書いてください",
+        "en": "those are full-width digits: write {digits}",
+    },
+    "schema.write_digits": {
+        "ja": "半角の数字だけで書いてください（例: 2021）",
+        "en": "write digits only (for example 2021)",
     },
     "schema.unquote": {"ja": "引用符を外してください", "en": "remove the quotes"},
     "schema.int": {"ja": "整数で書いてください", "en": "write a whole number"},

@@ -12,8 +12,11 @@ from izumi_ledger.format.amounts import Unit
 from izumi_ledger.text.numbers import format_amount, format_count
 from izumi_ledger.text.visible import visible
 
-# A value as it appears on its line: a quoted string, or up to a space or flow punctuation.
+# A value as it appears on its line: a quoted string, or up to a space or flow punctuation;
+# in block style (no bracket open before it), a plain value runs to the end of the line or
+# its comment: 23,967千円 is one value there.
 _TOKEN = re.compile(r'"[^"]*"|\'[^\']*\'|[^\s,\]}#]+')
+_BLOCK_TOKEN = re.compile(r'"[^"]*"|\'[^\']*\'|[^\s#](?:[^#]*[^\s#])?')
 AMOUNT_RULES = frozenset({"item-sum", "detail-sum", "program-sum", "policy-sum", "rounding"})
 _EXCERPT_WIDTH = 100  # characters of a long line shown around the column
 
@@ -49,8 +52,12 @@ def _excerpt(text: str, line: int, column: int, cut: bool = False) -> list[str]:
         column = column - start + len(prefix)
     # Escaped as the line will be shown (a tab as \t), so the caret stays under its token.
     before = visible(text[: column - 1], one_line=True)
-    match = _TOKEN.match(text, column - 1)
-    token = visible(match.group(0), one_line=True) if match else " "
+    opened = sum(map(text[: column - 1].count, "[{")) - sum(map(text[: column - 1].count, "]}"))
+    match = (_TOKEN if opened > 0 else _BLOCK_TOKEN).match(text, column - 1)
+    found = match.group(0) if match else " "
+    if opened <= 0 and found[:1] not in "\"'":  # a key ends at its colon
+        found = re.split(r":(?:\s|$)", found, maxsplit=1)[0] or found
+    token = visible(found, one_line=True)
     shown = visible(text.rstrip(), one_line=True)
     caret = " " * cell_width(before) + "^" * max(1, cell_width(token))
     return [f"{gutter} |", f"{line} | {shown}", f"{gutter} | {caret}"]
