@@ -79,7 +79,8 @@ def items(draw: st.DrawFn) -> list[dict[str, Any]]:
     for index in range(draw(st.integers(0, 3))):
         item_details = draw(details())
         amounts_given = [detail["amount"] for detail in item_details if "amount" in detail]
-        item: dict[str, Any] = {"number": index + 1, "name": draw(name)}
+        # Told apart by their number: no two items of a program share a name (duplicate-name).
+        item: dict[str, Any] = {"number": index + 1, "name": f"{draw(name)} ({index + 1})"}
         item["amount"] = sum(amounts_given) if amounts_given else draw(amounts)
         if draw(st.booleans()):
             item["tags"] = ["新規"]

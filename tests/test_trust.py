@@ -259,6 +259,7 @@ def test_an_option_or_a_file_name_that_is_not_utf8_is_refused_or_shown(tmp_path:
     document = tmp_path / os.fsdecode(b"\x90\xf2\x8b\xe6.txt")
     document.write_bytes((REPO / "tests" / "fixtures" / "izumi-fy2021-policy2.txt").read_bytes())
     base = [sys.executable, "-m", "izumi_ledger", "import", str(document), "--fiscal-year", "2021"]
+    base += ["--city", "横浜市", "--ward", "泉区"]
     refused = subprocess.run(
         [*base, "-o", "-", "--city", os.fsdecode(b"\xff")], capture_output=True
     )

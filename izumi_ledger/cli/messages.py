@@ -20,6 +20,28 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "label.less": {"ja": "（{label}が少ない）", "en": " ({label} less)"},
     # --- messages of every command ---------------------------------------------------------
     "cli.hint": {"ja": "  ヒント: {hint}", "en": "  hint: {hint}"},
+    "import.in_document": {
+        "ja": "  文書では {document}:{line} 行目",
+        "en": "  in the document: {document}:{line}",
+    },
+    "import.fiscal_year_option": {
+        "ja": "--fiscal-year {value} は年度として読めません（西暦の 4 桁で、例: 2021）",
+        "en": "--fiscal-year {value} is not a fiscal year (write the Gregorian year, e.g. 2021)",
+    },
+    "import.fiscal_year_option.hint": {
+        "ja": "令和なら --fiscal-year {reiwa}、平成なら --fiscal-year {heisei}",
+        "en": "a Reiwa year is --fiscal-year {reiwa}; a Heisei year, --fiscal-year {heisei}",
+    },
+    "import.pdf": {
+        "ja": "{document} は PDF ファイルです。izumi import が読むのは PDF から取り出したテキストです",
+        "en": "{document} is a PDF file; izumi import reads the text taken out of a PDF",
+    },
+    "import.pdf.hint": {
+        "ja": "pdftotext {document} 文書.txt（poppler-utils）か PDF ビューアーからのコピーでテキストにし、"
+        "izumi import 文書.txt を",
+        "en": "turn it into text with pdftotext {document} document.txt (poppler-utils) or by copying "
+        "from a PDF viewer, then run izumi import document.txt",
+    },
     "cli.bundled": {"ja": "{name}（同梱の台帳）", "en": "{name} (bundled)"},
     "cli.ledger": {"ja": "台帳 {ledger}", "en": "ledger {ledger}"},
     # --- check ---------------------------------------------------------------------------

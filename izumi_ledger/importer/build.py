@@ -62,10 +62,15 @@ def import_document(
     if year is None:
         raise DocumentError(t("import.no_year"))
     data: dict[str, Any] = {"ledger": FORMAT_VERSION}
-    for key, value in (("city", metadata.city), ("ward", metadata.ward)):
-        if value is None:
-            warnings.append(t("import.unstated", key=key))
-        data[key] = value or "未記入"
+    named_city, named_ward = _place_names(lines, reading)
+    city, ward = metadata.city or named_city, metadata.ward or named_ward
+    missing = [option for option, value in (("--city", city), ("--ward", ward)) if not value]
+    if missing:  # never written as a placeholder: a ledger names its ward
+        raise DocumentError(
+            t("import.no_place", options=" ".join(missing)),
+            t("import.no_place.hint", example=" ".join(f"{o} …" for o in missing)),
+        )
+    data["city"], data["ward"] = city, ward
     data["fiscal_year"] = year
     policies = [policy.as_data() for policy in reading.policies]
     unit, scale = ("千円", 1) if chosen == "pdf-text" else _unit_for_yen(reading, policies)
@@ -118,6 +123,32 @@ def _fiscal_year(lines: list[Any], reading: Reading) -> int | None:
                 reading.skipped.append(line)
             return gregorian_year(match[1], count)
     return None
+
+
+# The ward a title names: 横浜市泉区, 港北区の予算, 泉区運営方針; a name is a few letters
+# of no punctuation before 市 or 区.
+_NAME = r"[^\s、。，,.・「」『』（）()【】\[\]0-9０-９]"
+_CITY_AND_WARD = re.compile(rf"({_NAME}{{1,5}}?市)({_NAME}{{1,5}}?区)")
+_WARD = re.compile(rf"((?<![市]){_NAME}{{1,4}}?区)(?:の|役所|運営方針|予算)")
+_CITY = re.compile(rf"({_NAME}{{1,5}}?市)(?:の|役所|予算)")
+
+
+def _place_names(lines: list[Any], reading: Reading) -> tuple[str | None, str | None]:
+    """The city and the ward a document names above its first policy, each None when it
+    names none."""
+    first = reading.policies[0].line.number
+    city = ward = None
+    for line in lines:
+        if line.number >= first:
+            break
+        # 令和3年度泉区 runs the year into the name: a name is read from after the year too.
+        for text in (line.text, re.sub(r"^.*年度", "", line.text)):
+            both = _CITY_AND_WARD.search(text)
+            if both and "年" not in both[0]:
+                return city or both[1], ward or both[2]
+            ward = ward or next((w[1] for w in _WARD.finditer(text) if "年" not in w[1]), None)
+            city = city or next((c[1] for c in _CITY.finditer(text) if "年" not in c[1]), None)
+    return city, ward
 
 
 def _sections(policies: list[dict[str, Any]]) -> list[str]:

@@ -107,9 +107,14 @@ class ProgramRecord:
     items: list[ItemRecord] = field(default_factory=list)
     related: list[RelatedRecord] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # A web page's spaces are meant (交通安全 無事故でカエル事業); a PDF's text puts spaces
+    # between letters for its layout, and those go.
+    spaces_meant: bool = False
 
     @property
     def name(self) -> str:
+        if self.spaces_meant:
+            return " ".join(" ".join(self.name_parts).split())
         return join(self.name_parts)
 
     def all_text(self) -> str:

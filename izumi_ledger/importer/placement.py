@@ -33,11 +33,41 @@ def closest_program(text: str, candidates: Sequence[ProgramRecord]) -> tuple[Pro
         return len(wanted & bigrams(program.all_text()))
 
     best = max(candidates, key=shared)  # max keeps the first of equals: the earlier program
-    # In the order they are written (then by the words themselves): never the set's order,
-    # which changes from one run to the next.
-    folded = _NOT_WORDS.sub("", unicodedata.normalize("NFKC", text))
-    common = sorted(wanted & bigrams(best.all_text()), key=lambda word: (folded.find(word), word))
-    return best, "、".join(common[:5])
+    return best, "、".join(shared_words(text, best.all_text()))
+
+
+# Where a word ends: spaces, punctuation, brackets, digits (a long vowel mark is in words).
+_BETWEEN_WORDS = re.compile(r"[\s、。・「」『』（）()【】，,．.：:！!？?\-〜～0-9]+")
+_KANA_EDGES = re.compile(r"^[ぁ-んー]+|[ぁ-ん]+$")
+
+
+def shared_words(text: str, other: str, count: int = 5) -> list[str]:
+    """The words of text that other has too, whole (商店街, never 商店、店街) and without the
+    particles around them, longest first and then in the order text writes them."""
+    theirs = {
+        piece[index : index + 2]
+        for piece in _BETWEEN_WORDS.split(unicodedata.normalize("NFKC", other))
+        for index in range(len(piece) - 1)
+    }
+    first: dict[str, int] = {}
+    position = 0
+    for piece in _BETWEEN_WORDS.split(unicodedata.normalize("NFKC", text)):
+        start = None
+        for index in range(len(piece)):
+            inside = piece[index : index + 2] in theirs
+            if inside and start is None:
+                start = index
+            if not inside and start is not None:
+                word = _KANA_EDGES.sub("", piece[start : index + 1])
+                if len(word) >= 2:
+                    first.setdefault(word, position + start)
+                start = None
+        position += len(piece) + 1
+    kept: list[str] = []
+    for word in sorted(first, key=lambda word: (-len(word), first[word])):
+        if not any(word in longer for longer in kept):  # 商店街 is said by 商店街活性化
+            kept.append(word)
+    return sorted(kept[:count], key=lambda word: first[word])
 
 
 def marker_program(tag: str, candidates: Sequence[ProgramRecord]) -> tuple[ProgramRecord, str]:

@@ -15,7 +15,7 @@ import re
 
 from izumi_ledger.importer.document import Paragraphs, PolicyRecord, ProgramRecord, Reading
 from izumi_ledger.importer.figures import FigureError, looks_like_figure, yen
-from izumi_ledger.importer.text import Line, number, tidy
+from izumi_ledger.importer.text import Line, number
 
 D = "[0-9０-９]"
 # Each figure is what stands between fixed brackets or words, so no pattern backtracks far.
@@ -57,13 +57,14 @@ def read_web(lines: list[Line]) -> Reading:
             reading.amount = figure(line, total[1])
         elif policy and looks_like_figure(policy[3]):
             close_policy()
-            record = PolicyRecord(number(policy[1]), tidy(policy[2]), line)
+            # A web page's spaces are its author's: kept, only runs of them made one.
+            record = PolicyRecord(number(policy[1]), " ".join(policy[2].split()), line)
             record.amount = figure(line, policy[3])
             reading.policies.append(record)
             target = about_policy
         elif program and reading.policies and looks_like_figure(program[3]):
             close_policy()
-            entry = ProgramRecord(number(program[1]), [program[2]], line, page=0)
+            entry = ProgramRecord(number(program[1]), [program[2]], line, page=0, spaces_meant=True)
             entry.amount = figure(line, program[3])
             entry.amount_line = line
             reading.policies[-1].programs.append(entry)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Final
 
 from izumi_ledger.findings import Finding
 from izumi_ledger.rules.characters import name_character
+from izumi_ledger.rules.clerks import duplicate_name, fiscal_year_source, name_spaces, prior_sum
 from izumi_ledger.rules.context import Context
 from izumi_ledger.rules.details import partial_details
 from izumi_ledger.rules.limits import amount_too_large, tolerance_too_large
@@ -41,6 +42,10 @@ RULES: Final[dict[str, Rule]] = {
     "no-section": no_section,
     "partial-details": partial_details,
     "unused-section": unused_section,
+    "duplicate-name": duplicate_name,
+    "name-spaces": name_spaces,
+    "prior-sum": prior_sum,
+    "fiscal-year-source": fiscal_year_source,
 }
 # `rounding` has no rule of its own: each sum rule reports a difference within the ledger's
 # tolerance under that name, as a warning.

@@ -38,3 +38,22 @@ def era_year(text: str) -> tuple[str, int] | None:
     number = found.group(2).translate(_FULL_WIDTH_DIGITS)
     year = gregorian_year(found.group(1), 1 if number == "元" else int(number))
     return None if year is None else (found.group(1) + found.group(2), year)
+
+
+# A fiscal year as a text names it: 令和3年度, 平成元年度, 2021年度.
+_FISCAL_YEAR_IN_TEXT: Final = re.compile(
+    r"(?:令和|平成|昭和)\s*(?:元|[0-9０-９]{1,2})\s*年度|(?<![0-9])[0-9]{4}\s*年度"
+)
+
+
+def fiscal_years_named(text: str) -> list[tuple[str, int]]:
+    """Each fiscal year text names, as written and as a Gregorian year."""
+    named = []
+    for found in _FISCAL_YEAR_IN_TEXT.finditer(text):
+        written = found.group()
+        era = era_year(written)
+        if era is not None:
+            named.append((written, era[1]))
+        elif written[:4].isdigit():
+            named.append((written, int(written[:4])))
+    return named

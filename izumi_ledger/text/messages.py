@@ -359,6 +359,38 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "同じものなら同じ書き方に揃え、別のものなら見てわかる名前にしてください",
         "en": "if they are the same, write them the same way; if not, give them names that look different",
     },
+    "rule.duplicate_name": {
+        "ja": "{what} {value} は {line} 行目と同じ名前です",
+        "en": "{what} {value} is the same name as on line {line}",
+    },
+    "rule.duplicate_name.hint": {
+        "ja": "写したまま直し忘れた名前か、同じものを二度書いていないか確かめてください",
+        "en": "check that it was not copied without being renamed, or written twice",
+    },
+    "rule.name_spaces": {
+        "ja": "{what} {value} の前か後ろに空白があります",
+        "en": "{what} {value} has white space before or after it",
+    },
+    "rule.name_spaces.hint": {
+        "ja": "空白を消してください: {name}",
+        "en": "remove the white space: {name}",
+    },
+    "rule.prior_sum": {
+        "ja": "施策 {number} の前年度額 {stated} が、事業の前年度額の合計 {total} と合いません",
+        "en": "policy {number}'s prior-year amount {stated} is not the sum of its programs' prior-year amounts, {total}",
+    },
+    "rule.prior_sum.hint": {
+        "ja": "施策と各事業の prior_amount を文書と照らし合わせてください",
+        "en": "compare the prior_amount of the policy and of each program with the document",
+    },
+    "rule.fiscal_year_source": {
+        "ja": "fiscal_year は {year} ですが、source には「{text}」（{named}年度）とあります",
+        "en": "fiscal_year is {year}, but the source says “{text}” ({named})",
+    },
+    "rule.fiscal_year_source.hint": {
+        "ja": "どちらかが違います: 年度が {named} なら fiscal_year: {named}",
+        "en": "one of them is wrong: if the year is {named}, write fiscal_year: {named}",
+    },
     "word.section": {"ja": "担当課", "en": "section"},
     "word.policy_title": {"ja": "施策名", "en": "policy title"},
     "word.program_name": {"ja": "事業名", "en": "program name"},
@@ -676,9 +708,13 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "{digits} 桁の数字があります（予算の文書の数字は {limit} 桁まで）",
         "en": "a number of {digits} digits (numbers in a budget document have at most {limit})",
     },
-    "import.unstated": {
-        "ja": "{key} は文書に書かれていないため「未記入」にしました（--{key} で指定できます）",
-        "en": "the document does not give the {key}, so it is 「未記入」 (set it with --{key})",
+    "import.no_place": {
+        "ja": "文書の見出しに市・区の名前が見つかりません: {options} で指定してください",
+        "en": "the document's headings name no city or ward: give {options}",
+    },
+    "import.no_place.hint": {
+        "ja": "例: izumi import 文書.txt {example}（台帳は区の名前なしには書きません）",
+        "en": "for example: izumi import document.txt {example} (a ledger is not written without its ward)",
     },
     "cache.setting": {
         "ja": "環境変数 IZUMI_CACHE の値 {value!r} がわかりません",

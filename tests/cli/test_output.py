@@ -112,7 +112,18 @@ def test_an_output_in_a_folder_that_is_a_file_is_exit_2(tmp_path: Path) -> None:
 def test_an_import_to_a_missing_folder_is_exit_2(tmp_path: Path) -> None:
     document = REPO / "tests" / "fixtures" / "izumi-fy2021-policy2.txt"
     target = tmp_path / "missing" / "ledger.yaml"
-    result = run_cli("import", str(document), "-o", str(target), "--fiscal-year", "2021")
+    result = run_cli(
+        "import",
+        str(document),
+        "-o",
+        str(target),
+        "--fiscal-year",
+        "2021",
+        "--city",
+        "横浜市",
+        "--ward",
+        "泉区",
+    )
     assert result.exit_code == 2
     assert str(target) in result.stderr and "Traceback" not in result.stderr
 

@@ -99,6 +99,7 @@ def without_notes(value: Any) -> Any:
 
 
 def import_to(tmp_path: Path, text: str | bytes, *args: str, name: str = "doc.txt") -> Any:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     document = tmp_path / name
     if isinstance(text, str):
         document.write_text(text, encoding="utf-8")
@@ -244,7 +245,7 @@ def test_a_web_page(tmp_path: Path) -> None:
         (2, "地域の見守り推進事業", 12745, []),
     ]
     assert programs[0]["summary"] == "防災訓練を支援します。"
-    strict, _ = import_to(tmp_path, WEB, "--strict", "--force")
+    strict, _ = import_to(tmp_path, WEB, "--strict", "--force", "--city", "横浜市")
     assert strict.exit_code == 1
 
 
@@ -253,7 +254,7 @@ def test_web_amounts_in_yen_keep_the_ledger_in_yen(tmp_path: Path) -> None:
         "【32,855千円】", "【32,855,500円】"
     )
     page = page.replace("1億1,888万7千円", "1億1,888万7,500円")
-    result, output = import_to(tmp_path, page)
+    result, output = import_to(tmp_path, page, "--city", "横浜市")
     assert result.exit_code == 0, result.stderr
     data = yaml.safe_load(output.read_text())
     assert (data["unit"], data["amount"]) == ("円", 118887500)
@@ -332,11 +333,68 @@ def test_a_year_is_needed(tmp_path: Path) -> None:
     assert "--fiscal-year" in result.stderr
 
 
-def test_city_and_ward_default_with_a_warning(tmp_path: Path) -> None:
+def test_a_ledger_is_never_written_without_its_city_and_ward(tmp_path: Path) -> None:
     result, output = import_to(tmp_path, PDF_TEXT, "--fiscal-year", "2021")
-    assert result.exit_code == 0
-    assert "--city" in result.stderr
-    assert yaml.safe_load(output.read_text())["city"] == "未記入"
+    assert result.exit_code == 2
+    assert "--city --ward で指定してください" in result.stderr
+    assert not output.exists()
+    result, output = import_to(tmp_path, PDF_TEXT, "--fiscal-year", "2021", "--city", "横浜市")
+    assert result.exit_code == 2 and "--ward で指定" in result.stderr
+
+
+def test_the_ward_and_city_are_taken_from_the_documents_headings(tmp_path: Path) -> None:
+    # The page's title names the ward (つながる区の令和4年度予算) but not the city.
+    result, output = import_to(tmp_path, WEB, "--city", "横浜市")
+    assert result.exit_code == 0, result.stderr
+    data = yaml.safe_load(output.read_text(encoding="utf-8"))
+    assert (data["city"], data["ward"]) == ("横浜市", "つながる区")
+    titled = "横浜市港北区 令和3年度 予算\n" + PDF_TEXT
+    result, output = import_to(tmp_path / "titled", titled)
+    data = yaml.safe_load(output.read_text(encoding="utf-8"))
+    assert (data["city"], data["ward"], data["fiscal_year"]) == ("横浜市", "港北区", 2021)
+    # What the user says wins over what the heading says.
+    result, output = import_to(tmp_path / "given", titled, "--ward", "泉区")
+    assert yaml.safe_load(output.read_text(encoding="utf-8"))["ward"] == "泉区"
+
+
+def test_a_fiscal_year_that_is_not_a_year_is_a_usage_error(tmp_path: Path) -> None:
+    result, output = import_to(
+        tmp_path, PDF_TEXT, "--city", "横浜市", "--ward", "泉区", "--fiscal-year", "3"
+    )
+    assert result.exit_code == 2
+    assert "--fiscal-year 3 は年度として読めません" in result.stderr
+    assert "令和なら --fiscal-year 2021" in result.stderr
+    assert not output.exists()
+
+
+def test_a_pdf_file_is_answered_with_what_to_do(tmp_path: Path) -> None:
+    result, output = import_to(tmp_path, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", *META)
+    assert result.exit_code == 2
+    assert "PDF ファイルです" in result.stderr and "pdftotext" in result.stderr
+    assert not output.exists()
+
+
+def test_a_web_pages_own_spaces_are_kept(tmp_path: Path) -> None:
+    spaced = WEB.replace("(2)地域の見守り推進事業", "(2)交通安全 無事故でカエル事業")
+    result, output = import_to(tmp_path, spaced, "--city", "横浜市")
+    programs = yaml.safe_load(output.read_text(encoding="utf-8"))["policies"][0]["programs"]
+    assert programs[1]["name"] == "交通安全 無事故でカエル事業"
+
+
+def test_a_figure_that_does_not_add_up_names_the_documents_line_and_unit(tmp_path: Path) -> None:
+    broken = SEED.read_text(encoding="utf-8").replace("【６，５８８】", "【６，５８０】", 1)
+    result, _ = import_to(tmp_path, broken, *META)
+    assert result.exit_code == 1
+    assert "文書の額      6,580千円" in result.stderr
+    line = [text.strip() for text in broken.splitlines()].index("【６，５８０】") + 1
+    assert f"文書では {tmp_path / 'doc.txt'}:{line} 行目" in result.stderr
+
+
+def test_placement_notes_give_whole_words(tmp_path: Path) -> None:
+    result, output = import_to(tmp_path, SEED.read_bytes(), *META)
+    text = output.read_text(encoding="utf-8")
+    assert "内容（商店街活性化、イベント" in text
+    assert "事業商店街" not in text and "業商" not in text
 
 
 def test_encoding_option(tmp_path: Path) -> None:

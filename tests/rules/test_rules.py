@@ -230,3 +230,56 @@ def test_each_rule_has_a_docstring(rule: str) -> None:
     from izumi_ledger.rules import RULES
 
     assert RULES[rule].__doc__
+
+
+# --- mistakes that break no sum ---------------------------------------------------------------
+
+
+def test_duplicate_name_of_two_programs_or_two_items() -> None:
+    finding = only(findings_of(change(BASE, 30, "事業B", "事業A")))
+    assert (finding.rule, finding.severity) == ("duplicate-name", Severity.WARNING)
+    assert (finding.line, finding.path) == (30, "policies[0].programs[1].name")
+    assert "16 行目と同じ名前" in finding.message
+    finding = only(findings_of(change(BASE, 27, "細B", "細A")))
+    assert (finding.rule, finding.path) == (
+        "duplicate-name",
+        "policies[0].programs[0].items[1].name",
+    )
+
+
+def test_name_spaces_before_or_after_a_name() -> None:
+    finding = only(findings_of(change(BASE, 16, "name: 事業A", 'name: "事業A "')))
+    assert (finding.rule, finding.severity, finding.line) == ("name-spaces", Severity.WARNING, 16)
+    assert "空白を消してください: 事業A" in finding.hint
+    full_width = findings_of(change(BASE, 16, "name: 事業A", "name: \u3000事業A"))
+    assert [f.rule for f in full_width] == ["name-spaces"]
+
+
+def test_prior_sum_when_every_program_has_a_prior_amount() -> None:
+    text = change(BASE, 12, "amount: 1000", "amount: 1000\n    prior_amount: 900")
+    text = text.replace("        amount: 700\n", "        amount: 700\n        prior_amount: 600\n")
+    text = text.replace(
+        "        amount: 300\n        sections",
+        "        amount: 300\n        prior_amount: 250\n        sections",
+    )
+    finding = only(findings_of(text))
+    assert (finding.rule, finding.severity) == ("prior-sum", Severity.WARNING)
+    assert (finding.expected, finding.actual, finding.difference) == (900, 850, -50)
+    # One program without a prior amount: the sum says nothing, and nothing is found.
+    partial = text.replace("        prior_amount: 250\n", "")
+    assert findings_of(partial) == []
+    assert findings_of(text.replace("prior_amount: 900", "prior_amount: 850")) == []
+
+
+def test_fiscal_year_source_an_era_that_says_another_year() -> None:
+    text = BASE.replace("source: テスト", "source: 令和3年度 泉区運営方針")
+    assert findings_of(text) == []  # 令和3年度 is 2021
+    finding = only(findings_of(text.replace("fiscal_year: 2021", "fiscal_year: 2022")))
+    assert (finding.rule, finding.severity, finding.line) == (
+        "fiscal-year-source",
+        Severity.WARNING,
+        4,
+    )
+    assert (finding.expected, finding.actual) == (2021, 2022)
+    assert findings_of(text.replace("令和3年度", "2021年度")) == []
+    assert only(findings_of(text.replace("令和3年度", "2020年度"))).expected == 2020

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal
@@ -19,6 +20,7 @@ from izumi_ledger.cli.terminal import Terminal, means_stdout, terminal
 from izumi_ledger.errors import CannotRead, UsageError
 from izumi_ledger.export.json_text import json_text
 from izumi_ledger.export.yaml import dump_data
+from izumi_ledger.format.amounts import UNITS
 from izumi_ledger.importer.build import (
     Imported,
     Layout,
@@ -27,6 +29,7 @@ from izumi_ledger.importer.build import (
     import_document,
     refused_findings,
 )
+from izumi_ledger.importer.document import Reading
 from izumi_ledger.importer.text import DocumentError
 from izumi_ledger.loading import Checked, check
 from izumi_ledger.source.files import read_source
@@ -105,9 +108,15 @@ def import_command(
     apply_language(lang)
     # Chosen first: a bad IZUMI_CACHE is a usage error before anything is written.
     checker = check if no_cache or (cache := default_cache()) is None else cache.check
+    if fiscal_year is not None and not 1000 <= fiscal_year <= 9999:
+        raise UsageError(t("import.fiscal_year_option", value=fiscal_year), _era_hint(fiscal_year))
     raw, problems = read_source(document, str(document))
     if raw is None:
         raise CannotRead(f"{document}: {problems[0].message}")
+    if raw.startswith(b"%PDF-"):  # the PDF itself, not its text
+        raise CannotRead(
+            t("import.pdf", document=document), t("import.pdf.hint", document=document)
+        )
     for option, value in (("--city", city), ("--ward", ward), ("--source", source)):
         if value is not None and not _is_text(value):
             raise UsageError(t("import.option_not_utf8", option=option))
@@ -136,6 +145,37 @@ def import_command(
     if checked.readable and (imported.reading.refused or (strict and imported.reading.unread)):
         return max(status, 1)
     return status
+
+
+_PATH = re.compile(r"policies\[(\d+)\](?:\.programs\[(\d+)\](?:\.items\[(\d+)\])?)?")
+
+
+def document_line(reading: Reading, path: str) -> int | None:
+    """The document's line of what a finding's path names (a policy, a program, an item; a
+    program's amount where its figure is printed); None when the path names none of them."""
+    found = _PATH.match(path)
+    if found is None:
+        return None
+    policy, program, item = (None if group is None else int(group) for group in found.groups())
+    try:
+        record = reading.policies[policy or 0]
+        if program is None:
+            return record.line.number
+        entry = record.programs[program]
+        if item is not None:
+            return entry.items[item].line.number
+        if path.endswith(".amount") and entry.amount_line is not None:
+            return entry.amount_line.number
+        return entry.line.number
+    except IndexError:
+        return None
+
+
+def _era_hint(year: int) -> str:
+    """For --fiscal-year 3: the Gregorian years of the 令和 and 平成 years it could mean."""
+    if 1 <= year <= 99:
+        return t("import.fiscal_year_option.hint", reiwa=2018 + year, heisei=1988 + year)
+    return ""
 
 
 def _is_text(value: str) -> bool:
@@ -177,11 +217,15 @@ def _report(
         screen.message()
         for text in finding_lines(finding, None):
             screen.message(text)
+    unit = imported.data.get("unit")
     for finding in checked.findings:
         screen.message()
         shown = finding if positions else replace(finding, line=0, column=0, source_line="")
-        for text in finding_lines(shown, None):
+        for text in finding_lines(shown, unit if unit in UNITS else None):
             screen.message(text)
+        printed = document_line(reading, finding.path)
+        if printed is not None:  # where the figure is in the document, beside the ledger
+            screen.message(t("import.in_document", document=document, line=printed))
     summary = checked.summary
     unread_lines = len(reading.unread)
     errors = checked.errors + len(reading.refused)
