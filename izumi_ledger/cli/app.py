@@ -17,6 +17,8 @@ from typer.models import CommandInfo
 
 from izumi_ledger import __version__
 from izumi_ledger.cli.main import bounded
+from izumi_ledger.cli.messages import t
+from izumi_ledger.cli.options import LanguageOption
 from izumi_ledger.cli.terminal import colour_wanted, terminal_width
 
 if TYPE_CHECKING:
@@ -96,8 +98,50 @@ def load_command(name: str) -> Command:
     )
 
 
+def language_in(arguments: list[str]) -> str | None:
+    """The value of --lang wherever it stands (izumi --lang en check, izumi check --lang en),
+    read before typer: its help and its usage errors are said in that language too."""
+    for index, word in enumerate(arguments):
+        if word == "--":
+            break
+        if word == "--lang" and index + 1 < len(arguments):
+            return arguments[index + 1]
+        if word.startswith("--lang="):
+            return word.partition("=")[2]
+    return None
+
+
 class _CommandsOnDemand(TyperGroup):
     """Commands are loaded when one is run; listing them needs only their summaries."""
+
+    def main(  # type: ignore[override]
+        self, args: Any = None, prog_name: str | None = None, **extra: Any
+    ) -> Any:
+        """Run a command line; a usage error is said in the user's language, exit 2."""
+        from typer._click import exceptions
+
+        from izumi_ledger.cli.choices import language_before_typer
+        from izumi_ledger.cli.usage import describe
+
+        arguments = sys.argv[1:] if args is None else list(args)
+        language_before_typer(language_in(arguments))
+        extra.pop("standalone_mode", None)
+        try:
+            status = super().main(arguments, prog_name, standalone_mode=False, **extra)
+        except exceptions.ClickException as error:
+            from izumi_ledger.cli.terminal import start_terminal
+
+            named = arguments[0] if arguments and arguments[0] in COMMANDS else ""
+            message, hint = describe(error, f"izumi {named}".strip())
+            screen = start_terminal()
+            screen.message(message)
+            if hint:
+                screen.message(t("cli.hint", hint=hint))
+            screen.finish()
+            sys.exit(2)
+        except typer.Abort:
+            sys.exit(1)
+        sys.exit(status if isinstance(status, int) else 0)
 
     def list_commands(self, ctx: Context) -> list[str]:
         return list(COMMANDS)
@@ -160,6 +204,7 @@ def _root(
     debug: bool = typer.Option(
         False, "--debug", help="想定外の失敗のとき、トレースバックを表示する。"
     ),
+    lang: LanguageOption = None,
 ) -> None:
     """izumi: 区の予算台帳を検査・集計する。"""
 

@@ -42,6 +42,54 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "turn it into text with pdftotext {document} document.txt (poppler-utils) or by copying "
         "from a PDF viewer, then run izumi import document.txt",
     },
+    "usage.see_help": {
+        "ja": "使い方は {command} --help で",
+        "en": "{command} --help shows how to use it",
+    },
+    "usage.did_you_mean": {"ja": "もしかして {name}？", "en": "did you mean {name}?"},
+    "usage.no_such_option": {
+        "ja": "{command}: オプション {option} はありません",
+        "en": "{command}: there is no option {option}",
+    },
+    "usage.no_value": {
+        "ja": "{command}: {option} は値をとりません",
+        "en": "{command}: {option} takes no value",
+    },
+    "usage.needs_value": {
+        "ja": "{command}: {option} には値が必要です",
+        "en": "{command}: {option} needs a value",
+    },
+    "usage.missing": {
+        "ja": "{command}: {name} を指定してください",
+        "en": "{command}: {name} is needed",
+    },
+    "usage.bad_choice": {
+        "ja": "{command}: {name} に {value} は選べません",
+        "en": "{command}: {value} is not a choice of {name}",
+    },
+    "usage.choices": {"ja": "選べるもの: {choices}", "en": "the choices: {choices}"},
+    "usage.bad_integer": {
+        "ja": "{command}: {name} の値 {value} は整数ではありません",
+        "en": "{command}: the value {value} of {name} is not a whole number",
+    },
+    "usage.write_integer": {
+        "ja": "半角の数字で書いてください（例: 2）",
+        "en": "write it in digits (for example 2)",
+    },
+    "usage.bad_value": {
+        "ja": "{command}: {name} の値が正しくありません（{detail}）",
+        "en": "{command}: the value of {name} is not right ({detail})",
+    },
+    "usage.no_such_command": {
+        "ja": "izumi: コマンド {name} はありません",
+        "en": "izumi: there is no command {name}",
+    },
+    "usage.commands": {"ja": "コマンド: {commands}", "en": "the commands: {commands}"},
+    "usage.extra": {
+        "ja": "{command}: 余分な引数があります: {arguments}",
+        "en": "{command}: arguments it does not take: {arguments}",
+    },
+    "usage.other": {"ja": "{command}: {message}", "en": "{command}: {message}"},
     "cli.bundled": {"ja": "{name}（同梱の台帳）", "en": "{name} (bundled)"},
     "cli.ledger": {"ja": "台帳 {ledger}", "en": "ledger {ledger}"},
     # --- check ---------------------------------------------------------------------------

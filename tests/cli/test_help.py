@@ -13,6 +13,7 @@ from support import assert_golden, run_cli, run_in_process
 from typer.main import get_command
 
 from izumi_ledger.cli.app import COMMANDS, app, load_command
+from izumi_ledger.cli.helptext import in_language
 from izumi_ledger.cli.render.cells import cell_width, join_lines, wrap
 from izumi_ledger.cli.render.commandhelp import help_screen
 from izumi_ledger.cli.render.help import HelpScreen, Panel, Row, render
@@ -107,7 +108,7 @@ def screens(draw: st.DrawFn) -> HelpScreen:
 
 
 def expected_reading(screen: HelpScreen) -> str:
-    parts = ["Usage:", screen.usage, *screen.paragraphs]
+    parts = [in_language("Usage:"), screen.usage, *screen.paragraphs]
     for panel in screen.panels:
         parts.append(panel.title)
         for row in panel.rows:
@@ -190,13 +191,13 @@ def test_arguments_show_their_names_in_the_usage_without_braces() -> None:
     assert screen.usage == "izumi diff [OPTIONS] OLD NEW"
     arguments = screen.panels[0]
     assert [row.names for row in arguments.rows] == [("OLD",), ("NEW",)]
-    assert all(row.notes == ("[required]",) for row in arguments.rows)
+    assert all(row.notes == ("[必須]",) for row in arguments.rows)
 
 
 def test_defaults_are_noted_after_the_help() -> None:
     screen = _screen("check")
     notes = {row.names[0]: row.notes for row in screen.panels[1].rows}
-    assert notes["--format"] == ("[default: text]",)
+    assert notes["--format"] == ("[既定: text]",)
     assert notes["--strict"] == ()
 
 
@@ -235,5 +236,5 @@ def test_help_follows_the_terminal_width() -> None:
 def test_help_imports_no_rich(tmp_path: Path) -> None:
     for args in (["--help"], ["check", "--help"]):
         result, modules = run_in_process(args, tmp_path, {})
-        assert "Usage: izumi" in result.stdout
+        assert "使い方: izumi" in result.stdout
         assert not [module for module in modules if module.split(".")[0] == "rich"], args

@@ -65,5 +65,5 @@ def test_help_and_check_import_no_other_command(tmp_path: Path) -> None:
 def test_a_mistyped_command_is_answered_with_the_closest_names() -> None:
     result = run_cli("chek")
     assert result.exit_code == 2
-    assert "check" in result.stdout + result.stderr
-    assert "Did you mean" in result.stdout + result.stderr
+    assert "もしかして check？" in result.stderr
+    assert "コマンド: check, totals" in result.stderr

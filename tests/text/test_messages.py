@@ -25,6 +25,7 @@ DATA_FILES = {
     "cli/render/cells.py",
     "text/messages.py",
     "cli/messages.py",
+    "cli/helptext.py",
     "format/schema.py",
     "format/models.py",
     "format/values.py",

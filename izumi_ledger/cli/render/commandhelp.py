@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import inspect
+import re
 from typing import TYPE_CHECKING
 
+from izumi_ledger.cli.helptext import in_language
 from izumi_ledger.cli.render.cells import join_lines
 from izumi_ledger.cli.render.help import BOLD_CYAN, BOLD_GREEN, BOLD_YELLOW, HelpScreen, Panel, Row
 
@@ -20,11 +22,13 @@ def paragraphs(text: str | None) -> list[str]:
 
 
 def _notes(parameter: Parameter, context: Context) -> tuple[str, ...]:
-    # The default, [required] and the like, as click words them after the help text.
+    # The default, [required] and the like, as click words them after the help text, in the
+    # screen's language: [default: text] is [既定: text] in Japanese.
     record = parameter.get_help_record(context)
     written = record[1] if record else ""
     own = getattr(parameter, "help", None) or ""
     rest = written.removeprefix(own).strip() if written.startswith(own) else ""
+    rest = re.sub(r"(?<=\[)(default|required)\b", lambda word: in_language(word.group()), rest)
     return (rest,) if rest else ()
 
 
@@ -43,7 +47,7 @@ def _usage(context: Context, parameters: list[Parameter], group: bool) -> str:
 
 
 def _parameter_row(parameter: Parameter, context: Context) -> Row:
-    help_text = " ".join(paragraphs(getattr(parameter, "help", None)))
+    help_text = in_language(" ".join(paragraphs(getattr(parameter, "help", None))))
     notes = _notes(parameter, context)
     if parameter.param_type_name == "argument":
         return Row((parameter.make_metavar(context),), help_text, notes)
@@ -61,8 +65,8 @@ def help_screen(command: Command, context: Context, subcommands: TyperGroup | No
     arguments = [_parameter_row(p, context) for p in visible if p.param_type_name == "argument"]
     options = [_parameter_row(p, context) for p in visible if p.param_type_name != "argument"]
     panels = [
-        Panel("Arguments", tuple(arguments), (BOLD_CYAN,)),
-        Panel("Options", tuple(options), (BOLD_CYAN, BOLD_GREEN, BOLD_YELLOW)),
+        Panel(in_language("Arguments"), tuple(arguments), (BOLD_CYAN,)),
+        Panel(in_language("Options"), tuple(options), (BOLD_CYAN, BOLD_GREEN, BOLD_YELLOW)),
     ]
     if subcommands is not None:
         listed = []
@@ -70,10 +74,10 @@ def help_screen(command: Command, context: Context, subcommands: TyperGroup | No
             subcommand = subcommands.get_command(context, name)
             if subcommand is not None and not subcommand.hidden:
                 summary = paragraphs(subcommand.short_help or subcommand.help)
-                listed.append(Row((name,), summary[0] if summary else ""))
-        panels.append(Panel("Commands", tuple(listed), (BOLD_CYAN,)))
+                listed.append(Row((name,), in_language(summary[0]) if summary else ""))
+        panels.append(Panel(in_language("Commands"), tuple(listed), (BOLD_CYAN,)))
     return HelpScreen(
         _usage(context, visible, subcommands is not None),
-        tuple(paragraphs(command.help)),
+        tuple(in_language(paragraph) for paragraph in paragraphs(command.help)),
         tuple(panels),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from izumi_ledger.cli.helptext import in_language
 from izumi_ledger.cli.render.cells import NO_BREAK_SPACE, cell_width, wrap
 
 # SGR codes of the styles help uses, as typer's help shows them.
@@ -149,10 +150,11 @@ def render(screen: HelpScreen, width: int, styled: bool = False) -> str:
     """The help screen in lines of at most width cells (at least NARROWEST), ending with a
     line end; styled adds the terminal's colours."""
     width = max(width, NARROWEST)
-    usage = wrap(f"Usage: {screen.usage}", width - 2)
+    label = in_language("Usage:")
+    usage = wrap(f"{label} {screen.usage}", width - 2)
     if styled:
-        rest = usage[0].removeprefix("Usage:")
-        usage = [_paint("Usage:", YELLOW, True) + _paint(rest, BOLD, True)] + [
+        rest = usage[0].removeprefix(label)
+        usage = [_paint(label, YELLOW, True) + _paint(rest, BOLD, True)] + [
             _paint(line, BOLD, True) for line in usage[1:]
         ]
     lines = [" " + line for line in usage]
