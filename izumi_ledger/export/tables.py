@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
 from izumi_ledger.errors import IzumiError
 from izumi_ledger.format.models import Ledger
-from izumi_ledger.text.messages import t
+from izumi_ledger.text.messages import current, t
 
 Cell = int | str | None
 # The largest whole number every export keeps exact (JSON readers, Excel; SQLite's is 2**63).
@@ -33,11 +34,65 @@ class CheckStatus:
         return {"ok": self.ok, "errors": self.errors, "warnings": self.warnings}
 
 
+# The English of each Japanese title (and of the words in its brackets): the units stay.
+_ENGLISH: Final[dict[str, str]] = {
+    "年度": "fiscal year",
+    "施策番号": "policy number",
+    "事業番号": "program number",
+    "細事業番号": "item number",
+    "施策": "policies",
+    "施策名": "policy title",
+    "予算額": "amount",
+    "前年度予算額": "prior-year amount",
+    "事業数": "programs",
+    "文書": "as printed",
+    "事業": "programs",
+    "事業名": "program name",
+    "担当課": "section",
+    "タグ": "tags",
+    "事業概要": "summary",
+    "事業と担当課": "programs and sections",
+    "共同": "shared",
+    "担当課が複数なら 1": "1 when the program has several sections",
+    "事業の予算額": "the program's amount",
+    "共同は担当課ごとに全額": "a shared program in full for each section",
+    "細事業": "items",
+    "細事業名": "item name",
+    "額": "amount",
+    "説明": "text",
+    "内訳": "details",
+    "見出し": "heading",
+    "本文": "text",
+    "関連事業": "related programs",
+    "○、合計の外": "○, outside every total",
+    "順番": "position",
+    "財源": "funding",
+    "合計の外": "outside every total",
+}
+_BRACKETED = re.compile(r"^(.*?)（(.*)）$")
+
+
+def in_english(title: str) -> str:
+    """A Japanese title in English: 前年度予算額（千円） is prior-year amount (千円)."""
+    if title in _ENGLISH:
+        return _ENGLISH[title]
+    found = _BRACKETED.match(title)
+    if found is None:
+        return title
+    inside = "、".join(_ENGLISH.get(part, part) for part in found.group(2).split("、"))
+    return f"{in_english(found.group(1))} ({inside.replace('、', ', ')})"
+
+
+def shown_title(title: str) -> str:
+    """A title in the language of the output."""
+    return in_english(title) if current() == "en" else title
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
     kind: Literal["integer", "string"]
-    title: str  # Japanese, for people
+    title: str  # Japanese, for people; shown_title gives it in the output's language
     required: bool = True
     # The Fiscal Data Package concept the column holds, where one fits.
     column_type: str | None = None

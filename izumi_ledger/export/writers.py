@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from typing import Any
 
 from izumi_ledger.export.csv_text import csv_text
@@ -12,6 +13,7 @@ from izumi_ledger.export.tables import (
     Table,
     exact_tables,
     refuse_repeated_keys,
+    shown_title,
 )
 from izumi_ledger.export.yaml import ledger_data
 from izumi_ledger.figures.totals import GROUP_BY, group_data, group_totals, ledger_total
@@ -22,10 +24,21 @@ from izumi_ledger.text.messages import t
 _BOM = "\ufeff"
 
 
-def csv_bytes(table: Table, excel: bool = False, status: CheckStatus | None = None) -> bytes:
+def csv_bytes(
+    table: Table,
+    excel: bool = False,
+    status: CheckStatus | None = None,
+    unit: str | None = None,
+) -> bytes:
     """One table as CSV; for Excel on Japanese Windows: a byte-order mark and CRLF lines. A
-    ledger that fails its check is said so in a first comment line (# …)."""
-    text = csv_text([column.name for column in table.columns], table.rows, excel=excel)
+    ledger that fails its check is said so in a first comment line (# …); with unit, a last
+    column says the unit of its amounts on every row (a data package says it in its schema)."""
+    names = [column.name for column in table.columns]
+    rows: Iterable[tuple[Any, ...]] = table.rows
+    if unit is not None:
+        names.append("unit")
+        rows = ((*row, unit) for row in table.rows)
+    text = csv_text(names, rows, excel=excel)
     if status is not None and not status.ok:
         text = t("export.check_comment", errors=status.errors) + ("\r\n" if excel else "\n") + text
     return ((_BOM if excel else "") + text).encode("utf-8")
@@ -34,8 +47,11 @@ def csv_bytes(table: Table, excel: bool = False, status: CheckStatus | None = No
 def csv_files(
     ledger: Ledger, excel: bool = False, status: CheckStatus | None = None
 ) -> dict[str, bytes]:
-    """Every table as NAME.csv."""
-    return {f"{table.name}.csv": csv_bytes(table, excel, status) for table in exact_tables(ledger)}
+    """Every table as NAME.csv, each row with the unit of its amounts."""
+    return {
+        f"{table.name}.csv": csv_bytes(table, excel, status, ledger.unit)
+        for table in exact_tables(ledger)
+    }
 
 
 def json_bytes(ledger: Ledger, status: CheckStatus | None = None) -> bytes:
@@ -131,7 +147,7 @@ def datapackage_files(ledger: Ledger, status: CheckStatus | None = None) -> dict
             described: dict[str, Any] = {
                 "name": column.name,
                 "type": column.kind,
-                "title": column.title,
+                "title": shown_title(column.title),
             }
             if column.required:
                 described["constraints"] = {"required": True}
@@ -148,7 +164,7 @@ def datapackage_files(ledger: Ledger, status: CheckStatus | None = None) -> dict
             ]
         resource: dict[str, Any] = {
             "name": table.name,
-            "title": table.title,
+            "title": shown_title(table.title),
             "path": f"{table.name}.csv",
             "profile": "tabular-data-resource",
             "format": "csv",
@@ -159,11 +175,10 @@ def datapackage_files(ledger: Ledger, status: CheckStatus | None = None) -> dict
         resources.append(resource)
     descriptor: dict[str, Any] = {
         "name": f"izumi-ledger-{ledger.fiscal_year}",
-        "title": f"{ledger.city}{ledger.ward} {ledger.fiscal_year}年度 予算",
-        "description": (
-            f"{ledger.source}。金額の単位は{ledger.unit}。"
-            "関連事業（related）の額はどの合計にも入らない。"
+        "title": t(
+            "export.package_title", city=ledger.city, ward=ledger.ward, year=ledger.fiscal_year
         ),
+        "description": t("export.package_description", source=ledger.source, unit=ledger.unit),
         "profile": "tabular-data-package",
         "resources": resources,
     }

@@ -1,17 +1,22 @@
-"""An Excel workbook: a sheet per table, and a 合計 sheet whose totals are formulas.
+"""An Excel workbook: a sheet per table, and a totals sheet whose totals are formulas.
 
+Written with XlsxWriter, which stores each formula's value beside it: a program that reads
+the file without recalculating it (pandas, a viewer, a phone) sees 26,397, not an empty cell.
 Every text from the ledger is a text cell, never a formula, whatever it begins with; the
-totals match names with EXACT, which knows no wildcards (総務*) and no case (ict/ICT), as SUMIF's
-criteria would."""
+totals match names with EXACT, which knows no wildcards (総務*) and no case (ict/ICT), as
+SUMIF's criteria would.
+"""
 
 from __future__ import annotations
 
 import io
 import re
-from typing import Any
+import unicodedata
+from collections.abc import Sequence
+from typing import Any, Final
 
 from izumi_ledger.errors import IzumiError
-from izumi_ledger.export.tables import CheckStatus, Table, exact_tables
+from izumi_ledger.export.tables import CheckStatus, Table, exact_tables, shown_title
 from izumi_ledger.format.models import Ledger
 from izumi_ledger.text.messages import t
 from izumi_ledger.text.visible import visible
@@ -20,124 +25,193 @@ INSTALL_HINT = "pip install 'izumi-ledger[xlsx]'"
 # What XML 1.0 (and so a worksheet) cannot hold: C0 controls but tab and line breaks, and the
 # two non-characters.
 _UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Column widths, in Excel's units (about one half-width character each): a full-width
+# character takes two. Long texts (summaries) are capped and wrap in their cell.
+_WIDEST: Final = 60
+_NARROWEST: Final = 6
+
+
+def _width(text: str) -> int:
+    """About how many of Excel's width units a text takes: two for a full-width character."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 class MissingExtra(IzumiError):
-    """openpyxl is not installed."""
+    """XlsxWriter is not installed."""
 
 
-def _openpyxl() -> Any:
+def _xlsxwriter() -> Any:
     try:
-        import openpyxl
+        import xlsxwriter  # type: ignore[import-untyped]
     except ImportError:
-        raise MissingExtra(t("export.needs_openpyxl", command=INSTALL_HINT)) from None
-    return openpyxl
+        raise MissingExtra(t("export.needs_xlsxwriter", command=INSTALL_HINT)) from None
+    return xlsxwriter
 
 
-def _column_letter(table: Table, name: str) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return str(get_column_letter(table.column_index(name) + 1))
+def _letter(index: int) -> str:
+    """The column letter of a 0-based column index (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _range(table: Table, name: str) -> str:
-    letter = _column_letter(table, name)
-    last = len(table.rows) + 1
-    return f"{table.name}!${letter}$2:${letter}${max(last, 2)}"
+    letter = _letter(table.column_index(name))
+    last = max(len(table.rows) + 1, 2)
+    return f"{table.name}!${letter}$2:${letter}${last}"
 
 
-def _value(value: Any) -> Any:
-    """A cell's value; text with a character a worksheet cannot hold (a control character, the
-    non-characters U+FFFE and U+FFFF) shows it as its escape instead."""
-    if isinstance(value, str) and _UNHOLDABLE.search(value):
-        return _UNHOLDABLE.sub(lambda match: visible(match.group()), value)
-    return value
+def _text(value: str) -> str:
+    """Text as a worksheet can hold it: a character it cannot (a control character, U+FFFE,
+    U+FFFF) shown as its escape."""
+    return _UNHOLDABLE.sub(lambda match: visible(match.group()), value)
 
 
-def _as_text(cells: Any, columns: int | None = None) -> None:
-    """Text cells as text: openpyxl would otherwise read =… as a formula."""
-    for cell in cells[:columns]:
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
+class _Sheet:
+    """A worksheet written cell by cell, remembering how wide each column's content is."""
+
+    def __init__(self, workbook: Any, name: str, formats: dict[str, Any]) -> None:
+        self.sheet = workbook.add_worksheet(name)
+        self.formats = formats
+        self.widths: dict[int, int] = {}
+        self.row = 0
+
+    def write(self, column: int, value: Any, style: str = "", cached: Any = None) -> None:
+        cell_format = self.formats.get(style)
+        if isinstance(value, str) and value.startswith("=") and cached is not None:
+            self.sheet.write_formula(self.row, column, value, cell_format, cached)
+            shown = f"{cached:,}" if isinstance(cached, int) else str(cached)
+        elif isinstance(value, str):
+            # Always a string: =, +, - or @ at its start makes no formula of it.
+            self.sheet.write_string(self.row, column, _text(value), cell_format)
+            shown = value
+        elif isinstance(value, int) and not isinstance(value, bool):
+            self.sheet.write_number(self.row, column, value, cell_format)
+            shown = f"{value:,}"
+        else:
+            self.sheet.write_blank(self.row, column, None, cell_format)
+            shown = ""
+        self.widths[column] = max(self.widths.get(column, 0), _width(shown))
+
+    def line(
+        self, values: Sequence[Any], styles: Sequence[str] = (), cached: Sequence[Any] = ()
+    ) -> None:
+        for column, value in enumerate(values):
+            style = styles[column] if column < len(styles) else ""
+            self.write(column, value, style, cached[column] if column < len(cached) else None)
+        self.row += 1
+
+    def finish(self) -> None:
+        """Widths that fit the content, the first row frozen and printed on every page."""
+        for column, width in self.widths.items():
+            self.sheet.set_column(column, column, min(max(width + 2, _NARROWEST), _WIDEST))
+        self.sheet.freeze_panes(1, 0)
+        self.sheet.repeat_rows(0)
+        self.sheet.fit_to_pages(1, 0)  # as wide as one page, as long as it takes
+        self.sheet.set_landscape()
 
 
 def xlsx_bytes(ledger: Ledger, status: CheckStatus | None = None) -> bytes:
-    """The workbook as bytes; MissingExtra when openpyxl is not installed. A ledger that
+    """The workbook as bytes; MissingExtra when XlsxWriter is not installed. A ledger that
     fails its check says so under the totals."""
-    openpyxl = _openpyxl()
-    from openpyxl.styles import Font
-
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
-    tables = {table.name: table for table in exact_tables(ledger)}
-    for table in tables.values():
-        sheet = workbook.create_sheet(table.name)
-        sheet.append([column.title for column in table.columns])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in table.rows:
-            sheet.append([_value(value) for value in row])
-            _as_text(sheet[sheet.max_row])
-        for index, column in enumerate(table.columns, 1):
-            if column.kind == "integer" and column.column_type == "value" or "額" in column.title:
-                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                    cell.number_format = "#,##0"
-        sheet.freeze_panes = "A2"
-    summary = _totals_sheet(workbook, tables, ledger)
-    if status is not None and not status.ok:
-        summary.append([])
-        summary.append([t("export.check_comment", errors=status.errors).lstrip("# ")])
-        _as_text(summary[summary.max_row], columns=1)
-        summary.cell(summary.max_row, 1).font = Font(bold=True, color="C00000")
+    xlsxwriter = _xlsxwriter()
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    options = {
+        "in_memory": True,
+        "strings_to_formulas": False,
+        "strings_to_numbers": False,
+        "strings_to_urls": False,
+    }
+    workbook = xlsxwriter.Workbook(buffer, options)
+    formats = {
+        "head": workbook.add_format({"bold": True}),
+        "amount": workbook.add_format({"num_format": "#,##0"}),
+        "amount_head": workbook.add_format({"num_format": "#,##0", "bold": True}),
+        "warning": workbook.add_format({"bold": True, "font_color": "#C00000"}),
+        "text": workbook.add_format({"text_wrap": True, "valign": "top"}),
+    }
+    tables = {table.name: table for table in exact_tables(ledger)}
+    totals = _Sheet(workbook, t("xlsx.totals"), formats)
+    _totals_sheet(totals, tables, ledger)
+    if status is not None and not status.ok:
+        totals.row += 1
+        totals.line([t("export.check_comment", errors=status.errors).lstrip("# ")], ["warning"])
+    totals.finish()
+    for table in tables.values():
+        sheet = _Sheet(workbook, table.name, formats)
+        sheet.line([shown_title(column.title) for column in table.columns], ["head"] * 99)
+        styles = [
+            "amount" if column.kind == "integer" and "額" in column.title else ""
+            for column in table.columns
+        ]
+        for row in table.rows:
+            sheet.line(row, styles)
+        sheet.finish()
+    workbook.close()
     return buffer.getvalue()
 
 
-def _totals_sheet(workbook: Any, tables: dict[str, Table], ledger: Ledger) -> Any:
-    """Totals that re-add themselves when someone edits the programs sheet."""
-    from openpyxl.styles import Font
-
-    sheet = workbook.create_sheet("合計", 0)
+def _totals_sheet(sheet: _Sheet, tables: dict[str, Table], ledger: Ledger) -> None:
+    """Totals that re-add themselves when someone edits the programs sheet, each with the
+    value it has now."""
     programs, sections = tables["programs"], tables["program_sections"]
     policy_range, amount_range = _range(programs, "policy"), _range(programs, "amount")
-    sheet.append(["施策", "施策名", f"施策の予算額（{ledger.unit}）", "事業の合計", "差"])
-    for row_number, policy in enumerate(ledger.policies, 2):
-        sheet.append(
+    unit = ledger.unit
+    sheet.line(
+        [
+            t("xlsx.policy"),
+            t("xlsx.policy_title"),
+            t("xlsx.policy_amount", unit=unit),
+            t("xlsx.programs_sum"),
+            t("xlsx.difference"),
+        ],
+        ["head"] * 5,
+    )
+    for policy in ledger.policies:
+        row = sheet.row + 1  # Excel counts rows from 1
+        added = sum(program.amount for program in policy.programs)
+        sheet.line(
             [
                 policy.number,
-                _value(policy.title),
+                policy.title,
                 policy.amount,
-                f"=SUMIF({policy_range},A{row_number},{amount_range})",
-                f"=D{row_number}-C{row_number}",
-            ]
+                f"=SUMIF({policy_range},A{row},{amount_range})",
+                f"=D{row}-C{row}",
+            ],
+            ["", "", "amount", "amount", "amount"],
+            [None, None, None, added, added - policy.amount],
         )
-    total_row = len(ledger.policies) + 2
-    sheet.append(
+    first, last = 2, sheet.row
+    stated = sum(policy.amount for policy in ledger.policies)
+    added = sum(program.amount for policy in ledger.policies for program in policy.programs)
+    total_row = sheet.row + 1
+    sheet.line(
         [
-            "合計",
+            t("xlsx.total"),
             "",
-            f"=SUM(C2:C{total_row - 1})",
+            f"=SUM(C{first}:C{last})",
             f"=SUM({amount_range})",
             f"=D{total_row}-C{total_row}",
-        ]
+        ],
+        ["head", "", "amount_head", "amount_head", "amount_head"],
+        [None, None, stated, added, added - stated],
     )
-    sheet.append([])
-    section_start = total_row + 2
-    sheet.append(["担当課", "", "担う事業の額（共同は全額）"])
+    sheet.row += 1
+    sheet.line([t("xlsx.section"), "", t("xlsx.section_amount")], ["head", "", "head"])
     section_range, section_amounts = _range(sections, "section"), _range(sections, "amount")
-    for offset, name in enumerate(dict.fromkeys(row[3] for row in sections.rows), 1):
-        row_number = section_start + offset
+    amount_of: dict[str, int] = {}
+    for cells in sections.rows:
+        name, amount = cells[3], cells[5]
+        assert isinstance(name, str) and isinstance(amount, int)
+        amount_of[name] = amount_of.get(name, 0) + amount
+    for name, amount in amount_of.items():
+        row_number = sheet.row + 1
         matches = f"EXACT({section_range},A{row_number})"
-        sheet.append([_value(name), "", f"=SUMPRODUCT({matches}*{section_amounts})"])
-        _as_text(sheet[row_number], columns=1)
-    for row_number in range(2, total_row):
-        _as_text(sheet[row_number], columns=2)
-    for row in sheet.iter_rows(min_row=1, min_col=3, max_col=5):
-        for cell in row:
-            cell.number_format = "#,##0"
-    for row_number in (1, total_row, section_start):
-        for cell in sheet[row_number]:
-            cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    return sheet
+        sheet.line(
+            [name, "", f"=SUMPRODUCT({matches}*{section_amounts})"],
+            ["", "", "amount"],
+            [None, None, amount],
+        )

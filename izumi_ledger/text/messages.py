@@ -546,9 +546,9 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "give the name exactly as the ledger writes it (izumi check reports names that look alike)",
     },
     # --- export and writing files --------------------------------------------------------
-    "export.needs_openpyxl": {
-        "ja": "Excel 形式には openpyxl が要ります。{command} で入れてください",
-        "en": "the Excel format needs openpyxl: install it with {command}",
+    "export.needs_xlsxwriter": {
+        "ja": "Excel 形式には XlsxWriter が要ります。{command} で入れてください",
+        "en": "the Excel format needs XlsxWriter: install it with {command}",
     },
     "export.inexact": {
         "ja": "{table} の {column} に {value} があり、大きすぎて正確に書き出せません（2^53 未満まで）",
@@ -707,6 +707,26 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "import.long_number": {
         "ja": "{digits} 桁の数字があります（予算の文書の数字は {limit} 桁まで）",
         "en": "a number of {digits} digits (numbers in a budget document have at most {limit})",
+    },
+    "export.package_title": {
+        "ja": "{city}{ward} {year}年度 予算",
+        "en": "{city}{ward} budget, fiscal year {year}",
+    },
+    "export.package_description": {
+        "ja": "{source}。金額の単位は{unit}。関連事業（related）の額はどの合計にも入らない。",
+        "en": "{source}. Amounts are in {unit}. The amounts of related programs (related) are outside every total.",
+    },
+    "xlsx.totals": {"ja": "合計", "en": "totals"},
+    "xlsx.policy": {"ja": "施策", "en": "policy"},
+    "xlsx.policy_title": {"ja": "施策名", "en": "policy title"},
+    "xlsx.policy_amount": {"ja": "施策の予算額（{unit}）", "en": "policy amount ({unit})"},
+    "xlsx.programs_sum": {"ja": "事業の合計", "en": "sum of its programs"},
+    "xlsx.difference": {"ja": "差", "en": "difference"},
+    "xlsx.total": {"ja": "合計", "en": "total"},
+    "xlsx.section": {"ja": "担当課", "en": "section"},
+    "xlsx.section_amount": {
+        "ja": "担う事業の額（共同は全額）",
+        "en": "amount of its programs (shared ones in full)",
     },
     "import.no_place": {
         "ja": "文書の見出しに市・区の名前が見つかりません: {options} で指定してください",

@@ -150,7 +150,7 @@ def test_diff_reports_sections_tags_and_titles_and_exits_on_figures_only(tmp_pat
     assert "タグ +新規 −拡充" in result.stdout
     assert "施策2 の名前: はぐくもう！地域の力 → はぐくもう！まちの力" in result.stdout
     rows = run_cli("diff", str(BUNDLED), path, "-f", "csv").stdout.splitlines()
-    assert any(row.endswith(",総務課,地域振興課,,") for row in rows)
+    assert any(row.endswith(",総務課,地域振興課,,,千円") for row in rows)
 
 
 # --- 8. export -o NAME.csv ---------------------------------------------------------------------

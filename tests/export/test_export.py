@@ -167,17 +167,62 @@ def test_xlsx_sheets_numbers_and_formulas(tmp_path: Path) -> None:
     )
 
 
-def test_xlsx_without_openpyxl_says_how_to_install_it(
+def test_xlsx_formulas_carry_their_values_for_readers_that_do_not_recalculate(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "budget.xlsx"
+    assert export("--format", "xlsx", "-o", str(path)).exit_code == 0
+    # data_only reads what a formula's cell holds, as pandas and viewers do.
+    summary = openpyxl.load_workbook(path, data_only=True)["合計"]
+    assert [summary.cell(2, column).value for column in range(1, 6)] == [
+        2,
+        "はぐくもう！地域の力",
+        26397,
+        26397,
+        0,
+    ]
+    assert [summary.cell(3, column).value for column in range(3, 6)] == [26397, 26397, 0]
+    by_section = {summary.cell(row, 1).value: summary.cell(row, 3).value for row in range(6, 12)}
+    assert by_section["地域振興課"] == 21718 and by_section["総務課"] == 2900
+
+
+def test_xlsx_columns_fit_japanese_text_and_print_with_their_titles(tmp_path: Path) -> None:
+    path = tmp_path / "budget.xlsx"
+    assert export("--format", "xlsx", "-o", str(path)).exit_code == 0
+    programs = openpyxl.load_workbook(path)["programs"]
+    # 泉区民ふれあいまつり支援事業: 14 full-width characters, 28 units, and a margin.
+    assert programs.column_dimensions["D"].width >= 28
+    assert programs.column_dimensions["A"].width < 12
+    assert programs.print_title_rows == "$1:$1"
+
+
+def test_xlsx_in_english(tmp_path: Path) -> None:
+    path = tmp_path / "budget.xlsx"
+    assert export("--format", "xlsx", "-o", str(path), "--lang", "en").exit_code == 0
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames[0] == "totals"
+    header = [cell.value for cell in workbook["programs"][1]][:5]
+    assert header == [
+        "fiscal year",
+        "policy number",
+        "program number",
+        "program name",
+        "amount (千円)",
+    ]
+    assert workbook["totals"]["A1"].value == "policy"
+
+
+def test_xlsx_without_xlsxwriter_says_how_to_install_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real_import = builtins.__import__
 
-    def without_openpyxl(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name.startswith("openpyxl"):
+    def without_xlsxwriter(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name.startswith("xlsxwriter"):
             raise ImportError(name)
         return real_import(name, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "__import__", without_openpyxl)
+    monkeypatch.setattr(builtins, "__import__", without_xlsxwriter)
     result = export("--format", "xlsx", "-o", str(tmp_path / "b.xlsx"))
     assert result.exit_code == 2
     assert "pip install 'izumi-ledger[xlsx]'" in result.stderr
@@ -239,5 +284,6 @@ def test_csv_reads_back_the_same_rows_as_the_ledger() -> None:
             "amount": "26397",
             "prior_amount": "23967",
             "program_count": "12",
+            "unit": "千円",  # every row says the unit of its amounts
         }
     ]

@@ -71,7 +71,7 @@ def test_csv_and_markdown(in_fixtures: None) -> None:
     csv_text = run_cli("diff", "diff-old.yaml", "diff-new.yaml", "-f", "csv").stdout
     assert csv_text.splitlines()[0] == (
         "level,policy,number,program,name,old_amount,new_amount,change,change_ratio,status,"
-        "old_name,sections_added,sections_removed,tags_added,tags_removed"
+        "old_name,sections_added,sections_removed,tags_added,tags_removed,unit"
     )
     assert (
         "program,1,2,,窓口案内ボランティア事業,800,600,-200,-0.25,renamed,窓口案内事業" in csv_text

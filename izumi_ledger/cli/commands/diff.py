@@ -52,6 +52,7 @@ def diff_command(
 
     def rows(output: str) -> Table:
         table = _table(comparison, shown, figures)
+        table.unit = comparison.unit
         if output != "csv":
             table.heading = [
                 t("diff.title", old=old, new=new, unit=comparison.unit),

@@ -91,7 +91,7 @@ def export_command(
                 t("export.no_table", table=table),
                 t("export.tables", names=", ".join(TABLE_NAMES)) + " " + hint,
             )
-        _one_file(csv_bytes(names[table], excel, status), output, force)
+        _one_file(csv_bytes(names[table], excel, status, book.unit), output, force)
     elif output_format == "csv":
         if output is not None and output.lower().endswith(".csv") and not Path(output).is_dir():
             # A name of one CSV file, and no table chosen: a folder of that name is not what

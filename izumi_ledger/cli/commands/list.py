@@ -122,6 +122,7 @@ def list_command(
 
     def rows(output: str) -> Table:
         table = _table(refs, figures, items, program_filter)
+        table.unit = figures.unit
         if output != "csv":
             table.heading = [
                 t("cli.ledger", ledger=shown_name(name)) + _describe(program_filter, figures),

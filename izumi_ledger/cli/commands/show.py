@@ -151,7 +151,8 @@ def _tree(ref: ProgramRef, figures: Figures) -> Node:
 def _rows(ref: ProgramRef, figures: Figures) -> Table:
     """The program's items, each followed by its details, as rows."""
     table = Table(
-        [
+        unit=figures.unit,
+        columns=[
             Column("policy", t("col.policy"), "right", no_wrap=True),
             Column("program", t("col.number"), "right", no_wrap=True),
             Column("item", t("col.item"), "right", no_wrap=True),
@@ -160,7 +161,7 @@ def _rows(ref: ProgramRef, figures: Figures) -> Table:
             Column("amount", t("col.amount"), "right", figures.text, figures.number, no_wrap=True),
             Column("tags", t("col.tag"), min_width=4, separator=" "),
             Column("text", t("col.text")),
-        ]
+        ],
     )
     program = ref.program
     key = {"policy": ref.policy.number, "program": program.number}

@@ -71,6 +71,7 @@ def totals_command(
             if by and groups is not None
             else _program_table(book, figures)
         )
+        table.unit = figures.unit
         if output != "csv":
             added = (
                 sum(program.amount for policy in book.policies for program in policy.programs)

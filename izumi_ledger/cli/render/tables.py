@@ -62,16 +62,18 @@ class Table:
     heading: list[str] = field(default_factory=list)  # lines above the table
     total: dict[str, Cell] | None = None  # a closing row: not data, left out of CSV
     notes: list[str] = field(default_factory=list)  # lines below the table
+    unit: str | None = None  # the unit of its amounts: a last CSV column says it on every row
 
 
 def to_csv(table: Table) -> str:
     columns = [column for column in table.columns if column.in_data]
     from izumi_ledger.export.csv_text import csv_text
 
+    unit = [table.unit] if table.unit else []
     return csv_text(
-        [column.key for column in columns],
+        [column.key for column in columns] + (["unit"] if unit else []),
         # Numbers stay numbers (a decrease is -5, not the text '-5'); text cells are guarded.
-        ([column.data(row.get(column.key)) for column in columns] for row in table.rows),
+        ([column.data(row.get(column.key)) for column in columns] + unit for row in table.rows),
     )
 
 
