@@ -69,7 +69,7 @@ def to_csv(table: Table) -> str:
     columns = [column for column in table.columns if column.in_data]
     from izumi_ledger.export.csv_text import csv_text
 
-    unit = [table.unit] if table.unit else []
+    unit: list[Cell] = [table.unit] if table.unit else []
     return csv_text(
         [column.key for column in columns] + (["unit"] if unit else []),
         # Numbers stay numbers (a decrease is -5, not the text '-5'); text cells are guarded.
