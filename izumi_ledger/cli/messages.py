@@ -141,6 +141,7 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "col.message": {"ja": "内容", "en": "message"},
     "col.expected": {"ja": "文書の値", "en": "expected"},
     "col.actual": {"ja": "実際の値", "en": "actual"},
+    "col.hint": {"ja": "ヒント", "en": "hint"},
     "col.difference": {"ja": "差", "en": "difference"},
     # --- totals --------------------------------------------------------------------------
     "totals.title": {

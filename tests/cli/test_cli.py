@@ -68,11 +68,20 @@ def test_check_json_has_the_documented_shape(ledger_file: LedgerWriter) -> None:
             "column": 17,
             "path": "policies[0].programs[0].amount",
             "message": "事業 1「事業」の予算額が細事業の合計と合いません",
+            "hint": "事業の amount と各細事業の amount を文書と照らし合わせてください",
             "expected": 100,
             "actual": 90,
             "difference": -10,
         }
     ]
+
+
+def test_json_findings_of_the_whole_file_have_no_line() -> None:
+    document = json.loads(
+        run_cli("check", "-l", str(REPO / "tests/bad/empty.yaml"), "-f", "json").stdout
+    )
+    (finding,) = document["findings"]
+    assert (finding["line"], finding["column"]) == (None, None)
 
 
 def test_warnings_pass_unless_strict(ledger_file: LedgerWriter) -> None:

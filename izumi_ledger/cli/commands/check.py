@@ -189,6 +189,7 @@ def _rows(checked: "Checked") -> Table:
             Column("actual_label", "", in_table=False),
             Column("actual", t("col.actual"), "right"),
             Column("difference", t("col.difference"), "right"),
+            Column("hint", t("col.hint"), in_table=False),
         ]
     )
     for finding in checked.findings:
@@ -198,8 +199,8 @@ def _rows(checked: "Checked") -> Table:
                 "rule": finding.rule,
                 "severity": finding.severity.value,
                 "file": finding.file,
-                "line": finding.line,
-                "column": finding.column,
+                "line": finding.line or None,  # a finding about the whole file has none
+                "column": finding.column or None,
                 "path": finding.path,
                 "message": finding.message,
                 "expected_label": expected_label,
@@ -207,6 +208,7 @@ def _rows(checked: "Checked") -> Table:
                 "actual_label": actual_label,
                 "actual": finding.actual,
                 "difference": finding.difference,
+                "hint": finding.hint,
             }
         )
     return table
