@@ -164,3 +164,36 @@ def test_a_csv_file_name_without_a_table_is_refused(tmp_path: Path) -> None:
     assert not target.exists()
     written = run_cli("export", "-f", "csv", "--table", "programs", "-o", str(target))
     assert written.exit_code == 0 and target.is_file()
+
+
+# --- 17. smaller ones ---------------------------------------------------------------------------
+
+
+def test_markdown_headings_are_escaped_text_each_line_a_paragraph(tmp_path: Path) -> None:
+    path = _with_change(
+        tmp_path, ("title: はぐくもう！地域の力", 'title: "[地域](http://example.com) <b>力</b>"')
+    )
+    shown = run_cli("totals", "-l", path, "-f", "markdown").stdout
+    assert "\\[地域\\](http://example.com) \\<b\\>力\\</b\\>" in shown
+    assert "](http" not in shown.replace("\\]", "")
+    assert "\n\n総額 26,397千円\n\n" in shown
+
+
+def test_a_document_imported_to_standard_output_is_checked_from_standard_input() -> None:
+    import subprocess
+    import sys
+
+    seed = REPO / "tests" / "fixtures" / "izumi-fy2021-policy2.txt"
+    meta = ["--city", "横浜市", "--ward", "泉区", "--fiscal-year", "2021"]
+    imported = subprocess.run(
+        [sys.executable, "-m", "izumi_ledger", "import", str(seed), *meta],
+        capture_output=True,
+        check=True,
+    )
+    checked = subprocess.run(
+        [sys.executable, "-m", "izumi_ledger", "check", "-l", "-"],
+        input=imported.stdout.replace(b"amount: 6588", b"amount: 6580", 1),
+        capture_output=True,
+    )
+    assert checked.returncode == 1
+    assert "<stdin>:" in checked.stdout.decode()

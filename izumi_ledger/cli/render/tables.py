@@ -89,9 +89,12 @@ def markdown_text(text: str) -> str:
 def to_markdown(table: Table) -> str:
     # Markdown is read by people: the table's columns, less decoration such as bars.
     columns = [column for column in table.columns if column.in_table and column.drop is None]
-    lines = [*table.heading, ""] if table.heading else []
+    # Each line of the heading a paragraph of its own, and escaped as the cells are: a
+    # policy's title is text, never markup.
+    lines = [part for line in table.heading if line.strip() for part in (markdown_text(line), "")]
+    notes = [part for line in table.notes for part in ("", markdown_text(line))]
     if not table.rows and table.total is None:  # nothing to show: the heading says why
-        return "\n".join([*lines, *table.notes]).rstrip("\n") + "\n"
+        return "\n".join(lines).rstrip("\n") + "\n"
     lines.append("| " + " | ".join(column.label for column in columns) + " |")
     lines.append(
         "| " + " | ".join("---:" if column.align == "right" else "---" for column in columns) + " |"
@@ -105,8 +108,7 @@ def to_markdown(table: Table) -> str:
             for column in columns
         ]
         lines.append("| " + " | ".join(cells) + " |")
-    if table.notes:
-        lines.extend(["", *table.notes])
+    lines.extend(notes)
     return "\n".join(lines) + "\n"
 
 
