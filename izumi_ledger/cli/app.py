@@ -125,6 +125,9 @@ class _CommandsOnDemand(TyperGroup):
 
         arguments = sys.argv[1:] if args is None else list(args)
         language_before_typer(language_in(arguments))
+        for parameter in self.params:  # typer's completion says what it did in English
+            if "--install-completion" in parameter.opts:
+                parameter.callback = _install_completion
         extra.pop("standalone_mode", None)
         try:
             status = super().main(arguments, prog_name, standalone_mode=False, **extra)
@@ -188,6 +191,18 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["--help", "-h"]},
 )
+
+
+def _install_completion(context: Any, parameter: Any, value: Any) -> None:
+    """--install-completion, saying in the user's language where the completion went."""
+    if not value or context.resilient_parsing:
+        return
+    from typer._completion_shared import install
+
+    shell, path = install(shell=value) if isinstance(value, str) else install()
+    typer.echo(t("completion.installed", shell=shell, path=path))
+    typer.echo(t("completion.restart"))
+    raise typer.Exit(0)
 
 
 def _version(value: bool) -> None:

@@ -42,6 +42,14 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "turn it into text with pdftotext {document} document.txt (poppler-utils) or by copying "
         "from a PDF viewer, then run izumi import document.txt",
     },
+    "completion.installed": {
+        "ja": "{shell} の補完を {path} に入れました",
+        "en": "{shell} completion installed in {path}",
+    },
+    "completion.restart": {
+        "ja": "端末を開き直すと補完が効きます",
+        "en": "completion takes effect once you restart the terminal",
+    },
     "usage.see_help": {
         "ja": "使い方は {command} --help で",
         "en": "{command} --help shows how to use it",

@@ -94,3 +94,12 @@ def test_lang_before_or_after_the_command() -> None:
     assert before.stdout == after.stdout
     assert "errors 0" in before.stdout
     assert "エラー 0" in run_cli("check").stdout
+
+
+def test_installing_completion_says_where_in_the_users_language(tmp_path: object) -> None:
+    home = str(tmp_path)
+    japanese = run_cli("--install-completion", "bash", env={"HOME": home})
+    assert japanese.exit_code == 0
+    assert "bash の補完を" in japanese.stdout and "端末を開き直すと" in japanese.stdout
+    english = run_cli("--lang", "en", "--install-completion", "bash", env={"HOME": home})
+    assert "bash completion installed in" in english.stdout
