@@ -262,6 +262,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "変わらない事業・細事業 {count} 件は省いています（--all ですべて表示）。",
         "en": "{count} programs and items that did not change are left out (--all shows them).",
     },
+    "diff.renames_limited": {
+        "ja": "対応のない事業が多いため、名称変更は同じ番号の事業の間でだけ探しました。",
+        "en": "So many programs were left unmatched that renames were sought only between programs of the same number.",
+    },
     "diff.renumbered": {"ja": "番号 {old}→{new}", "en": "number {old}→{new}"},
     "diff.title_changed": {
         "ja": "施策{policy} の名前: {old} → {new}",

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import Final, Generic, TypeVar
 
 from izumi_ledger.figures.totals import ledger_total
 from izumi_ledger.format.amounts import UNIT_IN_YEN, Unit
@@ -16,6 +16,11 @@ from izumi_ledger.format.models import Item, Ledger, Program
 Entry = TypeVar("Entry", Program, Item)
 # Names this alike (difflib's ratio) are taken as one entry renamed.
 RENAMED_AT: float = 0.5
+# Looking for a renamed entry among entries of other numbers compares every pair left over:
+# past this many pairs (a whole ledger renumbered and renamed) only entries of the same number
+# are taken as renamed, and the comparison says so. Names are compared by their beginning.
+ALIKE_PAIRS_AT_MOST: Final = 250_000
+_NAME_COMPARED: Final = 200
 
 
 class Status(StrEnum):
@@ -91,6 +96,9 @@ class Comparison:
     new_total: int
     changes: list[Change]
     titles: list[TitleChange] = field(default_factory=list)
+    # True when so many entries were left unmatched that renames were sought only among
+    # entries of the same number (ALIKE_PAIRS_AT_MOST).
+    renames_limited: bool = False
 
     @property
     def anything_differs(self) -> bool:
@@ -113,31 +121,53 @@ class _Pair(Generic[Entry]):
 
 
 def _pair(
-    old: Sequence[Entry], new: Sequence[Entry], name: Callable[[Entry], str]
+    old: Sequence[Entry],
+    new: Sequence[Entry],
+    name: Callable[[Entry], str],
+    limited: list[bool] | None = None,
 ) -> list[_Pair[Entry]]:
-    """Match entries: same number and name, then same name, then alike names; the rest unmatched."""
+    """Match entries: same number and name, then same name, then alike names; the rest
+    unmatched. limited, when given, is told whether the alike names were sought only among
+    entries of the same number."""
     pairs: list[_Pair[Entry]] = []
-    left, right = list(old), list(new)
+    left = dict.fromkeys(range(len(old)))  # indices not matched yet, in order
+    right = dict.fromkeys(range(len(new)))
 
-    def take(match: Callable[[Entry, Entry], bool]) -> None:
-        for entry in list(left):
-            found = next((other for other in right if match(entry, other)), None)
-            if found is not None:
-                pairs.append(_Pair(entry, found))
-                left.remove(entry)
-                right.remove(found)
+    def take(
+        key: Callable[[Entry], Hashable] | None, match: Callable[[Entry, Entry], bool]
+    ) -> None:
+        # Each old entry, in order, takes the first new one (in order) that matches; the new
+        # ones are looked up by key (its number, its name) rather than every pair tried.
+        candidates: dict[Hashable, list[int]] = {}
+        for j in right:
+            candidates.setdefault(key(new[j]) if key else None, []).append(j)
+        for i in list(left):
+            for j in candidates.get(key(old[i]) if key else None, ()):
+                if j in right and match(old[i], new[j]):
+                    pairs.append(_Pair(old[i], new[j]))
+                    del left[i], right[j]
+                    break
 
-    take(lambda a, b: a.number == b.number and name(a) == name(b))
-    take(lambda a, b: name(a) == name(b))
-    take(lambda a, b: a.number == b.number and _alike(name(a), name(b)))
-    take(lambda a, b: _alike(name(a), name(b)))
-    pairs.extend(_Pair(entry, None) for entry in left)
-    pairs.extend(_Pair(None, entry) for entry in right)
+    take(lambda entry: (entry.number, name(entry)), lambda a, b: True)
+    take(name, lambda a, b: True)
+    take(lambda entry: entry.number, lambda a, b: _alike(name(a), name(b)))
+    if len(left) * len(right) <= ALIKE_PAIRS_AT_MOST:
+        take(None, lambda a, b: _alike(name(a), name(b)))
+    elif limited is not None:
+        limited.append(True)
+    pairs.extend(_Pair(old[i], None) for i in left)
+    pairs.extend(_Pair(None, new[j]) for j in right)
     return sorted(pairs, key=lambda pair: _order(pair.new, pair.old))
 
 
 def _alike(a: str, b: str) -> bool:
-    return difflib.SequenceMatcher(None, a, b).ratio() >= RENAMED_AT
+    matcher = difflib.SequenceMatcher(None, a[:_NAME_COMPARED], b[:_NAME_COMPARED])
+    # The cheap upper bounds first: most pairs of a large ledger are told apart by them.
+    return (
+        matcher.real_quick_ratio() >= RENAMED_AT
+        and matcher.quick_ratio() >= RENAMED_AT
+        and matcher.ratio() >= RENAMED_AT
+    )
 
 
 def _status(old_name: str | None, new_name: str | None, old: int | None, new: int | None) -> Status:
@@ -158,19 +188,20 @@ def compare(old: Ledger, new: Ledger) -> Comparison:
         UNIT_IN_YEN[new.unit] // UNIT_IN_YEN[unit],
     )
     changes: list[Change] = []
+    limited: list[bool] = []
     old_policies = {policy.number: policy for policy in old.policies}
     new_policies = {policy.number: policy for policy in new.policies}
     for number in sorted(set(old_policies) | set(new_policies)):
         old_programs = old_policies[number].programs if number in old_policies else []
         new_programs = new_policies[number].programs if number in new_policies else []
-        for pair in _pair(old_programs, new_programs, lambda program: program.name):
+        for pair in _pair(old_programs, new_programs, lambda program: program.name, limited):
             changes.append(_change("program", pair, number, None, scales))
             program_number = (pair.new or pair.old).number  # type: ignore[union-attr]
             old_items = pair.old.items if pair.old else []
             new_items = pair.new.items if pair.new else []
             changes.extend(
                 _change("item", item_pair, number, program_number, scales)
-                for item_pair in _pair(old_items, new_items, lambda item: item.name)
+                for item_pair in _pair(old_items, new_items, lambda item: item.name, limited)
             )
     titles = [
         TitleChange(number, old_policies[number].title, new_policies[number].title)
@@ -178,7 +209,12 @@ def compare(old: Ledger, new: Ledger) -> Comparison:
         if old_policies[number].title != new_policies[number].title
     ]
     return Comparison(
-        unit, ledger_total(old) * scales[0], ledger_total(new) * scales[1], changes, titles
+        unit,
+        ledger_total(old) * scales[0],
+        ledger_total(new) * scales[1],
+        changes,
+        titles,
+        bool(limited),
     )
 
 

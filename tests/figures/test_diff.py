@@ -9,6 +9,7 @@ import pytest
 from support import REPO, assert_golden, run_cli
 
 FIXTURES = REPO / "tests" / "fixtures"
+FIXTURE_PAIR = (str(FIXTURES / "diff-old.yaml"), str(FIXTURES / "diff-new.yaml"))
 
 
 @pytest.fixture
@@ -101,3 +102,33 @@ def test_ledgers_in_different_units_are_compared_exactly(tmp_path: Path) -> None
 def test_an_unreadable_ledger_exits_2(tmp_path: Path) -> None:
     result = run_cli("diff", str(tmp_path / "none.yaml"), str(FIXTURES / "diff-new.yaml"))
     assert result.exit_code == 2
+
+
+def _many(tmp_path: Path, name: str, word: str, count: int = 600) -> str:
+    programs = "".join(
+        f"      - {{number: {n}, name: {word}{n}, amount: 1, sections: [課]}}\n"
+        for n in range(1, count + 1)
+    )
+    text = (
+        "ledger: 1\ncity: 市\nward: 区\nfiscal_year: 2021\nunit: 千円\nsource: 見本\n"
+        f"sections: [課]\npolicies:\n  - number: 1\n    title: 施策\n    amount: {count}\n"
+        f"    programs:\n{programs}"
+    )
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_whole_ledger_renumbered_and_renamed_is_compared_within_a_bound(
+    tmp_path: Path,
+) -> None:
+    # 600 programs renamed and renumbered on both sides: 360,000 pairs, past the bound, so
+    # renames are sought among programs of the same number only, and the output says so.
+    old = _many(tmp_path, "old.yaml", "旧花壇整備")
+    new = _many(tmp_path, "new.yaml", "道路補修工事")
+    result = run_cli("diff", old, new, "-f", "json")
+    document = json.loads(result.stdout)
+    assert document["renames_limited"] is True
+    assert "同じ番号の事業の間でだけ" in run_cli("diff", old, new).stdout
+    small = json.loads(run_cli("diff", *FIXTURE_PAIR, "-f", "json").stdout)
+    assert small["renames_limited"] is False

@@ -63,6 +63,8 @@ def diff_command(
             ]
             if not comparison.anything_differs:
                 table.heading.append(_no_differences(comparison, figures))
+            if comparison.renames_limited:
+                table.notes.append(t("diff.renames_limited"))
             omitted = len(comparison.changes) - len(shown)
             if omitted and comparison.anything_differs:
                 table.notes.append(t("diff.omitted", count=omitted))
@@ -194,6 +196,7 @@ def _json(comparison: Comparison, old: str, new: str, figures: Figures) -> dict[
         "new": new,
         "unit": comparison.unit,
         "differences": comparison.anything_differs,
+        "renames_limited": comparison.renames_limited,
         "figures_differ": comparison.figures_differ,
         "titles": [
             {"policy": c.policy, "old_title": c.old_title, "new_title": c.new_title}
