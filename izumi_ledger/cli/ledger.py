@@ -17,6 +17,17 @@ if TYPE_CHECKING:
     from izumi_ledger.loading import Checked
 
 
+def check_command(name: str) -> str:
+    """The command that checks the ledger of this name, as a person would type it."""
+    import shlex
+
+    if name == "<stdin>":
+        return "izumi check -l -"
+    if shown_name(name) != name:  # the bundled ledger: the one izumi check reads by default
+        return "izumi check"
+    return f"izumi check -l {shlex.quote(name)}"
+
+
 def shown_name(name: str) -> str:
     """A ledger's name as a heading shows it: the bundled ledger by its name only, never the
     path of the installed package (which a Markdown report would carry along)."""
@@ -99,5 +110,7 @@ def open_readable(option: LedgerChoice, no_cache: bool = False) -> Checked:
             t("cli.unreadable", ledger=checked.name, count=len(checked.findings))
         )
     if checked.errors:
-        screen.message(t("cli.sums_wrong", count=checked.errors, ledger=checked.name))
+        screen.message(
+            t("cli.sums_wrong", count=checked.errors, command=check_command(checked.name))
+        )
     return checked

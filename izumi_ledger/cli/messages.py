@@ -196,6 +196,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "izumi: 該当する事業はありません（{conditions}）",
         "en": "izumi: no program matches ({conditions})",
     },
+    "list.too_many_decimals": {
+        "ja": "小数は 9 桁までです: {text}",
+        "en": "at most 9 decimal places: {text}",
+    },
     "list.empty_grep": {
         "ja": "--grep に探す文字列がありません",
         "en": "--grep has no text to look for",
@@ -206,10 +210,12 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "list.place.related": {"ja": "関連「{name}」", "en": "related “{name}”"},
     "col.found": {"ja": "該当", "en": "found in"},
     "status.failing": {
-        "ja": "注意: この台帳の数字は合っていません（エラー {count} 件。"
-        "izumi check -l {ledger} で場所を確認）",
-        "en": "note: the figures of this ledger do not add up ({count} errors; "
-        "izumi check -l {ledger} shows where)",
+        "ja": "注意: この台帳の数字は合っていません（エラー {count} 件。{command} で場所を確認）",
+        "en": "note: the figures of this ledger do not add up ({count} errors; {command} shows where)",
+    },
+    "status.errors": {
+        "ja": "注意: この台帳には誤りが {count} 件あります（数字は合っています。{command} で確認）",
+        "en": "note: this ledger has {count} errors, though its figures add up ({command} shows them)",
     },
     "status.both": {
         "ja": "  記載の合計 {stated} · 各行の和 {added}（差 {difference}）",
@@ -290,6 +296,12 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "{option} は --format csv のときだけ使えます",
         "en": "{option} goes with --format csv only",
     },
+    "export.not_a_folder": {
+        "ja": "--format {format} はフォルダに書き出します: {path!r} はファイルの名前に見えます"
+        "（フォルダ名を -o に）",
+        "en": "--format {format} writes a folder: {path!r} looks like the name of a file "
+        "(give -o a folder name)",
+    },
     "export.csv_file_needs_table": {
         "ja": "{path} は 1 つの CSV ファイルの名前です: --table で表を選んでください"
         "（すべての表はフォルダに: -o フォルダ名）",
@@ -362,8 +374,8 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "to compare two ledgers: izumi diff old.yaml new.yaml",
     },
     "cli.sums_wrong": {
-        "ja": "izumi: 注意: この台帳には合計などの誤りが {count} 件あります（izumi check -l {ledger} で確認できます）",
-        "en": "izumi: note: this ledger has {count} errors in its figures (see izumi check -l {ledger})",
+        "ja": "izumi: 注意: この台帳には誤りが {count} 件あります（{command} で確認できます）",
+        "en": "izumi: note: this ledger has {count} errors (see {command})",
     },
     "cli.unexpected": {
         "ja": "izumi {version}: 想定外の失敗です。申し訳ありません。\n  --debug を付けて実行すると詳しい情報（トレースバック）が表示されます。",

@@ -160,7 +160,10 @@ def group_totals(ledger: Ledger, by: GroupBy) -> list[Group]:
                     group.sole += part.amount
                 else:
                     group.shared += part.amount
-                if part.item is not None:
+                # An item counts as itself under its own tags; under a tag its program
+                # carries, it is a part of that program.
+                own = part.item is not None and key not in ref.program.tags
+                if own and part.item is not None:
                     group.items.append((ref, part.item))
                 elif not group.programs or group.programs[-1] is not ref:
                     group.programs.append(ref)

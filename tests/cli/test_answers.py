@@ -44,6 +44,8 @@ def test_totals_by_tag_counts_a_tagged_item_not_its_whole_program() -> None:
     # 重点 still counts program 1 whole, once: its item (3) is 重点 and 新規 at once.
     assert groups["重点"]["amount"] == 6588 + 2900
     assert groups["重点"]["sole"] == 6588 - 1000
+    # Item (3) is 重点 through its program: under 重点 it is part of program 1, not an item.
+    assert groups["重点"]["item_refs"] == [] and groups["重点"]["programs"] == [1, 2]
     table = run_cli("totals", "--by", "tag").stdout
     assert "細事業にあるタグは、その細事業の額だけを数える" in table
 
@@ -151,6 +153,7 @@ def test_diff_reports_sections_tags_and_titles_and_exits_on_figures_only(tmp_pat
     assert "施策2 の名前: はぐくもう！地域の力 → はぐくもう！まちの力" in result.stdout
     rows = run_cli("diff", str(BUNDLED), path, "-f", "csv").stdout.splitlines()
     assert any(row.endswith(",総務課,地域振興課,,,千円") for row in rows)
+    assert "policy,2,,,,はぐくもう！まちの力,,,,,renamed,はぐくもう！地域の力,,,,,千円" in rows
 
 
 # --- 8. export -o NAME.csv ---------------------------------------------------------------------
@@ -197,3 +200,69 @@ def test_a_document_imported_to_standard_output_is_checked_from_standard_input()
     )
     assert checked.returncode == 1
     assert "<stdin>:" in checked.stdout.decode()
+
+
+def test_a_program_tag_is_not_counted_as_its_items(tmp_path: Path) -> None:
+    path = _with_change(
+        tmp_path,
+        (
+            "            amount: 1000\n            tags: [新規]",
+            "            amount: 1000\n            tags: [拡充]",
+        ),
+    )
+    groups = {
+        group["key"]: group
+        for group in json.loads(run_cli("totals", "--by", "tag", "-l", path, "-f", "json").stdout)[
+            "groups"
+        ]
+    }
+    assert groups["拡充"]["item_refs"] == [{"policy": 2, "program": 1, "item": 3}]
+    assert groups["重点"]["item_refs"] == []
+
+
+def test_a_ledger_with_errors_that_add_up_is_not_said_to_have_wrong_figures(
+    tmp_path: Path,
+) -> None:
+    path = _with_change(tmp_path, ("name: 地域力支援事業", 'name: "地域力\\t支援事業"'))
+    shown = run_cli("list", "-l", path)
+    assert "誤りが 1 件あります（数字は合っています" in shown.stdout
+    assert "数字は合っていません" not in shown.stdout
+    spaced = tmp_path / "a b.yaml"
+    spaced.write_text(Path(path).read_text(encoding="utf-8"), encoding="utf-8")
+    assert f"izumi check -l '{spaced}'" in run_cli("list", "-l", str(spaced)).stderr
+
+
+def test_min_amount_takes_the_decimals_the_display_unit_shows() -> None:
+    assert _numbers("--min-amount", "658.8", "--unit", "万円") == [1]
+    assert _numbers("--min-amount", "658.9", "--unit", "万円") == []
+    assert _numbers("--min-amount", "6,587.5") == [1]
+    assert run_cli("list", "--min-amount", "1.2.3").exit_code == 2
+
+
+def test_grep_ignores_the_spaces_around_what_is_sought() -> None:
+    assert _numbers("--grep", " 地域力 ") == [1]
+
+
+def test_a_folder_export_to_a_file_name_is_refused(tmp_path: Path) -> None:
+    for name in ("out.xlsx", "out.csv ", "data.json"):
+        target = tmp_path / name
+        result = run_cli("export", "--format", "csv", "-o", str(target))
+        assert result.exit_code == 2, name
+        assert not target.exists()
+    result = run_cli("export", "--format", "datapackage", "-o", str(tmp_path / "p.zip"))
+    assert result.exit_code == 2
+    assert run_cli("export", "--format", "csv", "-o", str(tmp_path / "budget.2021")).exit_code == 0
+
+
+def test_list_csv_keeps_program_and_item_tags_apart() -> None:
+    rows = run_cli("list", "-f", "csv").stdout.splitlines()
+    assert rows[0] == "policy,number,name,amount,sections,tags,item_tags,unit"
+    assert rows[1].endswith(",重点,(3)新規,千円")
+
+
+def test_show_folds_a_full_width_space_away_at_a_line_break(tmp_path: Path) -> None:
+    path = _with_change(tmp_path, ("summary: 持続可能な", "summary: 持続可能。　次に、持続可能な"))
+    for width in range(20, 60):
+        lines = run_cli("show", "1", "-l", path, env={"COLUMNS": str(width)}).stdout.splitlines()
+        assert [line for line in lines if line != line.rstrip()] == [], width
+        assert not [line for line in lines if line.startswith("│   \u3000")], width

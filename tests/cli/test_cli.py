@@ -242,7 +242,7 @@ def test_list_filters_combine() -> None:
     [
         (["--tag", "目玉"], "タグ '目玉'"),
         (["--policy", "9"], "施策 9"),
-        (["--min-amount", "1.5"], "--min-amount"),
+        (["--min-amount", "1,5,0"], "--min-amount"),
         (["--sort", "size"], "size"),
     ],
 )

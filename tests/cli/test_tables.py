@@ -4,6 +4,7 @@ line ends in blanks."""
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,9 @@ COMMANDS: list[list[str]] = [
     ["list"],
     ["list", "--items"],
     ["diff", "--all", *DIFF],
+    ["show", "1"],
+    ["show", "7"],
+    ["list", "--grep", "の"],
 ]
 
 
@@ -38,7 +42,15 @@ def _figures(document: Any) -> set[Decimal]:
     found: set[Decimal] = set()
     if isinstance(document, dict):
         for key, value in document.items():
-            money = key in ("amount", "sole", "shared", "old_amount", "new_amount", "change")
+            money = key in (
+                "amount",
+                "sole",
+                "shared",
+                "old_amount",
+                "new_amount",
+                "change",
+                "prior_amount",
+            )
             if money and isinstance(value, int | float) and not isinstance(value, bool):
                 found.add(Decimal(str(value)))
             else:
@@ -72,7 +84,12 @@ def test_every_figure_is_whole_at_every_width_from_20_to_120(
         text = shown.replace("△", "").replace("+", "")
         for amount in amounts:
             assert _shown(amount, unit) in text, (width, amount)
-        assert not [line for line in shown.splitlines() if line != line.rstrip()], width
+        lines = shown.splitlines()
+        assert not [line for line in lines if line != line.rstrip()], width
+        # Headings, notes and records fold too: nothing is left for the terminal to cut.
+        assert [line for line in lines if cell_width(line) > width] == [], width
+        # A line (or a cell of a table) never starts with closing punctuation.
+        assert not re.search(r"(^|  )[、。）」]", shown, re.MULTILINE), width
 
 
 def test_a_narrow_totals_drops_the_bar_then_folds_names_then_becomes_records(

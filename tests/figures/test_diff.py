@@ -65,17 +65,18 @@ def test_unchanged_items_only_with_all(in_fixtures: None) -> None:
     assert "協議会運営支援" not in plain
     everything = run_cli("diff", "diff-old.yaml", "diff-new.yaml", "--all", "-f", "csv").stdout
     # An item's row has its own number and its program's.
-    assert "item,1,1,1,協議会運営支援,1000,1000,0,0.0,same," in everything
+    assert "item,1,1,1,1,協議会運営支援,1000,1000,0,0.0,same," in everything
 
 
 def test_csv_and_markdown(in_fixtures: None) -> None:
     csv_text = run_cli("diff", "diff-old.yaml", "diff-new.yaml", "-f", "csv").stdout
     assert csv_text.splitlines()[0] == (
-        "level,policy,number,program,name,old_amount,new_amount,change,change_ratio,status,"
-        "old_name,sections_added,sections_removed,tags_added,tags_removed,unit"
+        "level,policy,number,old_number,program,name,old_amount,new_amount,change,change_ratio,"
+        "status,old_name,sections_added,sections_removed,tags_added,tags_removed,unit"
     )
     assert (
-        "program,1,2,,窓口案内ボランティア事業,800,600,-200,-0.25,renamed,窓口案内事業" in csv_text
+        "program,1,2,2,,窓口案内ボランティア事業,800,600,-200,-0.25,renamed,窓口案内事業"
+        in csv_text
     )
     markdown = run_cli("diff", "diff-old.yaml", "diff-new.yaml", "-f", "markdown").stdout
     assert "| 1 | 3 | 花いっぱい事業 | 1,200千円 |  |  |  | 削除 |" in markdown

@@ -53,6 +53,17 @@ def diff_command(
     def rows(output: str) -> Table:
         table = _table(comparison, shown, figures)
         table.unit = comparison.unit
+        if output == "csv":  # a policy's new title is a row of data; on screen, a heading
+            table.rows[:0] = [
+                {
+                    "level": "policy",
+                    "policy": c.policy,
+                    "name": c.new_title,
+                    "status": Status.RENAMED.value,
+                    "old_name": c.old_title,
+                }
+                for c in comparison.titles
+            ]
         if output != "csv":
             table.heading = [
                 t("diff.title", old=old, new=new, unit=comparison.unit),
@@ -107,6 +118,7 @@ def _table(comparison: Comparison, shown: list[Change], figures: Figures) -> Tab
             Column("policy", t("col.policy"), "right", no_wrap=True),
             Column("program_number", t("col.number"), "right", no_wrap=True, in_data=False),
             Column("number", t("col.number"), "right", in_table=False),
+            Column("old_number", t("col.number"), "right", in_table=False),
             Column("program", t("col.program"), "right", in_table=False),
             Column("name", t("col.program")),
             Column(
@@ -161,6 +173,7 @@ def _table(comparison: Comparison, shown: list[Change], figures: Figures) -> Tab
                 # data a row's own number, and an item's program.
                 "program_number": number if change.level == "program" else change.program,
                 "number": number,
+                "old_number": change.old_number,
                 "program": change.program,
                 "name": name,
                 "old_amount": change.old_amount,

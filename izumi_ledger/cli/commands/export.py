@@ -89,7 +89,7 @@ def export_command(
             hint = t("hint.did_you_mean", name=close[0]) if close else ""
             raise UsageError(
                 t("export.no_table", table=table),
-                t("export.tables", names=", ".join(TABLE_NAMES)) + " " + hint,
+                " ".join([t("export.tables", names=", ".join(TABLE_NAMES)), hint]).strip(),
             )
         _one_file(csv_bytes(names[table], excel, status, book.unit), output, force)
     elif output_format == "csv":
@@ -118,10 +118,21 @@ def _one_file(content: bytes, output: str | None, force: bool) -> None:
     _write({Path(str(output)): content}, force)
 
 
+# Names of files, not of folders: a folder export asked to write one of these is a mistake.
+_FILE_SUFFIXES = frozenset(
+    {".csv", ".tsv", ".txt", ".json", ".xlsx", ".xls", ".sqlite", ".db", ".yaml", ".yml", ".zip"}
+)
+
+
 def _folder(files: dict[str, bytes], output: str | None, force: bool, what: str) -> None:
     if means_stdout(output):
         raise UsageError(t("export.needs_folder", format=what))
-    folder = Path(str(output))
+    assert output is not None
+    folder = Path(output)
+    suffix = folder.suffix.lower().strip()
+    if not folder.is_dir() and (suffix in _FILE_SUFFIXES or output != output.rstrip()):
+        # out.xlsx or "out.csv " as a folder: never made without a word.
+        raise UsageError(t("export.not_a_folder", path=output, format=what))
     # Written whole beside the old folder and swapped in: a failure leaves the old one as it was.
     write_folder_atomically(folder, files, force=force)
     screen = terminal()

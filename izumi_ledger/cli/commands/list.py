@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from typing import Annotated, Any
 
 import typer
@@ -155,17 +157,35 @@ def _filter(
             raise UsageError(
                 t("list.no_policy", policy=number), t("list.policies", numbers=numbers)
             )
-    minimum = None
-    if min_amount is not None:
-        try:
-            minimum = figures.ledger_amount(parse_amount(min_amount))
-        except AmountError as error:
-            raise UsageError(f"--min-amount: {error.message}") from None
-    if grep is not None and not grep.strip():
-        raise UsageError(t("list.empty_grep"))
+    minimum = None if min_amount is None else _minimum(min_amount, figures)
+    if grep is not None:
+        grep = grep.strip()  # a space typed after the words is not part of what is sought
+        if not grep:
+            raise UsageError(t("list.empty_grep"))
     return ProgramFilter(
         section_names, tag_names, tuple(dict.fromkeys(policies or ())), minimum, grep
     )
+
+
+_DECIMAL = re.compile(r"([0-9０-９,，]+)[.．]([0-9０-９]+)")
+
+
+def _minimum(text: str, figures: Figures) -> int | Decimal:
+    """--min-amount in the display unit, as the table shows amounts (658.8 with --unit 万円),
+    exactly in the ledger's unit; UsageError for anything else."""
+    decimal = _DECIMAL.fullmatch(text.strip())
+    try:
+        whole = parse_amount(decimal[1] if decimal else text)
+    except AmountError as error:
+        raise UsageError(f"--min-amount: {error.message}") from None
+    if decimal is None:
+        return figures.ledger_amount(whole)
+    fraction = decimal[2].translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if len(fraction) > 9:
+        message = t("list.too_many_decimals", text=text)
+        raise UsageError(f"--min-amount: {message}")
+    shown = Decimal(whole) + Decimal(f"0.{fraction}")
+    return figures.ledger_amount_exact(shown)
 
 
 def _describe(program_filter: ProgramFilter, figures: Figures) -> str:
@@ -185,10 +205,19 @@ def _describe(program_filter: ProgramFilter, figures: Figures) -> str:
 
 def tag_text(program: Program) -> str:
     """The program's tags, then its items' own tags marked with the item: 重点 (3)新規."""
-    parts: list[str] = list(program.tags)
-    for item in program.items:
-        parts.extend(f"({item.number}){tag}" for tag in item.tags if tag not in program.tags)
-    return " ".join(parts)
+    return " ".join(program.tags) + _item_tags(program, spaced=True)
+
+
+def _item_tags(program: Program, spaced: bool = False) -> str:
+    """The items' own tags, each marked with its item: (3)新規."""
+    parts = [
+        f"({item.number}){tag}"
+        for item in program.items
+        for tag in item.tags
+        if tag not in program.tags
+    ]
+    text = " ".join(parts)
+    return (" " + text if program.tags else text) if spaced and text else text
 
 
 def place_text(place: Place) -> str:
@@ -211,6 +240,15 @@ def _table(
     widest_tag = max(
         (cell_width(tag) for ref in refs for tag in tag_text(ref.program).split()), default=4
     )
+    # A place --grep found is never folded: the column is as wide as the widest, with its 、.
+    widest_place = max(
+        (
+            cell_width(place_text(place)) + 2
+            for ref in refs
+            for place in program_filter.matches(ref.program)
+        ),
+        default=6,
+    )
     # A section's name folds only when it alone is wider than this.
     widest_section = min(
         max((cell_width(name) + 2 for ref in refs for name in ref.program.sections), default=10),
@@ -224,7 +262,12 @@ def _table(
         Column("amount", t("col.amount"), "right", figures.text, figures.number, no_wrap=True),
         Column("sections", t("col.section"), min_width=widest_section, separator="、"),
         Column("tags", t("col.tag"), min_width=widest_tag, separator=" "),
-        *([Column("found", t("col.found"), min_width=6, separator="、")] if grep else []),
+        Column("item_tags", t("col.tag"), in_table=False),
+        *(
+            [Column("found", t("col.found"), min_width=widest_place, separator="、")]
+            if grep
+            else []
+        ),
     ]
     table = Table(columns=columns)
     for ref in refs:
@@ -235,7 +278,10 @@ def _table(
             "name": program.name,
             "amount": program.amount,
             "sections": "、".join(program.sections),
-            "tags": tag_text(program),
+            # On screen the items' own tags follow the program's (重点 (3)新規); in CSV the
+            # tags column is the program's, and item_tags the items'.
+            "tags": Decorated(" ".join(program.tags), suffix=_item_tags(program, spaced=True)),
+            "item_tags": _item_tags(program),
         }
         if grep:
             row["found"] = "、".join(place_text(p) for p in program_filter.matches(program))

@@ -14,6 +14,7 @@ from izumi_ledger.cli.options import (
     LedgerOption,
     NoCacheOption,
 )
+from izumi_ledger.cli.render.cells import fold_line
 from izumi_ledger.cli.render.figures import Figures
 from izumi_ledger.cli.render.tables import Column, Decorated, Table, markdown_text
 from izumi_ledger.cli.render.tree import Node, tree_lines
@@ -60,8 +61,12 @@ def show_command(
     figures = Figures(book.unit, None)
 
     def text(screen: Terminal) -> None:
-        screen.line(t("cli.ledger", ledger=shown_name(name)))
-        screen.line(t("show.policy", number=ref.policy.number, title=ref.policy.title))
+        for line in (
+            t("cli.ledger", ledger=shown_name(name)),
+            t("show.policy", number=ref.policy.number, title=ref.policy.title),
+        ):
+            for part in fold_line(line, screen.width):
+                screen.line(part)
         for line, style in tree_lines(_tree(ref, figures), screen.width):
             screen.line(line, style)
 
@@ -106,11 +111,9 @@ def _json(ref: ProgramRef) -> dict[str, Any]:
 
 def _tree(ref: ProgramRef, figures: Figures) -> Node:
     program = ref.program
-    figure = figures.text(program.amount)
-    if program.tags:
-        figure += "  " + " ".join(f"[{tag}]" for tag in program.tags)
+    tags = " ".join(f"[{tag}]" for tag in program.tags)
     title = t("show.program", number=program.number, name=program.name, amount="").rstrip()
-    tree = Node(title, figure, style="bold")
+    tree = Node(title, figures.text(program.amount), style="bold", tags=tags)
     sections = "、".join(program.sections) or t("show.none")
     tree.add(Node(t("show.sections", sections=sections), separator="、"))
     if program.summary:
@@ -121,10 +124,10 @@ def _tree(ref: ProgramRef, figures: Figures) -> Node:
             Node(t("show.items", count=len(program.items), amount=figures.text(items_total)))
         )
         for item in program.items:
-            item_figure = figures.text(item.amount)
-            if item.tags:
-                item_figure += "  " + " ".join(f"＜{tag}＞" for tag in item.tags)
-            node = branch.add(Node(f"({item.number}) {item.name}", item_figure))
+            item_tags = " ".join(f"＜{tag}＞" for tag in item.tags)
+            node = branch.add(
+                Node(f"({item.number}) {item.name}", figures.text(item.amount), tags=item_tags)
+            )
             if item.summary:
                 node.body.append((item.summary, "dim"))
             for detail in item.details:

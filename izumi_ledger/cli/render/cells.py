@@ -42,14 +42,26 @@ def _may_break_between(before: str, after: str) -> bool:
     return before == "|" or char_width(before) == 2 or char_width(after) == 2
 
 
+# A figure with its unit or sign (6,588千円, △2,430千円, 25.0%, 1億2,345万円): no line breaks
+# inside one, so that no figure is ever shown cut in two.
+_FIGURE = re.compile(
+    r"[△▲+＋−-]?[0-9０-９](?:[0-9０-９,，.．]|[億万千](?=[0-9０-９円]))*(?:千円|万円|円|%|％)?"
+    r"|千円|万円"
+)
+
+
 def _pieces(text: str) -> Iterator[tuple[bool, str]]:
     """The pieces no line break may fall inside, each with whether a space comes before it."""
     for index, word in enumerate(text.split(" ")):
         if not word:
             continue
+        inside: set[int] = set()  # positions a break may not take: within a figure
+        if "円" in word or any(char.isdigit() for char in word):
+            for found in _FIGURE.finditer(word):
+                inside.update(range(found.start() + 1, found.end()))
         start = 0
         for position in range(1, len(word)):
-            if _may_break_between(word[position - 1], word[position]):
+            if position not in inside and _may_break_between(word[position - 1], word[position]):
                 yield index > 0 and start == 0, word[start:position]
                 start = position
         yield index > 0 and start == 0, word[start:]
@@ -100,9 +112,15 @@ def _pack(
 def wrap(text: str, width: int) -> list[str]:
     """text in lines of at most width cells; its own line ends are kept. Nothing is dropped:
     the lines hold every character of text but the spaces where lines break."""
-    lines = [
-        line for paragraph in text.split("\n") for line in _pack(_pieces(paragraph), width, _fold)
-    ]
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        packed = _pack(_pieces(paragraph), width, _fold)
+        # A full-width space where a line breaks is a space at the break: it neither ends
+        # one line nor begins the next (a paragraph's own first indent stays).
+        lines.extend(
+            line.rstrip(" \u3000") if number == 0 else line.strip(" \u3000")
+            for number, line in enumerate(packed)
+        )
     return [line.replace(NO_BREAK_SPACE, " ") for line in lines]
 
 
@@ -124,3 +142,13 @@ def wrap_list(text: str, width: int, separator: str) -> list[str]:
     names = [name + separator for name in text.split(separator)]
     names[-1] = names[-1][: len(names[-1]) - len(separator)]
     return _pack(((False, name) for name in names if name), width, wrap)
+
+
+def fold_line(line: str, width: int) -> list[str]:
+    """A heading or a note in lines of at most width cells, the folded lines indented as the
+    first one is; its figures are never cut."""
+    if cell_width(line) <= width:
+        return [line]
+    indent = len(line) - len(line.lstrip(" "))
+    room = max(width - indent, 8)
+    return [" " * indent + part for part in wrap(line[indent:], room)] if line.strip() else [""]

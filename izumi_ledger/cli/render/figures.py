@@ -26,6 +26,11 @@ class Figures:
         value = convert(shown, self.unit, self.ledger_unit)
         return int(value) if value == value.to_integral_value() else value
 
+    def ledger_amount_exact(self, shown: Decimal) -> int | Decimal:
+        """A decimal amount given in the display unit, in the ledger's unit, exactly."""
+        value = shown * UNIT_IN_YEN[self.unit] / UNIT_IN_YEN[self.ledger_unit]
+        return int(value) if value == value.to_integral_value() else value.normalize()
+
     def exact_text(self, amount: int | Decimal) -> str:
         """An amount of the ledger's unit, shown exactly in the display unit."""
         value = amount * Decimal(UNIT_IN_YEN[self.ledger_unit]) / UNIT_IN_YEN[self.unit]

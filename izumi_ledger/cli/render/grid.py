@@ -150,7 +150,9 @@ def _records(
 ) -> list[Line]:
     """One block per row: a "label  value" line per column that has a value."""
     label_width = max((cell_width(columns[i].label) for i in kept), default=0)
-    room = max(width - label_width - GAP, DEFAULT_FLOOR)
+    room = width - label_width - GAP
+    # Too narrow for a label and a value side by side: each value goes under its label.
+    stacked = room < DEFAULT_FLOOR
     lines: list[Line] = []
 
     def record(cells: list[str], is_footer: bool) -> None:
@@ -161,7 +163,12 @@ def _records(
             if not text:
                 continue
             if is_footer and not column.whole:  # the footer's own words: 合計 12 事業
-                lines.extend(Line(part) for part in _cell_lines(column, text, width))
+                lines.extend(Line(part) for part in _cell_lines(column, text, max(width, 2)))
+                continue
+            beside = not stacked and (not column.whole or cell_width(text) <= room)
+            if not beside:  # the label, and the value whole on the lines below it
+                lines.append(Line(column.label))
+                lines.extend(Line(part) for part in _cell_lines(column, text, max(width, 2)))
                 continue
             label = column.label + " " * (label_width - cell_width(column.label))
             for index, part in enumerate(_cell_lines(column, text, room)):

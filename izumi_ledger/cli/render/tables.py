@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
+from izumi_ledger.cli.render.cells import fold_line
 from izumi_ledger.cli.render.grid import DEFAULT_FLOOR, GridColumn, draw
 from izumi_ledger.text.visible import visible
 
@@ -116,10 +117,12 @@ def print_table(table: Table, screen: Terminal) -> None:
     """The table on the terminal: its heading, the rows in columns that fit (or one record
     per row where they cannot), its notes."""
     for line in table.heading:
-        screen.line(line)
+        for part in fold_line(line, screen.width):
+            screen.line(part)
     if not table.rows and table.total is None:  # nothing to show: the heading says why
         for note in table.notes:
-            screen.line(note)
+            for part in fold_line(note, screen.width):
+                screen.line(part)
         return
     columns = [column for column in table.columns if column.in_table]
     grid = [
@@ -144,7 +147,8 @@ def print_table(table: Table, screen: Terminal) -> None:
     if table.notes and lines:
         screen.line()
     for note in table.notes:
-        screen.line(note)
+        for part in fold_line(note, screen.width):
+            screen.line(part)
 
 
 def _shown(column: Column, row: dict[str, Cell] | None) -> str:

@@ -20,6 +20,7 @@ class Node:
     text: str
     figure: str = ""
     style: str | None = None
+    tags: str = ""  # after the figure, or on a line of their own when it is full
     body: list[tuple[str, str | None]] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     separator: str | None = None  # a list of names: folded after a separator first
@@ -32,22 +33,22 @@ class Node:
 StyledLine = tuple[str, str | None]
 
 
-def _folded(text: str, figure: str, room: int, separator: str | None = None) -> list[str]:
-    shown = visible(text)
-    lines = wrap_list(shown, room, separator) if separator else wrap(shown, room)
-    if figure:
-        if cell_width(lines[-1]) + 2 + cell_width(figure) <= room:
-            lines[-1] = f"{lines[-1]}  {figure}" if lines[-1] else figure
+def _folded(node: Node, room: int) -> list[str]:
+    shown = visible(node.text)
+    lines = wrap_list(shown, room, node.separator) if node.separator else wrap(shown, room)
+    for part in (node.figure, node.tags):
+        if not part:
+            continue
+        if cell_width(lines[-1]) + 2 + cell_width(part) <= room:
+            lines[-1] = f"{lines[-1]}  {part}" if lines[-1] else part
         else:
-            lines.append(figure)
+            lines.append(part)
     return lines
 
 
 def tree_lines(root: Node, width: int) -> list[StyledLine]:
     """The tree in lines of at most width cells (a figure wider than its room excepted)."""
-    lines: list[StyledLine] = [
-        (line, root.style) for line in _folded(root.text, root.figure, width)
-    ]
+    lines: list[StyledLine] = [(line, root.style) for line in _folded(root, width)]
     for text, style in root.body:
         lines.extend((line, style) for line in wrap(visible(text), width))
     _branches(root.children, "", width, lines)
@@ -59,8 +60,11 @@ def _branches(children: list[Node], indent: str, width: int, lines: list[StyledL
         last = index == len(children) - 1
         first_guide, guide = ("└── ", "    ") if last else ("├── ", "│   ")
         room = max(width - cell_width(indent) - 4, NARROWEST)
-        for number, line in enumerate(_folded(child.text, child.figure, room, child.separator)):
-            lines.append(((indent + (first_guide if number == 0 else guide) + line), child.style))
+        for number, line in enumerate(_folded(child, room)):
+            head = indent + (first_guide if number == 0 else guide)
+            lines.append(((head + line).rstrip(), child.style))
         for text, style in child.body:
-            lines.extend((indent + guide + line, style) for line in wrap(visible(text), room))
+            lines.extend(
+                ((indent + guide + line).rstrip(), style) for line in wrap(visible(text), room)
+            )
         _branches(child.children, indent + guide, width, lines)
