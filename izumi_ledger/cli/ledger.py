@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from izumi_ledger.cli.messages import t
@@ -29,18 +28,13 @@ def check_command(name: str) -> str:
 
 
 def shown_name(name: str) -> str:
-    """A ledger's name as a heading shows it: the bundled ledger by its name only, never the
-    path of the installed package (which a Markdown report would carry along)."""
+    """A ledger's name as a heading shows it: the bundled ledger, read because no other was
+    named, by its name only, never the path of the installed package (which a Markdown
+    report would carry along); a ledger the user named, as they named it."""
     from izumi_ledger.source.files import bundled_ledger
 
     bundled = bundled_ledger()
-    if name.endswith(bundled.name) and not name.startswith("<"):
-        try:
-            if Path(name).resolve() == bundled:
-                return t("cli.bundled", name=bundled.name)
-        except (OSError, RuntimeError):  # a name that cannot be resolved is not the bundle
-            pass
-    return name
+    return t("cli.bundled", name=bundled.name) if name == str(bundled) else name
 
 
 class LedgerUnreadable(IzumiError):
