@@ -134,7 +134,7 @@ class _CommandsOnDemand(TyperGroup):
         except exceptions.ClickException as error:
             from izumi_ledger.cli.terminal import start_terminal
 
-            named = arguments[0] if arguments and arguments[0] in COMMANDS else ""
+            named = next((word for word in arguments if word in COMMANDS), "")
             message, hint = describe(error, f"izumi {named}".strip())
             screen = start_terminal()
             screen.message(message)
@@ -173,6 +173,7 @@ class _CommandsOnDemand(TyperGroup):
         if name in COMMANDS:
             if name not in self.commands:
                 self.commands[name] = load_command(name)
+            _no_option_as_a_value(self.commands[name], args[1:])
             return name, self.commands[name], args[1:]
         # An unknown name: typer's usage error, with "did you mean" drawn from every command.
         for other in COMMANDS:
@@ -191,6 +192,26 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["--help", "-h"]},
 )
+
+
+def _no_option_as_a_value(command: Command, arguments: list[str]) -> None:
+    """An option that takes a value, followed by another of the command's options
+    (--section --grep x), is missing its value: click would take --grep as the section."""
+    from typer._click import exceptions
+
+    takes_value = {
+        name
+        for parameter in command.params
+        if not getattr(parameter, "is_flag", False) and parameter.param_type_name == "option"
+        for name in parameter.opts
+    }
+    every_option = {name for parameter in command.params for name in parameter.opts}
+    every_option |= {"--help", "-h"}
+    for word, following in zip(arguments, arguments[1:], strict=False):
+        if word == "--":
+            return
+        if word in takes_value and following.partition("=")[0] in every_option:
+            raise exceptions.BadOptionUsage(word, f"Option {word!r} requires an argument.")
 
 
 def _install_completion(context: Any, parameter: Any, value: Any) -> None:

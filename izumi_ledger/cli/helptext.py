@@ -191,6 +191,10 @@ JAPANESE: Final[dict[str, str]] = {
     "Usage:": "使い方:",
     "required": "必須",
     "default": "既定",
+    "[OPTIONS]": "[オプション]",
+    "COMMAND [ARGS]...": "コマンド [引数]...",
+    "<str>": "<文字列>",
+    "<int>": "<整数>",
 }
 
 

@@ -204,6 +204,7 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "--grep に探す文字列がありません",
         "en": "--grep has no text to look for",
     },
+    "list.place.separator": {"ja": "、", "en": ", "},
     "list.place.name": {"ja": "事業名", "en": "name"},
     "list.place.summary": {"ja": "概要", "en": "summary"},
     "list.place.note": {"ja": "注記", "en": "notes"},
@@ -211,18 +212,18 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "col.found": {"ja": "該当", "en": "found in"},
     "status.failing": {
         "ja": "注意: この台帳の数字は合っていません（エラー {count} 件。{command} で場所を確認）",
-        "en": "note: the figures of this ledger do not add up ({count} errors; {command} shows where)",
+        "en": "note: the figures of this ledger do not add up (errors: {count}; {command} shows where)",
     },
     "status.errors": {
         "ja": "注意: この台帳には誤りが {count} 件あります（数字は合っています。{command} で確認）",
-        "en": "note: this ledger has {count} errors, though its figures add up ({command} shows them)",
+        "en": "note: errors in this ledger: {count}, though its figures add up ({command} shows them)",
     },
     "status.both": {
         "ja": "  記載の合計 {stated} · 各行の和 {added}（差 {difference}）",
         "en": "  stated total {stated} · sum of the rows {added} (difference {difference})",
     },
     "list.grep": {"ja": " · 「{text}」を含む", "en": " · containing “{text}”"},
-    "list.total": {"ja": "合計 {count} 事業", "en": "total, programs: {count}"},
+    "list.total": {"ja": "合計 {count} 事業", "en": "total ({count})"},
     # --- show ----------------------------------------------------------------------------
     "show.not_found": {"ja": "事業 {query!r} は見つかりません", "en": "no program {query!r}"},
     "show.close": {"ja": "近い名前: {names}", "en": "names like it: {names}"},
@@ -266,7 +267,7 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     },
     "diff.omitted": {
         "ja": "変わらない事業・細事業 {count} 件は省いています（--all ですべて表示）。",
-        "en": "{count} programs and items that did not change are left out (--all shows them).",
+        "en": "left out as unchanged: {count} programs and items (--all shows them).",
     },
     "diff.renames_limited": {
         "ja": "対応のない事業が多いため、名称変更は同じ番号の事業の間でだけ探しました。",
@@ -375,7 +376,7 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     },
     "cli.sums_wrong": {
         "ja": "izumi: 注意: この台帳には誤りが {count} 件あります（{command} で確認できます）",
-        "en": "izumi: note: this ledger has {count} errors (see {command})",
+        "en": "izumi: note: errors in this ledger: {count} (see {command})",
     },
     "cli.unexpected": {
         "ja": "izumi {version}: 想定外の失敗です。申し訳ありません。\n  --debug を付けて実行すると詳しい情報（トレースバック）が表示されます。",

@@ -59,12 +59,17 @@ def import_document(
     warnings: list[str] = []
     given = metadata.fiscal_year
     year = given if given is not None else _fiscal_year(lines, reading)
-    if year is None:
-        raise DocumentError(t("import.no_year"))
     data: dict[str, Any] = {"ledger": FORMAT_VERSION}
     named_city, named_ward = _place_names(lines, reading)
     city, ward = metadata.city or named_city, metadata.ward or named_ward
-    missing = [option for option, value in (("--city", city), ("--ward", ward)) if not value]
+    # Every option the document leaves to the user, asked for at once.
+    missing = [
+        option
+        for option, value in (("--city", city), ("--ward", ward), ("--fiscal-year", year))
+        if not value
+    ]
+    if missing == ["--fiscal-year"]:
+        raise DocumentError(t("import.no_year"))
     if missing:  # never written as a placeholder: a ledger names its ward
         raise DocumentError(
             t("import.no_place", options=" ".join(missing)),

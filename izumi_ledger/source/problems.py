@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Final
 
 import yaml
 
@@ -72,8 +73,41 @@ def hidden_break(data: bytes, display: str) -> Finding | None:
     return Finding("read", Severity.ERROR, display, line, column, "", message)
 
 
-def syntax_error_place(error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
-    """Line, column and message of a syntax error, at the place a person has to edit."""
+# PyYAML's words for what it was doing and what it found, in the reader's language: the
+# parser speaks English, a ledger's editor may not.
+_PARSER_WORDS: Final = (
+    ("while parsing a block mapping", "yamlword.block_mapping"),
+    ("while parsing a block collection", "yamlword.block_collection"),
+    ("while parsing a flow sequence", "yamlword.flow_sequence"),
+    ("while parsing a flow mapping", "yamlword.flow_mapping"),
+    ("while parsing a flow node", "yamlword.flow_node"),
+    ("while parsing a block node", "yamlword.block_node"),
+    ("while scanning a quoted scalar", "yamlword.quoted"),
+    ("while scanning a simple key", "yamlword.simple_key"),
+    ("while scanning a plain scalar", "yamlword.plain"),
+    ("did not find expected key", "yamlword.no_key"),
+    ("did not find expected '-' indicator", "yamlword.no_dash"),
+    ("did not find expected node content", "yamlword.no_content"),
+    ("could not find expected ':'", "yamlword.no_colon"),
+    ("found unexpected end of stream", "yamlword.end"),
+    ("mapping values are not allowed here", "yamlword.colon_here"),
+    ("mapping values are not allowed in this context", "yamlword.colon_here"),
+    ("found a tab character that violates indentation", "yamlword.tab"),
+    ("found character '\\t' that cannot start any token", "yamlword.tab"),
+)
+
+
+def parser_words(detail: str) -> str:
+    """PyYAML's description of a syntax error, its known phrases in the reader's language."""
+    for phrase, key in _PARSER_WORDS:
+        if phrase in detail:
+            detail = detail.replace(phrase, t(key))
+    return detail
+
+
+def syntax_error_place(error: yaml.MarkedYAMLError, lines: int = 0) -> tuple[int, int, str]:
+    """Line, column and message of a syntax error, at the place a person has to edit; lines,
+    when given, is how many lines the file has (a place past them is not shown)."""
     problem, context = error.problem_mark, error.context_mark
     mark = problem or context
     # An unclosed quote or bracket is noticed later (often at the end of the file); the place
@@ -81,10 +115,11 @@ def syntax_error_place(error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
     opened = "end of stream" in (error.problem or "") or "flow" in (error.context or "")
     if context is not None and opened:
         mark = context
-    detail = "; ".join(part for part in (error.context, error.problem) if part)
+    detail = parser_words("; ".join(part for part in (error.context, error.problem) if part))
     if mark is None:
         return 0, 0, t("yaml.unreadable", detail=detail)
     other = problem if mark is context else context
-    if other is not None and other.line != mark.line:
+    within = not lines or other is None or other.line + 1 <= lines
+    if other is not None and other.line != mark.line and within:
         detail += t("yaml.see_line", line=other.line + 1)
     return mark.line + 1, mark.column + 1, t("yaml.unreadable", detail=detail)

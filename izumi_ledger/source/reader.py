@@ -102,11 +102,18 @@ def parse_yaml(
         builder.findings.append(unreadable_text(data, display))
         builder.unreadable = not_text = True
     except yaml.MarkedYAMLError as error:
-        line, column, message = syntax_error_place(error)
+        line_count = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+        line, column, message = syntax_error_place(error, line_count)
         noticed = error.problem_mark.line + 1 if error.problem_mark else line
         what = f"{error.context or ''} {error.problem or ''}"
         diagnosis = diagnose(builder.source.line_text, noticed, what) if noticed else None
-        if diagnosis is not None:  # a mistake people make: said in their words, where it is
+        said = any(
+            finding.rule == "yaml-syntax" and finding.line == getattr(diagnosis, "line", None)
+            for finding in builder.findings
+        )
+        if said:  # the key that line made was already named as the same mistake
+            builder.unreadable = True
+        elif diagnosis is not None:  # a mistake people make: in their words, where it is
             builder.fatal(
                 "yaml-syntax", diagnosis.line, diagnosis.column, diagnosis.message, diagnosis.hint
             )

@@ -81,7 +81,8 @@ def diagnose(lines: Callable[[int], str], line: int, problem: str) -> Diagnosis 
                 t("syntax.no_colon", key=found.group(1)),
                 t("syntax.no_colon.hint", key=found.group(1), value=found.group(2).strip()),
             )
-    if any(word in problem for word in ("mapping values", "expected <block end>", "indentation")):
+    out_of_step = ("mapping values", "expected <block end>", "indentation", "expected '-'")
+    if any(word in problem for word in out_of_step):
         text = lines(line)
         indent = _INDENT.match(text)
         assert indent is not None

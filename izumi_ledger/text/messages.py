@@ -71,7 +71,7 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     },
     "amount.unit_written": {
         "ja": "金額に単位は書けません: {text!r}（{digits} と数字だけを。単位は台帳の unit で決まります）",
-        "en": "an amount is written without its unit: {text!r} (write {digits}; the ledger's "
+        "en": "an amount cannot carry its unit: {text!r} (write {digits}; the ledger's "
         "unit gives the unit)",
     },
     "amount.text": {
@@ -180,6 +180,49 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "syntax.generic.hint": {
         "ja": "この行かその前の行の書き方を確かめてください（引用符・括弧の閉じ忘れ、字下げ）",
         "en": "check this line and the one before it (an unclosed quote or bracket, the indentation)",
+    },
+    "yamlword.block_mapping": {
+        "ja": "キーと値の並びを読む途中",
+        "en": "while parsing a block mapping",
+    },
+    "yamlword.block_collection": {
+        "ja": "「- 」の並びを読む途中",
+        "en": "while parsing a block collection",
+    },
+    "yamlword.flow_sequence": {"ja": "[ ] の中を読む途中", "en": "while parsing a flow sequence"},
+    "yamlword.flow_mapping": {"ja": "{{ }} の中を読む途中", "en": "while parsing a flow mapping"},
+    "yamlword.flow_node": {
+        "ja": "[ ] か {{ }} の中の値を読む途中",
+        "en": "while parsing a flow node",
+    },
+    "yamlword.block_node": {"ja": "値を読む途中", "en": "while parsing a block node"},
+    "yamlword.quoted": {
+        "ja": "引用符で始まる文字列を読む途中",
+        "en": "while scanning a quoted scalar",
+    },
+    "yamlword.simple_key": {"ja": "キーを読む途中", "en": "while scanning a simple key"},
+    "yamlword.plain": {"ja": "値を読む途中", "en": "while scanning a plain scalar"},
+    "yamlword.no_key": {"ja": "キーがあるはずの所にありません", "en": "did not find expected key"},
+    "yamlword.no_dash": {
+        "ja": "「- 」があるはずの所にありません",
+        "en": "did not find expected '-' indicator",
+    },
+    "yamlword.no_content": {
+        "ja": "値があるはずの所にありません",
+        "en": "did not find expected node content",
+    },
+    "yamlword.no_colon": {"ja": "「:」が見つかりません", "en": "could not find expected ':'"},
+    "yamlword.end": {
+        "ja": "閉じられないままファイルが終わっています",
+        "en": "found unexpected end of stream",
+    },
+    "yamlword.colon_here": {
+        "ja": "ここには「: 」を書けません",
+        "en": "mapping values are not allowed here",
+    },
+    "yamlword.tab": {
+        "ja": "字下げにタブがあります",
+        "en": "found a tab character that violates indentation",
     },
     "yaml.see_line": {"ja": "（{line} 行目も参照）", "en": " (see also line {line})"},
     "yaml.quote_it": {
@@ -729,8 +772,8 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "amount of its programs (shared ones in full)",
     },
     "import.no_place": {
-        "ja": "文書の見出しに市・区の名前が見つかりません: {options} で指定してください",
-        "en": "the document's headings name no city or ward: give {options}",
+        "ja": "文書から読み取れないものがあります: {options} で指定してください",
+        "en": "the document does not say everything a ledger needs: give {options}",
     },
     "import.no_place.hint": {
         "ja": "例: izumi import 文書.txt {example}（台帳は区の名前なしには書きません）",

@@ -78,6 +78,11 @@ def test_grep_finds_details_and_says_where() -> None:
     assert "(1)イ" in run_cli("list", "--grep", "スマートフォン").stdout
 
 
+def test_where_grep_found_it_is_said_in_english_too() -> None:
+    shown = run_cli("--lang", "en", "list", "--grep", "省エネ", env={"COLUMNS": "120"}).stdout
+    assert "summary, (1)" in shown and "、" not in shown.split("found in")[1].split("\n")[2]
+
+
 def test_grep_finds_related_lines() -> None:
     rows = json.loads(run_cli("list", "--grep", "スポーツ推進委員", "-f", "json").stdout)
     assert 7 in [row["number"] for row in rows]

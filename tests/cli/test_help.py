@@ -188,7 +188,7 @@ def test_every_help_text_is_drawn_whole(name: str | None, width: int) -> None:
 
 def test_arguments_show_their_names_in_the_usage_without_braces() -> None:
     screen = _screen("diff")
-    assert screen.usage == "izumi diff [OPTIONS] OLD NEW"
+    assert screen.usage == "izumi diff [オプション] OLD NEW"
     arguments = screen.panels[0]
     assert [row.names for row in arguments.rows] == [("OLD",), ("NEW",)]
     assert all(row.notes == ("[必須]",) for row in arguments.rows)

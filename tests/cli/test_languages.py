@@ -62,6 +62,12 @@ USAGE = [
     (["list", "extra"], "余分な引数があります: extra", "arguments it does not take: extra"),
     (["chek"], "コマンド 'chek' はありません", "there is no command 'chek'"),
     (["list", "--items=yes"], "--items は値をとりません", "--items takes no value"),
+    # The next option is not the value of one that needs a value.
+    (
+        ["list", "--section", "--grep", "x"],
+        "list: --section には値が必要です",
+        "list: --section needs a value",
+    ),
 ]
 
 
@@ -103,3 +109,15 @@ def test_installing_completion_says_where_in_the_users_language(tmp_path: object
     assert "bash の補完を" in japanese.stdout and "端末を開き直すと" in japanese.stdout
     english = run_cli("--lang", "en", "--install-completion", "bash", env={"HOME": home})
     assert "bash completion installed in" in english.stdout
+
+
+def test_placeholders_and_types_are_said_in_japanese() -> None:
+    shown = run_cli("list", "--help").stdout
+    assert "使い方: izumi list [オプション]" in shown and "<文字列>" in shown
+    assert "<str>" in run_cli("list", "--help", "--lang", "en").stdout
+
+
+def test_english_text_keeps_a_japanese_name_whole() -> None:
+    shown = run_cli("--lang", "en", "show", "--help", env={"COLUMNS": "40"}).stdout
+    assert "地域力" in shown  # never 地 / 域力
+    assert "ＩＣＴ" in shown

@@ -47,3 +47,13 @@ def test_the_diff_example_is_the_pinned_output() -> None:
     (output,) = [output for command, output in BLOCKS if command.startswith("diff")]
     golden = (REPO / "tests" / "golden" / "diff.txt").read_text(encoding="utf-8")
     assert output.rstrip("\n").split("\n") == [line.rstrip() for line in golden.splitlines()]
+
+
+def test_the_typo_example_is_what_check_says_in_the_fixtures(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (output,) = [output for command, output in BLOCKS if command == "check --ledger typo.yaml"]
+    monkeypatch.chdir(REPO / "tests" / "fixtures")
+    result = run_cli("check", "--ledger", "typo.yaml")
+    assert result.exit_code == 1
+    assert result.stdout.rstrip("\n").split("\n") == output.rstrip("\n").split("\n")

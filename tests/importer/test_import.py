@@ -330,7 +330,10 @@ def test_documents_that_are_not_budgets_exit_2(
 def test_a_year_is_needed(tmp_path: Path) -> None:
     result, _ = import_to(tmp_path, PDF_TEXT)
     assert result.exit_code == 2
-    assert "--fiscal-year" in result.stderr
+    # Every option the document leaves open is asked for at once.
+    assert "--city --ward --fiscal-year で指定" in result.stderr
+    result, _ = import_to(tmp_path / "placed", PDF_TEXT, "--city", "横浜市", "--ward", "泉区")
+    assert "--fiscal-year 2021 のように" in result.stderr
 
 
 def test_a_ledger_is_never_written_without_its_city_and_ward(tmp_path: Path) -> None:

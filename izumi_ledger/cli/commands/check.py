@@ -129,6 +129,8 @@ WARNINGS_SHOWN = 20
 
 
 def _text(checked: "Checked", screen: "Terminal") -> None:
+    # Findings are written whole, one line each, as a compiler's are: editors and scripts
+    # read `file:line:column:` from them, and a terminal wraps a long line on its own.
     unit = checked.summary.unit if checked.summary else None
     screen.line(t("cli.ledger", ledger=shown_name(checked.name)))
     shown: dict[str, int] = {}

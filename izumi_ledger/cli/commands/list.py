@@ -241,13 +241,16 @@ def _table(
         (cell_width(tag) for ref in refs for tag in tag_text(ref.program).split()), default=4
     )
     # A place --grep found is never folded: the column is as wide as the widest, with its 、.
-    widest_place = max(
-        (
-            cell_width(place_text(place)) + 2
-            for ref in refs
-            for place in program_filter.matches(ref.program)
+    widest_place = min(
+        max(
+            (
+                cell_width(place_text(place)) + 2
+                for ref in refs
+                for place in program_filter.matches(ref.program)
+            ),
+            default=6,
         ),
-        default=6,
+        16,  # a related line's long name may fold, rather than the table become records
     )
     # A section's name folds only when it alone is wider than this.
     widest_section = min(
@@ -284,7 +287,9 @@ def _table(
             "item_tags": _item_tags(program),
         }
         if grep:
-            row["found"] = "、".join(place_text(p) for p in program_filter.matches(program))
+            row["found"] = t("list.place.separator").join(
+                place_text(p) for p in program_filter.matches(program)
+            )
         table.rows.append(row)
         if with_items:
             for item in program.items:

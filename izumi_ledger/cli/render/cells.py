@@ -50,8 +50,21 @@ _FIGURE = re.compile(
 )
 
 
-def _pieces(text: str) -> Iterator[tuple[bool, str]]:
-    """The pieces no line break may fall inside, each with whether a space comes before it."""
+def _mostly_japanese(text: str) -> bool:
+    """Whether text is Japanese, which breaks between its characters, rather than English
+    with a Japanese name in it (izumi show 地域力), which breaks at its spaces only."""
+    if text.isascii():
+        return False
+    letters = [char for char in text if not char.isspace()]
+    wide = sum(1 for char in letters if char_width(char) == 2)
+    return wide * 3 >= len(letters)
+
+
+def _pieces(text: str, japanese: bool | None = None) -> Iterator[tuple[bool, str]]:
+    """The pieces no line break may fall inside, each with whether a space comes before it;
+    English text (japanese False) breaks at its spaces only."""
+    if japanese is None:
+        japanese = _mostly_japanese(text)
     for index, word in enumerate(text.split(" ")):
         if not word:
             continue
@@ -61,6 +74,8 @@ def _pieces(text: str) -> Iterator[tuple[bool, str]]:
                 inside.update(range(found.start() + 1, found.end()))
         start = 0
         for position in range(1, len(word)):
+            if not japanese and word[position - 1] != "|":
+                continue  # English: a line breaks at its spaces (and after | in choices)
             if position not in inside and _may_break_between(word[position - 1], word[position]):
                 yield index > 0 and start == 0, word[start:position]
                 start = position
@@ -109,12 +124,18 @@ def _pack(
     return lines
 
 
+def _fold_as_japanese(piece: str, width: int) -> list[str]:
+    """A piece wider than the line: broken where Japanese allows, and cut only where even a
+    Japanese piece of it is wider than the line."""
+    return _pack(_pieces(piece, japanese=True), width, _fold)
+
+
 def wrap(text: str, width: int) -> list[str]:
     """text in lines of at most width cells; its own line ends are kept. Nothing is dropped:
     the lines hold every character of text but the spaces where lines break."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        packed = _pack(_pieces(paragraph), width, _fold)
+        packed = _pack(_pieces(paragraph), width, _fold_as_japanese)
         # A full-width space where a line breaks is a space at the break: it neither ends
         # one line nor begins the next (a paragraph's own first indent stays).
         lines.extend(

@@ -35,14 +35,14 @@ def _notes(parameter: Parameter, context: Context) -> tuple[str, ...]:
 def _usage(context: Context, parameters: list[Parameter], group: bool) -> str:
     pieces = [context.command_path]
     if any(p.param_type_name == "option" for p in parameters):
-        pieces.append("[OPTIONS]")
+        pieces.append(in_language("[OPTIONS]"))
     for parameter in parameters:
         if parameter.param_type_name == "argument":
             name = parameter.make_metavar(context)
             name = name if parameter.required else f"[{name}]"
             pieces.append(f"{name}..." if parameter.nargs == -1 else name)
     if group:
-        pieces.append("COMMAND [ARGS]...")
+        pieces.append(in_language("COMMAND [ARGS]..."))
     return " ".join(pieces)
 
 
@@ -56,6 +56,8 @@ def _parameter_row(parameter: Parameter, context: Context) -> Row:
     long_names += parameter.secondary_opts
     flag = getattr(parameter, "is_flag", False) or getattr(parameter, "count", False)
     metavar = "" if flag else parameter.make_metavar(context)
+    # typer's type names, in the screen's language: <str> is <文字列> in Japanese.
+    metavar = re.sub(r"<(str|int)>", lambda found: in_language(found.group()), metavar)
     return Row((",".join(long_names), ",".join(short_names), metavar), help_text, notes)
 
 
