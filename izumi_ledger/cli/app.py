@@ -101,14 +101,15 @@ def load_command(name: str) -> Command:
 def language_in(arguments: list[str]) -> str | None:
     """The value of --lang wherever it stands (izumi --lang en check, izumi check --lang en),
     read before typer: its help and its usage errors are said in that language too."""
+    found = None
     for index, word in enumerate(arguments):
         if word == "--":
             break
         if word == "--lang" and index + 1 < len(arguments):
-            return arguments[index + 1]
-        if word.startswith("--lang="):
-            return word.partition("=")[2]
-    return None
+            found = arguments[index + 1]  # the last one given, as typer takes the last
+        elif word.startswith("--lang="):
+            found = word.partition("=")[2]
+    return found
 
 
 class _CommandsOnDemand(TyperGroup):

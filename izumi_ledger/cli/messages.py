@@ -20,6 +20,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "label.less": {"ja": "（{label}が少ない）", "en": " ({label} less)"},
     # --- messages of every command ---------------------------------------------------------
     "cli.hint": {"ja": "  ヒント: {hint}", "en": "  hint: {hint}"},
+    "import.option_empty": {
+        "ja": "{option} の値が空です",
+        "en": "{option} is empty",
+    },
     "import.in_document": {
         "ja": "  文書では {document}:{line} 行目",
         "en": "  in the document: {document}:{line}",
@@ -169,6 +173,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "構成比は総額 {amount}に対する割合、棒は最も大きい行を全幅とする長さ。",
         "en": "share: of the total {amount}; bars: the largest row fills the width.",
     },
+    "totals.share_basis_only": {
+        "ja": "構成比は総額 {amount}に対する割合。",
+        "en": "share: of the total {amount}.",
+    },
     "totals.item_tags": {
         "ja": "細事業にあるタグは、その細事業の額だけを数える（事業にあるタグは事業の全額）。",
         "en": "a tag on an item counts that item's amount (a tag on a program, the whole program).",
@@ -266,18 +274,19 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "no differences ({programs} programs, total {amount}, all the same)",
     },
     "diff.omitted": {
-        "ja": "変わらない事業・細事業 {count} 件は省いています（--all ですべて表示）。",
-        "en": "left out as unchanged: {count} programs and items (--all shows them).",
+        "ja": "変わらない施策・事業・細事業 {count} 件は省いています（--all ですべて表示）。",
+        "en": "left out as unchanged: {count} policies, programs and items (--all shows them).",
     },
     "diff.renames_limited": {
         "ja": "対応のない事業が多いため、名称変更は同じ番号の事業の間でだけ探しました。",
         "en": "So many programs were left unmatched that renames were sought only between programs of the same number.",
     },
-    "diff.renumbered": {"ja": "番号 {old}→{new}", "en": "number {old}→{new}"},
-    "diff.title_changed": {
-        "ja": "施策{policy} の名前: {old} → {new}",
-        "en": "policy {policy} renamed: {old} → {new}",
+    "diff.ledger_sections": {
+        "ja": "台帳の担当課: {sections}",
+        "en": "the ledger's sections: {sections}",
     },
+    "diff.policy_prefix": {"ja": "施策 ", "en": "policy "},
+    "diff.renumbered": {"ja": "番号 {old}→{new}", "en": "number {old}→{new}"},
     "col.old_name": {"ja": "旧名", "en": "former name"},
     "diff.stdin_twice": {
         "ja": "標準入力（-）から読めるのは一つの台帳だけです",

@@ -15,6 +15,16 @@ from izumi_ledger.cli.messages import t
 from izumi_ledger.text.visible import visible
 
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
+_SHOWN_AT_MOST = 80  # characters of what the user typed that a message repeats
+
+
+def shown(text: str) -> str:
+    """What the user typed, as a message may repeat it: bytes that were not UTF-8 as \\xff,
+    controls escaped, and a very long word cut short."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    # typer quotes a value with repr(): a byte that was not UTF-8 arrives as \udcff there.
+    text = re.sub(r"\\udc([89a-f][0-9a-f])", r"\\x\1", visible(text, one_line=True))
+    return text if len(text) <= _SHOWN_AT_MOST else text[:_SHOWN_AT_MOST] + "…"
 
 
 def _name(parameter: Any) -> str:
@@ -42,12 +52,12 @@ def describe(error: Any, command_line: str = "izumi") -> tuple[str, str]:
     help_hint = t("usage.see_help", command=command)
     message = str(error.message)
     if isinstance(error, exceptions.NoSuchOption):
-        option = visible(error.option_name, one_line=True)
+        option = shown(error.option_name)
         close = difflib.get_close_matches(error.option_name, _options_of(context), n=1)
         hint = t("usage.did_you_mean", name=close[0]) + " " + help_hint if close else help_hint
         return t("usage.no_such_option", command=command, option=option), hint
     if isinstance(error, exceptions.BadOptionUsage):
-        option = visible(error.option_name, one_line=True)
+        option = shown(error.option_name)
         if "does not take a value" in message:
             return t("usage.no_value", command=command, option=option), help_hint
         return t("usage.needs_value", command=command, option=option), help_hint
@@ -56,7 +66,7 @@ def describe(error: Any, command_line: str = "izumi") -> tuple[str, str]:
     if isinstance(error, exceptions.BadParameter):
         return _bad_value(command, error, message, help_hint)
     if message.startswith("No such command"):
-        name = "'" + visible(_first_quoted(message), one_line=True) + "'"
+        name = "'" + shown(_first_quoted(message)) + "'"
         close = difflib.get_close_matches(_first_quoted(message), _commands_of(context), n=1)
         commands = ", ".join(_commands_of(context))
         hint = t("usage.did_you_mean", name=close[0]) if close else ""
@@ -66,15 +76,13 @@ def describe(error: Any, command_line: str = "izumi") -> tuple[str, str]:
     if message.startswith("Got unexpected extra argument"):
         found = re.search(r"\(([^()]*)\)$", message)
         extra = found.group(1) if found else message
-        return t("usage.extra", command=command, arguments=visible(extra, one_line=True)), (
-            help_hint
-        )
-    return t("usage.other", command=command, message=visible(message, one_line=True)), help_hint
+        return t("usage.extra", command=command, arguments=shown(extra)), (help_hint)
+    return t("usage.other", command=command, message=shown(message)), help_hint
 
 
 def _bad_value(command: str, error: Any, message: str, help_hint: str) -> tuple[str, str]:
     name = _name(error.param)
-    value = "'" + visible(_first_quoted(message), one_line=True) + "'"
+    value = "'" + shown(_first_quoted(message)) + "'"
     choices = getattr(getattr(error.param, "type", None), "choices", None)
     if choices:
         allowed = ", ".join(str(choice) for choice in choices)
@@ -85,7 +93,7 @@ def _bad_value(command: str, error: Any, message: str, help_hint: str) -> tuple[
         return t("usage.bad_integer", command=command, name=name, value=value), t(
             "usage.write_integer"
         )
-    return t("usage.bad_value", command=command, name=name, detail=visible(message)), help_hint
+    return t("usage.bad_value", command=command, name=name, detail=shown(message)), help_hint
 
 
 def _options_of(context: Any) -> list[str]:

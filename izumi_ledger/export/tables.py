@@ -69,7 +69,7 @@ _ENGLISH: Final[dict[str, str]] = {
     "財源": "funding",
     "合計の外": "outside every total",
 }
-_BRACKETED = re.compile(r"^(.*?)（(.*)）$")
+_BRACKETED = re.compile(r"^(.*)（([^（）]*)）$")  # the last bracket: 額（共同…）（千円）
 
 
 def in_english(title: str) -> str:

@@ -16,7 +16,13 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from izumi_ledger.errors import IzumiError
-from izumi_ledger.export.tables import CheckStatus, Table, exact_tables, shown_title
+from izumi_ledger.export.tables import (
+    CheckStatus,
+    ExportRefused,
+    Table,
+    exact_tables,
+    shown_title,
+)
 from izumi_ledger.format.models import Ledger
 from izumi_ledger.text.messages import t
 from izumi_ledger.text.visible import visible
@@ -29,6 +35,10 @@ _UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # character takes two. Long texts (summaries) are capped and wrap in their cell.
 _WIDEST: Final = 60
 _NARROWEST: Final = 6
+# What a worksheet holds exactly: 32,767 characters in a cell, 15 significant digits in a
+# number. Past either, Excel would cut or round the value without a word.
+CELL_CHARACTERS: Final = 32_767
+NUMBER_DIGITS: Final = 15
 
 
 def _width(text: str) -> int:
@@ -75,6 +85,7 @@ class _Sheet:
 
     def __init__(self, workbook: Any, name: str, formats: dict[str, Any]) -> None:
         self.sheet = workbook.add_worksheet(name)
+        self.name = name
         self.formats = formats
         self.widths: dict[int, int] = {}
         self.row = 0
@@ -85,10 +96,33 @@ class _Sheet:
             self.sheet.write_formula(self.row, column, value, cell_format, cached)
             shown = f"{cached:,}" if isinstance(cached, int) else str(cached)
         elif isinstance(value, str):
+            text = _text(value)
+            if len(text) > CELL_CHARACTERS:
+                raise ExportRefused(
+                    t(
+                        "xlsx.too_long",
+                        sheet=self.name,
+                        cell=f"{_letter(column)}{self.row + 1}",
+                        length=f"{len(text):,}",
+                        limit=f"{CELL_CHARACTERS:,}",
+                    ),
+                    t("xlsx.use_other"),
+                )
             # Always a string: =, +, - or @ at its start makes no formula of it.
-            self.sheet.write_string(self.row, column, _text(value), cell_format)
+            self.sheet.write_string(self.row, column, text, cell_format)
             shown = value
         elif isinstance(value, int) and not isinstance(value, bool):
+            if abs(value) >= 10**NUMBER_DIGITS:
+                raise ExportRefused(
+                    t(
+                        "xlsx.too_many_digits",
+                        sheet=self.name,
+                        cell=f"{_letter(column)}{self.row + 1}",
+                        value=f"{value:,}",
+                        digits=NUMBER_DIGITS,
+                    ),
+                    t("xlsx.use_other"),
+                )
             self.sheet.write_number(self.row, column, value, cell_format)
             shown = f"{value:,}"
         else:

@@ -11,7 +11,7 @@ from typing import Final, Generic, TypeVar
 
 from izumi_ledger.figures.totals import ledger_total
 from izumi_ledger.format.amounts import UNIT_IN_YEN, Unit
-from izumi_ledger.format.models import Item, Ledger, Program
+from izumi_ledger.format.models import Item, Ledger, Policy, Program
 
 Entry = TypeVar("Entry", Program, Item)
 # Names this alike (difflib's ratio) are taken as one entry renamed.
@@ -35,7 +35,7 @@ class Status(StrEnum):
 class Change:
     """One program or item in either ledger, and how it differs (amounts in the common unit)."""
 
-    level: str  # "program" or "item"
+    level: str  # "policy", "program" or "item"
     status: Status
     policy: int
     program: int | None  # for items: the program's number in the new ledger (else the old)
@@ -99,10 +99,17 @@ class Comparison:
     # True when so many entries were left unmatched that renames were sought only among
     # entries of the same number (ALIKE_PAIRS_AT_MOST).
     renames_limited: bool = False
+    # The sections the ledgers list, gained and lost.
+    sections_added: tuple[str, ...] = ()
+    sections_removed: tuple[str, ...] = ()
 
     @property
     def anything_differs(self) -> bool:
-        return self.figures_differ or bool(self.titles) or any(c.differs for c in self.changes)
+        return (
+            self.figures_differ
+            or bool(self.titles or self.sections_added or self.sections_removed)
+            or any(c.differs for c in self.changes)
+        )
 
     @property
     def figures_differ(self) -> bool:
@@ -192,6 +199,7 @@ def compare(old: Ledger, new: Ledger) -> Comparison:
     old_policies = {policy.number: policy for policy in old.policies}
     new_policies = {policy.number: policy for policy in new.policies}
     for number in sorted(set(old_policies) | set(new_policies)):
+        changes.append(_policy_change(old_policies.get(number), new_policies.get(number), scales))
         old_programs = old_policies[number].programs if number in old_policies else []
         new_programs = new_policies[number].programs if number in new_policies else []
         for pair in _pair(old_programs, new_programs, lambda program: program.name, limited):
@@ -215,6 +223,29 @@ def compare(old: Ledger, new: Ledger) -> Comparison:
         changes,
         titles,
         bool(limited),
+        _gained(old.sections, new.sections),
+        _gained(new.sections, old.sections),
+    )
+
+
+def _policy_change(old: Policy | None, new: Policy | None, scales: tuple[int, int]) -> Change:
+    """A policy as a change of its own: its title and its amount (its programs follow)."""
+    either = new or old
+    assert either is not None
+    old_amount = old.amount * scales[0] if old else None
+    new_amount = new.amount * scales[1] if new else None
+    status = _status(old.title if old else None, new.title if new else None, old_amount, new_amount)
+    return Change(
+        "policy",
+        status,
+        either.number,
+        None,
+        new.number if new else None,
+        old.number if old else None,
+        either.title,
+        old.title if status is Status.RENAMED and old else None,
+        old_amount,
+        new_amount,
     )
 
 

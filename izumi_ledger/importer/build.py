@@ -14,6 +14,7 @@ from izumi_ledger.importer.text import DocumentError, decode, lines_of, number
 from izumi_ledger.importer.web import looks_like_web, read_web
 from izumi_ledger.text.era import gregorian_year
 from izumi_ledger.text.messages import t
+from izumi_ledger.text.visible import has_hidden
 
 Layout = Literal["pdf-text", "web"]
 LAYOUTS: tuple[Layout, ...] = ("pdf-text", "web")
@@ -60,7 +61,10 @@ def import_document(
     given = metadata.fiscal_year
     year = given if given is not None else _fiscal_year(lines, reading)
     data: dict[str, Any] = {"ledger": FORMAT_VERSION}
-    named_city, named_ward = _place_names(lines, reading)
+    if metadata.city and metadata.ward:
+        named_city = named_ward = None  # given: what the headings say is not needed
+    else:
+        named_city, named_ward = _place_names(lines, reading)
     city, ward = metadata.city or named_city, metadata.ward or named_ward
     # Every option the document leaves to the user, asked for at once.
     missing = [
@@ -131,29 +135,54 @@ def _fiscal_year(lines: list[Any], reading: Reading) -> int | None:
 
 
 # The ward a title names: 横浜市泉区, 港北区の予算, 泉区運営方針; a name is a few letters
-# of no punctuation before 市 or 区.
-_NAME = r"[^\s、。，,.・「」『』（）()【】\[\]0-9０-９]"
+# of no punctuation (nor の, と, or a year) before 市 or 区.
+_NAME = r"[^\s、。，,.・「」『』（）()【】\[\]0-9０-９のと年度]"
 _CITY_AND_WARD = re.compile(rf"({_NAME}{{1,5}}?市)({_NAME}{{1,5}}?区)")
 _WARD = re.compile(rf"((?<![市]){_NAME}{{1,4}}?区)(?:の|役所|運営方針|予算)")
 _CITY = re.compile(rf"({_NAME}{{1,5}}?市)(?:の|役所|予算)")
+_OTHER_WARD = re.compile(rf"{_NAME}{{1,4}}?区")
+# Words ending in 区 that are not a ward's name.
+_NOT_WARDS = frozenset({"地区", "学区", "選挙区", "区", "特区", "校区", "市区", "管区", "学校区"})
+
+
+class PlaceError(DocumentError):
+    """A document that names two wards (or two cities): which one is its own is not told."""
 
 
 def _place_names(lines: list[Any], reading: Reading) -> tuple[str | None, str | None]:
     """The city and the ward a document names above its first policy, each None when it
-    names none."""
+    names none; PlaceError when it names two different ones."""
     first = reading.policies[0].line.number
-    city = ward = None
+    cities: list[str] = []
+    wards: list[str] = []
     for line in lines:
         if line.number >= first:
             break
-        # 令和3年度泉区 runs the year into the name: a name is read from after the year too.
-        for text in (line.text, re.sub(r"^.*年度", "", line.text)):
-            both = _CITY_AND_WARD.search(text)
-            if both and "年" not in both[0]:
-                return city or both[1], ward or both[2]
-            ward = ward or next((w[1] for w in _WARD.finditer(text) if "年" not in w[1]), None)
-            city = city or next((c[1] for c in _CITY.finditer(text) if "年" not in c[1]), None)
+        if has_hidden(line.text):  # an invisible character would go into the name
+            continue
+        for both in _CITY_AND_WARD.finditer(line.text):
+            cities.append(both[1])
+            wards.append(both[2])
+        wards.extend(found[1] for found in _WARD.finditer(line.text))
+        cities.extend(found[1] for found in _CITY.finditer(line.text))
+        # 泉区と戸塚区の予算: every ward-like name of a heading that names one counts.
+        if wards:
+            wards.extend(found[0] for found in _OTHER_WARD.finditer(line.text))
+    # 横浜市泉区 read as a ward-like word is 泉区: the city is no part of the ward's name.
+    wards = [ward.rpartition("市")[2] for ward in wards]
+    city, ward = _one(cities, "--city"), _one([w for w in wards if w not in _NOT_WARDS], "--ward")
     return city, ward
+
+
+def _one(names: list[str], option: str) -> str | None:
+    """The one name a document gives; None for none; PlaceError for two."""
+    distinct = list(dict.fromkeys(names))
+    if len(distinct) > 1:
+        raise PlaceError(
+            t("import.two_places", names="、".join(distinct), option=option),
+            t("import.two_places.hint", option=option),
+        )
+    return distinct[0] if distinct else None
 
 
 def _sections(policies: list[dict[str, Any]]) -> list[str]:

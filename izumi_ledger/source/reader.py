@@ -106,7 +106,8 @@ def parse_yaml(
         line, column, message = syntax_error_place(error, line_count)
         noticed = error.problem_mark.line + 1 if error.problem_mark else line
         what = f"{error.context or ''} {error.problem or ''}"
-        diagnosis = diagnose(builder.source.line_text, noticed, what) if noticed else None
+        since = error.context_mark.line + 1 if error.context_mark else None
+        diagnosis = diagnose(builder.source.line_text, noticed, what, since) if noticed else None
         said = any(
             finding.rule == "yaml-syntax" and finding.line == getattr(diagnosis, "line", None)
             for finding in builder.findings
@@ -419,7 +420,10 @@ class _Builder:
         if allowed is not None and key not in allowed:
             mistake = key_mistake(key, allowed)
             if mistake is not None:  # a line written wrong, not a key unknown
-                self.add("yaml-syntax", mark, (*frame.path, key), *mistake)
+                message, hint, meant = mistake
+                if meant:  # that the meant key is missing is the same mistake
+                    self.meant_keys.add((*frame.path, meant))
+                self.add("yaml-syntax", mark, (*frame.path, key), message, hint)
                 return
             close = closest(key, allowed)
             if close:

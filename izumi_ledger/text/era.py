@@ -19,10 +19,17 @@ def fiscal_year_name(year: int) -> str:
     return f"{year}年度"
 
 
+# The last year of each era that has ended: 昭和64年 and 平成31年 were the last.
+_LAST_NUMBER: Final = {"昭和": 64, "平成": 31}
+
+
 def gregorian_year(era: str, number: int) -> int | None:
-    """The Gregorian year of an era's year (令和, 3 → 2021); None for an era not known here."""
+    """The Gregorian year of an era's year (令和, 3 → 2021); None for an era not known here,
+    or a year the era never had (令和0, 平成45)."""
     first = _FIRST_YEAR.get(era)
-    return None if first is None else first + number - 1
+    if first is None or number < 1 or number > _LAST_NUMBER.get(era, 99):
+        return None
+    return first + number - 1
 
 
 _FULL_WIDTH_DIGITS: Final = str.maketrans("０１２３４５６７８９", "0123456789")

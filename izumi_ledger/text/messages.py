@@ -169,6 +169,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": '値全体を引用符で囲んでください（{key}: "{value}: …"）、または「：」（全角）にしてください',
         "en": 'put the whole value in quotes ({key}: "{value}: …"), or use a full-width “：”',
     },
+    "syntax.colon_in_value.hint_single": {
+        "ja": "値全体を単引用符で囲んでください（{key}: '{value}: …'）、または「：」（全角）にしてください",
+        "en": "put the whole value in single quotes ({key}: '{value}: …'), or use a full-width “：”",
+    },
     "syntax.indentation": {
         "ja": "字下げがそろっていません（この行の字下げが上の行と合いません）",
         "en": "the indentation does not line up (this line's does not match the lines above)",
@@ -751,6 +755,18 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "{digits} 桁の数字があります（予算の文書の数字は {limit} 桁まで）",
         "en": "a number of {digits} digits (numbers in a budget document have at most {limit})",
     },
+    "xlsx.too_long": {
+        "ja": "{sheet} シートの {cell} は {length} 文字あり、Excel のセル（{limit} 文字まで）に入りきりません",
+        "en": "cell {cell} of sheet {sheet} holds {length} characters; an Excel cell holds {limit}",
+    },
+    "xlsx.too_many_digits": {
+        "ja": "{sheet} シートの {cell} の {value} は、Excel が正確に持てる {digits} 桁を超えます",
+        "en": "{value} in cell {cell} of sheet {sheet} has more digits than Excel keeps exactly ({digits})",
+    },
+    "xlsx.use_other": {
+        "ja": "正確に書き出せる --format csv、json、sqlite を使ってください",
+        "en": "use --format csv, json or sqlite, which keep it exactly",
+    },
     "export.package_title": {
         "ja": "{city}{ward} {year}年度 予算",
         "en": "{city}{ward} budget, fiscal year {year}",
@@ -774,6 +790,14 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "import.no_place": {
         "ja": "文書から読み取れないものがあります: {options} で指定してください",
         "en": "the document does not say everything a ledger needs: give {options}",
+    },
+    "import.two_places": {
+        "ja": "文書の見出しに名前が複数あります: {names}（どれの台帳かわかりません）",
+        "en": "the document's headings name several: {names} (whose ledger it is cannot be told)",
+    },
+    "import.two_places.hint": {
+        "ja": "{option} で指定してください",
+        "en": "give it with {option}",
     },
     "import.no_place.hint": {
         "ja": "例: izumi import 文書.txt {example}（台帳は区の名前なしには書きません）",

@@ -155,10 +155,13 @@ def test_diff_reports_sections_tags_and_titles_and_exits_on_figures_only(tmp_pat
     assert result.exit_code == 0, result.stdout  # no figure differs
     assert "担当課 +総務課 −地域振興課" in result.stdout
     assert "タグ +新規 −拡充" in result.stdout
-    assert "施策2 の名前: はぐくもう！地域の力 → はぐくもう！まちの力" in result.stdout
+    assert "施策 はぐくもう！まちの力（旧: はぐくもう！地域の力）" in result.stdout
     rows = run_cli("diff", str(BUNDLED), path, "-f", "csv").stdout.splitlines()
     assert any(row.endswith(",総務課,地域振興課,,,千円") for row in rows)
-    assert "policy,2,,,,はぐくもう！まちの力,,,,,renamed,はぐくもう！地域の力,,,,,千円" in rows
+    assert (
+        "policy,2,2,2,,はぐくもう！まちの力,26397,26397,0,0.0,renamed,はぐくもう！地域の力,,,,,千円"
+        in rows
+    )
 
 
 # --- 8. export -o NAME.csv ---------------------------------------------------------------------

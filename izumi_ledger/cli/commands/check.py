@@ -38,7 +38,7 @@ def run(
     status = checked.exit_status(strict)
     view = View(
         document=lambda: _document(checked, status),
-        rows=lambda _: _rows(checked),
+        rows=lambda output: _rows(checked, output),
         text=lambda screen: _text(checked, screen),
         annotations=lambda: [github_annotation(finding) for finding in checked.findings],
     )
@@ -176,7 +176,7 @@ def _document(checked: "Checked", status: int) -> "dict[str, Any]":
     }
 
 
-def _rows(checked: "Checked") -> Table:
+def _rows(checked: "Checked", output: str = "csv") -> Table:
     table = Table(
         [
             Column("rule", t("col.rule")),
@@ -213,4 +213,6 @@ def _rows(checked: "Checked") -> Table:
                 "hint": finding.hint,
             }
         )
+    if output == "markdown":  # a report says what it is of, and what was found
+        table.heading = [t("cli.ledger", ledger=shown_name(checked.name)), _summary(checked)]
     return table

@@ -53,25 +53,12 @@ def diff_command(
     def rows(output: str) -> Table:
         table = _table(comparison, shown, figures)
         table.unit = comparison.unit
-        if output == "csv":  # a policy's new title is a row of data; on screen, a heading
-            table.rows[:0] = [
-                {
-                    "level": "policy",
-                    "policy": c.policy,
-                    "name": c.new_title,
-                    "status": Status.RENAMED.value,
-                    "old_name": c.old_title,
-                }
-                for c in comparison.titles
-            ]
         if output != "csv":
-            table.heading = [
-                t("diff.title", old=old, new=new, unit=comparison.unit),
-                *(
-                    t("diff.title_changed", policy=c.policy, old=c.old_title, new=c.new_title)
-                    for c in comparison.titles
-                ),
-            ]
+            table.heading = [t("diff.title", old=old, new=new, unit=comparison.unit)]
+            if comparison.sections_added or comparison.sections_removed:
+                listed = "".join(f" +{name}" for name in comparison.sections_added)
+                listed += "".join(f" −{name}" for name in comparison.sections_removed)
+                table.heading.append(t("diff.ledger_sections", sections=listed.strip()))
             if not comparison.anything_differs:
                 table.heading.append(_no_differences(comparison, figures))
             if comparison.renames_limited:
@@ -163,6 +150,8 @@ def _table(comparison: Comparison, shown: list[Change], figures: Figures) -> Tab
         name = Decorated(change.name)
         if change.level == "item":
             name = Decorated(change.name, f"　({number})")
+        if change.level == "policy":
+            name = Decorated(change.name, t("diff.policy_prefix"))
         if change.old_name:
             name = Decorated(change.name, name.prefix, t("diff.formerly", name=change.old_name))
         table.rows.append(
@@ -171,7 +160,7 @@ def _table(comparison: Comparison, shown: list[Change], figures: Figures) -> Tab
                 "policy": change.policy,
                 # On screen the program's number on both rows (the item's is in its name); in
                 # data a row's own number, and an item's program.
-                "program_number": number if change.level == "program" else change.program,
+                "program_number": {"program": number, "item": change.program}.get(change.level),
                 "number": number,
                 "old_number": change.old_number,
                 "program": change.program,
@@ -210,6 +199,8 @@ def _json(comparison: Comparison, old: str, new: str, figures: Figures) -> dict[
         "unit": comparison.unit,
         "differences": comparison.anything_differs,
         "renames_limited": comparison.renames_limited,
+        "sections_added": list(comparison.sections_added),
+        "sections_removed": list(comparison.sections_removed),
         "figures_differ": comparison.figures_differ,
         "titles": [
             {"policy": c.policy, "old_title": c.old_title, "new_title": c.new_title}

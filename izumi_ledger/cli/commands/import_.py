@@ -113,13 +113,15 @@ def import_command(
     raw, problems = read_source(document, str(document))
     if raw is None:
         raise CannotRead(f"{document}: {problems[0].message}")
-    if raw.startswith(b"%PDF-"):  # the PDF itself, not its text
+    if raw.lstrip()[:5] == b"%PDF-":  # the PDF itself, not its text
         raise CannotRead(
             t("import.pdf", document=document), t("import.pdf.hint", document=document)
         )
     for option, value in (("--city", city), ("--ward", ward), ("--source", source)):
         if value is not None and not _is_text(value):
             raise UsageError(t("import.option_not_utf8", option=option))
+        if value is not None and not value.strip():
+            raise UsageError(t("import.option_empty", option=option))
     # A file name that is not UTF-8 (copied from Windows, say) is named by what it shows.
     shown_name = os.fsencode(document.name).decode("utf-8", "replace")
     metadata = Metadata(city, ward, fiscal_year, source or default_source(shown_name))

@@ -67,9 +67,9 @@ def totals_command(
 
     def rows(output: str) -> Table:
         table = (
-            _group_table(book, by, groups, figures)
+            _group_table(book, by, groups, figures, bars=output == "table")
             if by and groups is not None
-            else _program_table(book, figures)
+            else _program_table(book, figures, bars=output == "table")
         )
         table.unit = figures.unit
         if output != "csv":
@@ -139,7 +139,13 @@ def _heading(
     return lines
 
 
-def _program_table(book: Ledger, figures: Figures) -> Table:
+def _share_note(figures: Figures, total: int, bars: bool) -> str:
+    """What the shares are of; and the bars, where there are bars (on a terminal)."""
+    key = "totals.share_basis" if bars else "totals.share_basis_only"
+    return t(key, amount=figures.text(total))
+
+
+def _program_table(book: Ledger, figures: Figures, bars: bool = True) -> Table:
     total = ledger_total(book)
     table = Table(
         columns=[
@@ -167,18 +173,20 @@ def _program_table(book: Ledger, figures: Figures) -> Table:
                 }
             )
     table.total = {"name": t("col.total"), "amount": total}
-    table.notes = [t("totals.share_basis", amount=figures.text(total))]
+    table.notes = [_share_note(figures, total, bars)]
     return table
 
 
-def _group_table(book: Ledger, by: GroupBy, groups: list[Group], figures: Figures) -> Table:
+def _group_table(
+    book: Ledger, by: GroupBy, groups: list[Group], figures: Figures, bars: bool = True
+) -> Table:
     total = ledger_total(book)
     amount = Column("amount", t("col.amount"), "right", figures.text, figures.number, no_wrap=True)
     share_column = Column(
         "share", t("col.share"), "right", percent_text, ratio_number, no_wrap=True
     )
     if by == "program":  # the program table, ordered as the document orders it
-        return _program_table(book, figures)
+        return _program_table(book, figures, bars)
     if by == "policy":
         table = Table(
             columns=[
@@ -202,7 +210,7 @@ def _group_table(book: Ledger, by: GroupBy, groups: list[Group], figures: Figure
                 }
             )
         table.total = {"title": t("col.total"), "amount": total}
-        table.notes = [t("totals.share_basis", amount=figures.text(total))]
+        table.notes = [_share_note(figures, total, bars)]
         return table
     label = t("col.section") if by == "section" else t("col.tag")
     with_items = any(group.items for group in groups)

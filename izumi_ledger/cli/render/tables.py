@@ -78,7 +78,7 @@ def to_csv(table: Table) -> str:
     )
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")  # & too: &lt; is not a tag's text
 
 
 def markdown_text(text: str) -> str:
