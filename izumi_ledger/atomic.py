@@ -25,6 +25,7 @@ from typing import Final
 
 from izumi_ledger.errors import CannotWrite
 from izumi_ledger.text.messages import t
+from izumi_ledger.text.oserrors import os_reason
 
 TEMPORARY_SUFFIX = ".izumi-tmp"
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -474,5 +475,5 @@ def _remove_folder(parent: int, name: str, written: set[str] | None = None) -> N
 
 
 def _failure(shown: str, error: OSError) -> CannotWrite:
-    reason = error.strerror or str(error)
+    reason = os_reason(error)
     return CannotWrite(shown, t("write.failed", path=shown, reason=reason))

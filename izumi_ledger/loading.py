@@ -20,6 +20,7 @@ from typing import IO, TYPE_CHECKING
 from izumi_ledger.findings import Finding, count_errors, count_warnings, quoted_window
 from izumi_ledger.source.files import read_failure, read_source, read_stream
 from izumi_ledger.text.messages import t
+from izumi_ledger.text.oserrors import os_reason
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -118,7 +119,7 @@ def read_bytes(source: Source, name: str) -> tuple[bytes | None, list[Finding]]:
         except UnicodeDecodeError:
             return None, [read_failure(name, t("read.not_utf8"))]
         except OSError as error:
-            return None, [read_failure(name, t("read.failed", reason=error.strerror or error))]
+            return None, [read_failure(name, t("read.failed", reason=os_reason(error)))]
         return read_stream(io.BytesIO(text.encode("utf-8", "surrogatepass")), name)
     return read_stream(source, name)  # type: ignore[arg-type]
 

@@ -21,6 +21,7 @@ from izumi_ledger import __version__
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.terminal import start_terminal
 from izumi_ledger.errors import IzumiError
+from izumi_ledger.text.oserrors import os_reason
 
 
 def bounded(command: Callable[[], int | None]) -> int:
@@ -94,7 +95,7 @@ def main() -> None:
         sys.exit(2)
     except OSError as error:  # a help screen or a usage message that could not be written
         where = t("cli.stdout")
-        _say("izumi: " + t("write.failed", path=where, reason=error.strerror or error))
+        _say("izumi: " + t("write.failed", path=where, reason=os_reason(error)))
         sys.exit(2)
     except Exception:
         if "--debug" in sys.argv[1:] or os.environ.get("IZUMI_DEBUG"):

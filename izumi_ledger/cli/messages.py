@@ -306,6 +306,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "{option} は --format csv のときだけ使えます",
         "en": "{option} goes with --format csv only",
     },
+    "export.name_of_other_format": {
+        "ja": "{path} は {holds} のファイルの名前です（書き出すのは --format {format}）",
+        "en": "{path} is the name of a {holds} file (the format written is {format})",
+    },
     "export.not_a_folder": {
         "ja": "--format {format} はフォルダに書き出します: {path!r} はファイルの名前に見えます"
         "（フォルダ名を -o に）",

@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 from izumi_ledger.cli.messages import t
 from izumi_ledger.errors import CannotWrite, IzumiError, UsageError
+from izumi_ledger.text.oserrors import os_reason
 from izumi_ledger.text.visible import visible
 
 if TYPE_CHECKING:
@@ -140,7 +141,7 @@ class Terminal:
             if stream.name == "stderr":
                 return
             where = t("cli.stdout")
-            reason = error.strerror or str(error)
+            reason = os_reason(error)
             raise CannotWrite(where, t("write.failed", path=where, reason=reason)) from None
 
     def closed(self, stream: GuardedStream) -> None:

@@ -95,6 +95,9 @@ class _Sheet:
         if isinstance(value, str) and value.startswith("=") and cached is not None:
             self.sheet.write_formula(self.row, column, value, cell_format, cached)
             shown = f"{cached:,}" if isinstance(cached, int) else str(cached)
+        elif value == "":  # no tags: an empty cell, not a text of nothing
+            self.sheet.write_blank(self.row, column, None, cell_format)
+            shown = ""
         elif isinstance(value, str):
             text = _text(value)
             if len(text) > CELL_CHARACTERS:

@@ -12,6 +12,7 @@ from typing import BinaryIO, Final
 from izumi_ledger.errors import UsageError
 from izumi_ledger.findings import Finding, Severity
 from izumi_ledger.text.messages import t
+from izumi_ledger.text.oserrors import os_reason
 
 LEDGER_VARIABLE: Final = "IZUMI_LEDGER"
 READ_LIMIT_VARIABLE: Final = "IZUMI_MAX_BYTES"
@@ -92,7 +93,7 @@ def read_source(path: Path, display: str) -> tuple[bytes | None, list[Finding]]:
     except PermissionError:
         return fail(t("read.permission"))
     except OSError as error:
-        return fail(t("read.failed", reason=error.strerror or error))
+        return fail(t("read.failed", reason=os_reason(error)))
     try:
         status = os.fstat(handle)
         if stat.S_ISDIR(status.st_mode):
@@ -110,7 +111,7 @@ def read_source(path: Path, display: str) -> tuple[bytes | None, list[Finding]]:
     except IsADirectoryError:
         return fail(t("read.directory"))
     except OSError as error:
-        return fail(t("read.failed", reason=error.strerror or error))
+        return fail(t("read.failed", reason=os_reason(error)))
     finally:
         os.close(handle)
     return without_bom(data, display)
@@ -150,7 +151,7 @@ def read_stream(stream: BinaryIO, display: str) -> tuple[bytes | None, list[Find
             parts.append(part)
             size += len(part)
     except OSError as error:
-        return None, [read_failure(display, t("read.failed", reason=error.strerror or error))]
+        return None, [read_failure(display, t("read.failed", reason=os_reason(error)))]
     data = b"".join(parts)
     if len(data) > limit:
         message = t("read.stream_too_large", limit=f"{limit:,}", variable=READ_LIMIT_VARIABLE)

@@ -228,6 +228,17 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "字下げにタブがあります",
         "en": "found a tab character that violates indentation",
     },
+    "oserror.not_found": {"ja": "ファイルかフォルダがありません", "en": "no such file or folder"},
+    "oserror.denied": {"ja": "権限がありません", "en": "permission denied"},
+    "oserror.full": {"ja": "ディスクがいっぱいです", "en": "the disk is full"},
+    "oserror.read_only": {"ja": "読み取り専用の場所です", "en": "the place is read-only"},
+    "oserror.is_folder": {"ja": "フォルダです", "en": "it is a folder"},
+    "oserror.not_folder": {
+        "ja": "途中の名前がフォルダではありません",
+        "en": "a part of the path is not a folder",
+    },
+    "oserror.exists": {"ja": "すでにあります", "en": "it exists already"},
+    "oserror.name_too_long": {"ja": "名前が長すぎます", "en": "the name is too long"},
     "yaml.see_line": {"ja": "（{line} 行目も参照）", "en": " (see also line {line})"},
     "yaml.quote_it": {
         "ja": '文字列なら引用符で囲んでください: "{text}"',

@@ -213,3 +213,18 @@ def test_diff_shows_a_policy_whose_amount_or_title_changed_and_the_ledgers_secti
     assert [(c["policy"], c["status"]) for c in policies] == [(2, "same")]
     rows = io.StringIO(run_cli("diff", str(BUNDLED), new, "-f", "csv").stdout).read()
     assert "\npolicy," not in rows  # an unchanged policy is left out, as unchanged programs are
+
+
+def test_a_file_of_another_format_is_refused_as_a_target(tmp_path: Path) -> None:
+    result = run_cli("export", "-f", "xlsx", "-o", str(tmp_path / "out.csv"))
+    assert result.exit_code == 2 and "csv のファイルの名前" in result.stderr
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_a_missing_folder_is_said_in_the_users_language(tmp_path: Path) -> None:
+    result = run_cli("export", "-f", "json", "-o", str(tmp_path / "none" / "x.json"))
+    assert result.exit_code == 2 and "ファイルかフォルダがありません" in result.stderr
+    english = run_cli(
+        "export", "-f", "json", "-o", str(tmp_path / "none" / "x.json"), "--lang", "en"
+    )
+    assert "no such file or folder" in english.stderr

@@ -96,7 +96,7 @@ def test_a_full_disk_for_a_file_names_the_file_not_a_temporary_one(
     monkeypatch.setattr(os, "fsync", disk_full)
     result = run_cli("export", "-o", str(target), "--no-cache")
     assert result.exit_code == 2
-    assert str(target) in result.stderr and "No space left on device" in result.stderr
+    assert str(target) in result.stderr and "ディスクがいっぱいです" in result.stderr
     assert ".izumi-tmp" not in result.stderr and "Traceback" not in result.stderr
     assert list(tmp_path.iterdir()) == []
 

@@ -71,6 +71,7 @@ def export_command(
     例: izumi export --format xlsx -o 予算.xlsx
     """
     apply_language(lang)
+    _name_fits(output, output_format)
     checked = open_readable(ledger, no_cache)
     book = checked.ledger
     assert book is not None
@@ -116,6 +117,28 @@ def _one_file(content: bytes, output: str | None, force: bool) -> None:
         terminal().data_bytes(content)
         return
     _write({Path(str(output)): content}, force)
+
+
+# What a file's name says it holds: a workbook written as out.csv would be opened as text.
+_HOLDS = {
+    ".csv": "csv",
+    ".json": "json",
+    ".xlsx": "xlsx",
+    ".sqlite": "sqlite",
+    ".sqlite3": "sqlite",
+    ".db": "sqlite",
+}
+
+
+def _name_fits(output: str | None, output_format: str) -> None:
+    """UsageError when -o names a file of another format than the one written."""
+    if output is None or means_stdout(output):
+        return
+    holds = _HOLDS.get(Path(output).suffix.lower())
+    if holds is not None and holds != output_format and output_format != "datapackage":
+        raise UsageError(
+            t("export.name_of_other_format", path=output, holds=holds, format=output_format)
+        )
 
 
 # Names of files, not of folders: a folder export asked to write one of these is a mistake.
