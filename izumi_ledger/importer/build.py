@@ -59,13 +59,24 @@ def import_document(
         raise DocumentError(t("import.no_policy"))
     warnings: list[str] = []
     given = metadata.fiscal_year
-    year = given if given is not None else _fiscal_year(lines, reading)
+    headed = _fiscal_year(lines, reading)
+    year = given if given is not None else headed
     data: dict[str, Any] = {"ledger": FORMAT_VERSION}
-    if metadata.city and metadata.ward:
-        named_city = named_ward = None  # given: what the headings say is not needed
-    else:
+    try:
         named_city, named_ward = _place_names(lines, reading)
+    except PlaceError:
+        if not (metadata.city and metadata.ward):
+            raise
+        named_city = named_ward = None  # given: which of the headings' names is not asked
     city, ward = metadata.city or named_city, metadata.ward or named_ward
+    # What the user says wins, but never silently over what the document says.
+    for option, said, printed in (
+        ("--fiscal-year", given, headed),
+        ("--city", metadata.city, named_city),
+        ("--ward", metadata.ward, named_ward),
+    ):
+        if said is not None and printed is not None and said != printed:
+            warnings.append(t("import.contradicts", option=option, given=said, printed=printed))
     # Every option the document leaves to the user, asked for at once.
     missing = [
         option

@@ -802,6 +802,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "文書から読み取れないものがあります: {options} で指定してください",
         "en": "the document does not say everything a ledger needs: give {options}",
     },
+    "import.contradicts": {
+        "ja": "{option} {given} が指定されましたが、文書の見出しには {printed} とあります（{given} で書きました）",
+        "en": "{option} {given} was given, but the document's heading says {printed} ({given} was written)",
+    },
     "import.two_places": {
         "ja": "文書の見出しに名前が複数あります: {names}（どれの台帳かわかりません）",
         "en": "the document's headings name several: {names} (whose ledger it is cannot be told)",

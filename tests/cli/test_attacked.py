@@ -228,3 +228,11 @@ def test_a_missing_folder_is_said_in_the_users_language(tmp_path: Path) -> None:
         "export", "-f", "json", "-o", str(tmp_path / "none" / "x.json"), "--lang", "en"
     )
     assert "no such file or folder" in english.stderr
+
+
+def test_options_that_contradict_the_heading_are_written_with_a_note(tmp_path: Path) -> None:
+    status, stderr, data = _import(
+        tmp_path, "令和3年度 横浜市泉区 予算", "--city", "川崎市", "--ward", "戸塚区"
+    )
+    assert status == 0 and data is not None and (data["city"], data["ward"]) == ("川崎市", "戸塚区")
+    assert "--ward 戸塚区 が指定されましたが、文書の見出しには 泉区 とあります" in stderr
