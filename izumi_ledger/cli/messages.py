@@ -169,9 +169,9 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "  前年度 {prior} · 増減 {change}（{ratio}）",
         "en": "  prior year {prior} · change {change} ({ratio})",
     },
-    "totals.share_basis": {
-        "ja": "構成比は総額 {amount}に対する割合、棒は最も大きい行を全幅とする長さ。",
-        "en": "share: of the total {amount}; bars: the largest row fills the width.",
+    "totals.bar_basis": {
+        "ja": "棒は最も大きい行を全幅とする長さ（構成比と同じ基準）。",
+        "en": "bars: the largest row fills the width (the same basis as the shares).",
     },
     "totals.share_basis_only": {
         "ja": "構成比は総額 {amount}に対する割合。",

@@ -98,7 +98,11 @@ def test_a_narrow_totals_drops_the_bar_then_folds_names_then_becomes_records(
     wide = run_cli("totals", env={"COLUMNS": "100"}).stdout
     assert "█" in wide and "泉区民ふれあいまつり支援事業" in wide
     narrow = run_cli("totals", env={"COLUMNS": "45"}).stdout
-    assert "█" not in narrow  # the bar went first
+    assert "█" not in narrow and "棒は" not in narrow  # the bar went first, and its note
+    # The bar gives way before a name folds: at 60 columns every name is whole.
+    sixty = run_cli("totals", env={"COLUMNS": "60"}).stdout
+    assert "█" not in sixty and "泉区民ふれあいまつり支援事業" in sixty
+    assert "棒は最も大きい行を全幅とする長さ" in wide
     assert "  25.0%" in narrow and "6,588千円" in narrow and "   12  " in narrow
     tiny = run_cli("totals", env={"COLUMNS": "24"}).stdout
     assert "番号    12" in tiny and "構成比  11.4%" in tiny  # one record per program

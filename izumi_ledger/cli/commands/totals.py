@@ -98,6 +98,7 @@ def _bar_column(amounts: list[int]) -> Column:
         in_data=False,
         no_wrap=True,
         drop=1,
+        note=t("totals.bar_basis"),
     )
 
 
@@ -140,9 +141,8 @@ def _heading(
 
 
 def _share_note(figures: Figures, total: int, bars: bool) -> str:
-    """What the shares are of; and the bars, where there are bars (on a terminal)."""
-    key = "totals.share_basis" if bars else "totals.share_basis_only"
-    return t(key, amount=figures.text(total))
+    """What the shares are of (the bar's column says what the bars are, where it is drawn)."""
+    return t("totals.share_basis_only", amount=figures.text(total))
 
 
 def _program_table(book: Ledger, figures: Figures, bars: bool = True) -> Table:

@@ -35,23 +35,34 @@ class Line:
 
 
 def draw(
-    columns: list[GridColumn], rows: list[list[str]], footer: list[str] | None, width: int
+    columns: list[GridColumn],
+    rows: list[list[str]],
+    footer: list[str] | None,
+    width: int,
+    shown: list[int] | None = None,
 ) -> list[Line]:
     """The table in lines of at most width cells (figures excepted: a record's figure wider
-    than the terminal is written whole), without trailing spaces."""
+    than the terminal is written whole), without trailing spaces; shown, when given, is told
+    which columns were drawn."""
     kept = list(range(len(columns)))
     while True:
-        widths = _fit([columns[i] for i in kept], _natural(columns, rows, footer, kept), width)
-        if widths is not None:
-            return _table(columns, rows, footer, kept, widths)
+        natural = _natural(columns, rows, footer, kept)
+        widths = _fit([columns[i] for i in kept], natural, width)
         droppable = [i for i in kept if columns[i].drop is not None]
+        # A decoration gives way before a name folds: the bar goes when text would fold.
+        folds = widths is None or widths != natural
+        if widths is not None and (not folds or not droppable or len(kept) == 1):
+            if shown is not None:
+                shown.extend(kept)
+            return _table(columns, rows, footer, kept, widths)
         if not droppable or len(kept) == 1:
             break
         kept.remove(min(droppable, key=lambda i: (columns[i].drop, -i)))
     # A record has no room for decorations, unless they are all the table has.
-    return _records(
-        columns, rows, footer, [i for i in kept if columns[i].drop is None] or kept, width
-    )
+    kept = [i for i in kept if columns[i].drop is None] or kept
+    if shown is not None:
+        shown.extend(kept)
+    return _records(columns, rows, footer, kept, width)
 
 
 def _natural(

@@ -54,6 +54,7 @@ class Column:
     min_width: int | None = None  # the narrowest a folded column becomes
     drop: int | None = None  # a decoration, dropped first (lowest) when the table is too wide
     separator: str | None = None  # a list of names: folded after a separator first
+    note: str = ""  # a line under the table about this column, when the column is drawn
 
 
 @dataclass
@@ -138,15 +139,17 @@ def print_table(table: Table, screen: Terminal) -> None:
     ]
     cells = [[_shown(column, row) for column in columns] for row in table.rows]
     footer = [_shown(column, table.total) for column in columns] if table.total else None
-    lines = draw(grid, cells, footer, screen.width)
+    drawn_columns: list[int] = []
+    lines = draw(grid, cells, footer, screen.width, drawn_columns)
+    notes = [*table.notes, *(columns[i].note for i in drawn_columns if columns[i].note)]
     if screen.colour["stdout"]:
         for drawn in lines:
             screen.line(drawn.text, "bold" if drawn.header else None)
     else:  # the lines are escaped already: written as they are, in one piece
         screen.data("".join(drawn.text + "\n" for drawn in lines))
-    if table.notes and lines:
+    if notes and lines:
         screen.line()
-    for note in table.notes:
+    for note in notes:
         for part in fold_line(note, screen.width):
             screen.line(part)
 
