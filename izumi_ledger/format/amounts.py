@@ -33,7 +33,7 @@ class AmountError(IzumiError, ValueError):
 def parse_amount(value: object) -> int:
     """Read an amount exactly: a non-negative int, or a string of digits with optional commas."""
     if isinstance(value, bool):
-        raise AmountError(t("amount.boolean"))
+        raise AmountError(t("amount.boolean"), t("amount.boolean.hint"))
     if isinstance(value, int):
         if value < 0:
             raise AmountError(t("amount.negative", value=value))
@@ -41,7 +41,7 @@ def parse_amount(value: object) -> int:
             raise AmountError(t("amount.too_large", limit=MAX_AMOUNT_DIGITS))
         return value
     if isinstance(value, float):
-        raise AmountError(t("amount.fraction", value=value))
+        raise AmountError(t("amount.fraction", value=value), t("amount.fraction.hint"))
     if isinstance(value, str):
         return _parse_amount_text(value)
     raise AmountError(t("amount.type"))
@@ -60,14 +60,17 @@ def _parse_amount_text(text: str) -> int:
         return int(digits)
     if re.fullmatch(r"[0-9][0-9,]*[0-9]", folded):  # 6,5,88 or 10,00: digits, commas astray
         grouped = f"{int(folded.replace(',', '')):,}" if len(folded) < _LONGEST_TEXT else ""
-        raise AmountError(t("amount.commas", text=text, grouped=grouped))
+        raise AmountError(t("amount.commas", text=text), t("amount.commas.hint", grouped=grouped))
     unit = next((name for name in UNITS if folded.endswith(name)), None)
     if unit is not None and (
         _PLAIN_DIGITS.fullmatch(folded[: -len(unit)])
         or _GROUPED_DIGITS.fullmatch(folded[: -len(unit)])
     ):
-        raise AmountError(t("amount.unit_written", text=text, digits=folded[: -len(unit)]))
-    raise AmountError(t("amount.text", text=text))
+        raise AmountError(
+            t("amount.unit_written", text=text),
+            t("amount.unit_written.hint", digits=folded[: -len(unit)]),
+        )
+    raise AmountError(t("amount.text", text=text), t("amount.text.hint"))
 
 
 def convert(amount: int, from_unit: Unit, to_unit: Unit) -> Decimal:

@@ -159,4 +159,4 @@ def _explain(detail: Any, loc: Path, keys_of: KeysOf) -> tuple[str, str]:
     if kind == "string_too_short":
         return t("schema.empty"), ""
     # Our own validators (amounts, labels) already speak the reader's language.
-    return str(detail["msg"]), ""
+    return str(detail["msg"]), str(context.get("izumi_hint", ""))

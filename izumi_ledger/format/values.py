@@ -23,7 +23,8 @@ def amount_value(value: object) -> int:
     try:
         return parse_amount(value)
     except AmountError as error:
-        raise PydanticCustomError("amount", str(error)) from None
+        # The hint travels in the error's context (explain.py takes it out again).
+        raise PydanticCustomError("amount", error.message, {"izumi_hint": error.hint}) from None
 
 
 def version_value(value: object) -> object:

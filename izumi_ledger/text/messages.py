@@ -44,9 +44,10 @@ def t(message: str, /, **fields: object) -> str:
 CATALOG: Final[dict[str, dict[Language, str]]] = {
     # --- amounts -------------------------------------------------------------------------
     "amount.boolean": {
-        "ja": "真偽値は金額になりません（整数で書いてください）",
-        "en": "a true/false value is not an amount (write a whole number)",
+        "ja": "真偽値は金額になりません",
+        "en": "a true/false value is not an amount",
     },
+    "amount.boolean.hint": {"ja": "整数で書いてください", "en": "write a whole number"},
     "amount.too_large": {
         "ja": "金額が大きすぎます（{limit} 桁まで）",
         "en": "the amount is too large (at most {limit} digits)",
@@ -56,27 +57,40 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "amounts cannot be negative: {value}",
     },
     "amount.fraction": {
-        "ja": "小数は金額になりません: {value!r}（単位の整数で書いてください）",
-        "en": "a fraction is not an amount: {value!r} (write a whole number of the unit)",
+        "ja": "小数は金額になりません: {value!r}",
+        "en": "a fraction is not an amount: {value!r}",
+    },
+    "amount.fraction.hint": {
+        "ja": "単位の整数で書いてください（または台帳の unit を小さい単位に）",
+        "en": "write a whole number of the unit (or give the ledger a smaller unit)",
     },
     "amount.type": {
         "ja": "金額は整数か数字の文字列で書いてください",
         "en": "write an amount as a whole number or a string of digits",
     },
     "amount.commas": {
-        "ja": "桁区切りのカンマの位置が違います: {text!r}（3 桁ごとに {grouped} のように、"
-        "またはカンマなしで）",
-        "en": "the thousands commas are misplaced: {text!r} (every three digits, as {grouped}, "
-        "or none)",
+        "ja": "桁区切りのカンマの位置が違います: {text!r}",
+        "en": "the thousands commas are misplaced: {text!r}",
+    },
+    "amount.commas.hint": {
+        "ja": "3 桁ごとに {grouped} のように、またはカンマなしで書いてください",
+        "en": "every three digits, as {grouped}, or no commas at all",
     },
     "amount.unit_written": {
-        "ja": "金額に単位は書けません: {text!r}（{digits} と数字だけを。単位は台帳の unit で決まります）",
-        "en": "an amount cannot carry its unit: {text!r} (write {digits}; the ledger's "
-        "unit gives the unit)",
+        "ja": "金額に単位は書けません: {text!r}",
+        "en": "an amount cannot carry its unit: {text!r}",
+    },
+    "amount.unit_written.hint": {
+        "ja": "{digits} と数字だけを書いてください（単位は台帳の unit で決まります）",
+        "en": "write {digits} alone (the ledger's unit gives the unit)",
     },
     "amount.text": {
-        "ja": "金額として読めません: {text!r}（数字と桁区切りのカンマだけが使えます。単位は台帳の unit で決まります）",
-        "en": "not an amount: {text!r} (only digits and thousands commas; the ledger's unit gives the unit)",
+        "ja": "金額として読めません: {text!r}",
+        "en": "not an amount: {text!r}",
+    },
+    "amount.text.hint": {
+        "ja": "数字と桁区切りのカンマだけで書いてください（単位は台帳の unit で決まります）",
+        "en": "write digits and thousands commas only (the ledger's unit gives the unit)",
     },
     "label.not_katakana": {
         "ja": "ラベルはア・イ・ウ…のカタカナ 1 文字です: {value!r}",

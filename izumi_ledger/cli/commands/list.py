@@ -177,7 +177,7 @@ def _minimum(text: str, figures: Figures) -> int | Decimal:
     try:
         whole = parse_amount(decimal[1] if decimal else text)
     except AmountError as error:
-        raise UsageError(f"--min-amount: {error.message}") from None
+        raise UsageError(f"--min-amount: {error.message}", error.hint) from None
     if decimal is None:
         return figures.ledger_amount(whole)
     fraction = decimal[2].translate(str.maketrans("０１２３４５６７８９", "0123456789"))
