@@ -236,3 +236,12 @@ def test_options_that_contradict_the_heading_are_written_with_a_note(tmp_path: P
     )
     assert status == 0 and data is not None and (data["city"], data["ward"]) == ("川崎市", "戸塚区")
     assert "--ward 戸塚区 が指定されましたが、文書の見出しには 泉区 とあります" in stderr
+
+
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]])
+def test_an_amount_error_has_its_hint_from_either_validator(cache: list[str]) -> None:
+    bad = str(REPO / "tests" / "bad" / "misplaced-comma.yaml")
+    document = json.loads(run_cli("check", "-l", bad, "-f", "json", *cache).stdout)
+    (finding,) = document["findings"]
+    assert finding["message"].startswith("桁区切りのカンマの位置が違います")
+    assert finding["hint"] == "3 桁ごとに 1,000 のように、またはカンマなしで書いてください"
