@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from izumi_ledger.cli.messages import t
-from izumi_ledger.cli.render.cells import cell_width
+from izumi_ledger.text.width import cell_width
 
 if TYPE_CHECKING:
     from izumi_ledger.cli.terminal import GuardedStream

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Any, Final
 
@@ -26,6 +25,7 @@ from izumi_ledger.export.tables import (
 from izumi_ledger.format.models import Ledger
 from izumi_ledger.text.messages import t
 from izumi_ledger.text.visible import visible
+from izumi_ledger.text.width import cell_width
 
 INSTALL_HINT = "pip install 'izumi-ledger[xlsx]'"
 # What XML 1.0 (and so a worksheet) cannot hold: C0 controls but tab and line breaks, and the
@@ -39,11 +39,6 @@ _NARROWEST: Final = 6
 # number. Past either, Excel would cut or round the value without a word.
 CELL_CHARACTERS: Final = 32_767
 NUMBER_DIGITS: Final = 15
-
-
-def _width(text: str) -> int:
-    """About how many of Excel's width units a text takes: two for a full-width character."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 class MissingExtra(IzumiError):
@@ -60,12 +55,9 @@ def _xlsxwriter() -> Any:
 
 def _letter(index: int) -> str:
     """The column letter of a 0-based column index (0 → A, 26 → AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    from xlsxwriter.utility import xl_col_to_name  # type: ignore[import-untyped]
+
+    return str(xl_col_to_name(index))
 
 
 def _range(table: Table, name: str) -> str:
@@ -131,7 +123,7 @@ class _Sheet:
         else:
             self.sheet.write_blank(self.row, column, None, cell_format)
             shown = ""
-        self.widths[column] = max(self.widths.get(column, 0), _width(shown))
+        self.widths[column] = max(self.widths.get(column, 0), cell_width(shown))
 
     def line(
         self, values: Sequence[Any], styles: Sequence[str] = (), cached: Sequence[Any] = ()

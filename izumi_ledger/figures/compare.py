@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from typing import Final, Generic, TypeVar
@@ -95,7 +95,6 @@ class Comparison:
     old_total: int
     new_total: int
     changes: list[Change]
-    titles: list[TitleChange] = field(default_factory=list)
     # True when so many entries were left unmatched that renames were sought only among
     # entries of the same number (ALIKE_PAIRS_AT_MOST).
     renames_limited: bool = False
@@ -104,10 +103,19 @@ class Comparison:
     sections_removed: tuple[str, ...] = ()
 
     @property
+    def titles(self) -> list[TitleChange]:
+        """The policies whose title differs: the policy rows renamed."""
+        return [
+            TitleChange(change.policy, change.old_name, change.name)
+            for change in self.changes
+            if change.level == "policy" and change.status is Status.RENAMED and change.old_name
+        ]
+
+    @property
     def anything_differs(self) -> bool:
         return (
             self.figures_differ
-            or bool(self.titles or self.sections_added or self.sections_removed)
+            or bool(self.sections_added or self.sections_removed)
             or any(c.differs for c in self.changes)
         )
 
@@ -211,17 +219,11 @@ def compare(old: Ledger, new: Ledger) -> Comparison:
                 _change("item", item_pair, number, program_number, scales)
                 for item_pair in _pair(old_items, new_items, lambda item: item.name, limited)
             )
-    titles = [
-        TitleChange(number, old_policies[number].title, new_policies[number].title)
-        for number in sorted(set(old_policies) & set(new_policies))
-        if old_policies[number].title != new_policies[number].title
-    ]
     return Comparison(
         unit,
         ledger_total(old) * scales[0],
         ledger_total(new) * scales[1],
         changes,
-        titles,
         bool(limited),
         _gained(old.sections, new.sections),
         _gained(new.sections, old.sections),

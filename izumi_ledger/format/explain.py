@@ -10,7 +10,7 @@ from typing import Any, Final
 from izumi_ledger.findings import Finding, Path, Position, Severity, format_path
 from izumi_ledger.source.positions import SourceMap
 from izumi_ledger.source.reader import MAX_FINDINGS, ParsedYaml
-from izumi_ledger.text.era import era_year
+from izumi_ledger.text.era import FULL_WIDTH_DIGITS, era_year
 from izumi_ledger.text.messages import t
 from izumi_ledger.text.names import unknown_key_hint
 
@@ -105,13 +105,10 @@ def _schema_finding(
     )
 
 
-_FULL_WIDTH_DIGITS: Final = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
 def whole_number_hint(text: str) -> str:
     """What to write instead of text where a whole number belongs: half-width digits for
     full-width ones, the Gregorian year for an era year, no quotes around digits."""
-    digits = text.strip().translate(_FULL_WIDTH_DIGITS)
+    digits = text.strip().translate(FULL_WIDTH_DIGITS)
     era = era_year(text)
     if era is not None:
         return t("schema.era_year", era=era[0], year=era[1])

@@ -12,14 +12,13 @@ from izumi_ledger.importer.document import Reading
 from izumi_ledger.importer.pdf_text import looks_like_pdf_text, read_pdf_text
 from izumi_ledger.importer.text import DocumentError, decode, lines_of, number
 from izumi_ledger.importer.web import looks_like_web, read_web
-from izumi_ledger.text.era import gregorian_year
+from izumi_ledger.text.era import FULL_WIDTH_DIGITS, gregorian_year
 from izumi_ledger.text.messages import t
 from izumi_ledger.text.visible import has_hidden
 
 Layout = Literal["pdf-text", "web"]
 LAYOUTS: tuple[Layout, ...] = ("pdf-text", "web")
 _YEAR = re.compile(r"(令和|平成|昭和)\s*([0-9]{1,3}|元)\s*年度")
-_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 @dataclass(frozen=True)
@@ -135,7 +134,7 @@ def _fiscal_year(lines: list[Any], reading: Reading) -> int | None:
         if line.number >= first:
             break
         # Full-width digits are folded, nothing else: NFKC would read ³ or ㉑ as a year.
-        match = _YEAR.search(line.text.translate(_WIDE_DIGITS))
+        match = _YEAR.search(line.text.translate(FULL_WIDTH_DIGITS))
         if match and ("予算" in line.text or "運営方針" in line.text):
             count = 1 if match[2] == "元" else number(match[2])
             if line in reading.unread:  # the title line is read: it gave the year

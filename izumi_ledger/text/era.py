@@ -32,7 +32,9 @@ def gregorian_year(era: str, number: int) -> int | None:
     return first + number - 1
 
 
-_FULL_WIDTH_DIGITS: Final = str.maketrans("０１２３４５６７８９", "0123456789")
+# Full-width digits, as Japanese text writes them, folded to ASCII (nothing else: NFKC would
+# read ③ or ㉑ as a number too).
+FULL_WIDTH_DIGITS: Final = str.maketrans("０１２３４５６７８９", "0123456789")
 _ERA_YEAR: Final = re.compile(r"\s*(令和|平成|昭和)\s*(元|[0-9０-９]{1,2})\s*(?:年度?)?\s*")
 
 
@@ -42,7 +44,7 @@ def era_year(text: str) -> tuple[str, int] | None:
     found = _ERA_YEAR.fullmatch(text)
     if found is None:
         return None
-    number = found.group(2).translate(_FULL_WIDTH_DIGITS)
+    number = found.group(2).translate(FULL_WIDTH_DIGITS)
     year = gregorian_year(found.group(1), 1 if number == "元" else int(number))
     return None if year is None else (found.group(1) + found.group(2), year)
 

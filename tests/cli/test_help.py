@@ -14,9 +14,10 @@ from typer.main import get_command
 
 from izumi_ledger.cli.app import COMMANDS, app, load_command
 from izumi_ledger.cli.helptext import in_language
-from izumi_ledger.cli.render.cells import cell_width, join_lines, wrap
+from izumi_ledger.cli.render.cells import join_lines, wrap
 from izumi_ledger.cli.render.commandhelp import help_screen
 from izumi_ledger.cli.render.help import HelpScreen, Panel, Row, render
+from izumi_ledger.text.width import cell_width
 
 BOX = re.compile(r"[\s│╭╮╰╯─]")
 

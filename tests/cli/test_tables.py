@@ -14,9 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from support import run_cli
 
-from izumi_ledger.cli.render.cells import cell_width, wrap, wrap_list
+from izumi_ledger.cli.render.cells import wrap, wrap_list
 from izumi_ledger.cli.render.grid import GridColumn, draw
 from izumi_ledger.text.numbers import format_number
+from izumi_ledger.text.width import cell_width
 
 NO_LINE_START = "、。）」ーぁぃぅぇぉっゃゅょァィゥェォッャュョ"
 DIFF = ("tests/fixtures/diff-old.yaml", "tests/fixtures/diff-new.yaml")

@@ -19,7 +19,6 @@ from izumi_ledger.cli.options import (
     RowFormatOption,
     UnitOption,
 )
-from izumi_ledger.cli.render.cells import cell_width
 from izumi_ledger.cli.render.figures import Figures
 from izumi_ledger.cli.render.status import failing_lines
 from izumi_ledger.cli.render.tables import Cell, Column, Decorated, Table
@@ -37,6 +36,8 @@ from izumi_ledger.figures.query import (
 from izumi_ledger.figures.totals import ProgramRef
 from izumi_ledger.format.amounts import AmountError, parse_amount
 from izumi_ledger.format.models import Ledger, Program
+from izumi_ledger.text.era import FULL_WIDTH_DIGITS
+from izumi_ledger.text.width import cell_width
 
 
 def list_command(
@@ -118,12 +119,18 @@ def list_command(
     figures = Figures(book.unit, unit)
     program_filter = _filter(book, figures, section, tag, policy, min_amount, grep)
     refs = select_programs(book, program_filter, sort)
+    # Where --grep found its text in each program kept, looked up once for every format.
+    found = (
+        {id(ref): program_filter.matches(ref.program) for ref in refs}
+        if program_filter.grep is not None
+        else None
+    )
     screen = terminal()
     if not refs and output in ("table", "markdown"):
         screen.message(t("list.none", conditions=_describe(program_filter, figures).lstrip(" ·")))
 
     def rows(output: str) -> Table:
-        table = _table(refs, figures, items, program_filter)
+        table = _table(refs, figures, items, found)
         table.unit = figures.unit
         if output != "csv":
             table.heading = [
@@ -133,7 +140,7 @@ def list_command(
         return table
 
     view = View(
-        document=lambda: [_json_row(ref, figures, items, program_filter) for ref in refs],
+        document=lambda: [_json_row(ref, figures, items, found) for ref in refs],
         rows=rows,
     )
     render(view, output, screen)
@@ -180,12 +187,12 @@ def _minimum(text: str, figures: Figures) -> int | Decimal:
         raise UsageError(f"--min-amount: {error.message}", error.hint) from None
     if decimal is None:
         return figures.ledger_amount(whole)
-    fraction = decimal[2].translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    fraction = decimal[2].translate(FULL_WIDTH_DIGITS)
     if len(fraction) > 9:
         message = t("list.too_many_decimals", text=text)
         raise UsageError(f"--min-amount: {message}")
     shown = Decimal(whole) + Decimal(f"0.{fraction}")
-    return figures.ledger_amount_exact(shown)
+    return figures.ledger_amount(shown)
 
 
 def _describe(program_filter: ProgramFilter, figures: Figures) -> str:
@@ -232,10 +239,11 @@ def place_text(place: Place) -> str:
     )
 
 
-def _table(
-    refs: list[ProgramRef], figures: Figures, with_items: bool, program_filter: ProgramFilter
-) -> Table:
-    grep = program_filter.grep is not None
+# Where --grep found its text, by the id of the program's ProgramRef; None without --grep.
+Found = dict[int, list[Place]] | None
+
+
+def _table(refs: list[ProgramRef], figures: Figures, with_items: bool, found: Found) -> Table:
     # A tag is never folded: the column is at least as wide as its widest tag, (3)新規.
     widest_tag = max(
         (cell_width(tag) for ref in refs for tag in tag_text(ref.program).split()), default=4
@@ -245,8 +253,8 @@ def _table(
         max(
             (
                 cell_width(place_text(place)) + 2
-                for ref in refs
-                for place in program_filter.matches(ref.program)
+                for places in (found or {}).values()
+                for place in places
             ),
             default=6,
         ),
@@ -268,7 +276,7 @@ def _table(
         Column("item_tags", t("col.tag"), in_table=False),
         *(
             [Column("found", t("col.found"), min_width=widest_place, separator="、")]
-            if grep
+            if found is not None
             else []
         ),
     ]
@@ -286,10 +294,8 @@ def _table(
             "tags": Decorated(" ".join(program.tags), suffix=_item_tags(program, spaced=True)),
             "item_tags": _item_tags(program),
         }
-        if grep:
-            row["found"] = t("list.place.separator").join(
-                place_text(p) for p in program_filter.matches(program)
-            )
+        if found is not None:
+            row["found"] = t("list.place.separator").join(place_text(p) for p in found[id(ref)])
         table.rows.append(row)
         if with_items:
             for item in program.items:
@@ -308,9 +314,7 @@ def _table(
     return table
 
 
-def _json_row(
-    ref: ProgramRef, figures: Figures, with_items: bool, program_filter: ProgramFilter
-) -> dict[str, Any]:
+def _json_row(ref: ProgramRef, figures: Figures, with_items: bool, found: Found) -> dict[str, Any]:
     program = ref.program
     row: dict[str, Any] = {
         "policy": ref.policy.number,
@@ -323,10 +327,10 @@ def _json_row(
             {"item": item.number, "tags": list(item.tags)} for item in program.items if item.tags
         ],
     }
-    if program_filter.grep is not None:
+    if found is not None:
         row["found"] = [
             {"in": place[0], **({"where": place[1]} if len(place) > 1 else {})}
-            for place in program_filter.matches(program)
+            for place in found[id(ref)]
         ]
     if with_items:
         row["items"] = [

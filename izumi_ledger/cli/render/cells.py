@@ -8,9 +8,9 @@ as Japanese typesetting does. English breaks at spaces, and after "|" in a list 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+
+from izumi_ledger.text.width import cell_width, char_width
 
 NO_BREAK_SPACE = "\u00a0"  # shown as a space, never broken at
 
@@ -19,21 +19,6 @@ _NO_LINE_START = frozenset(
     "、。，．,.・：:；;？?！!ー）)］]｝}」』】〕〉》’”ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々…"
 )
 _NO_LINE_END = frozenset("（(［[｛{「『【〔〈《‘“")
-
-
-@lru_cache(maxsize=4096)
-def char_width(char: str) -> int:
-    """Cells one character takes: 2 for full-width, 0 for combining and format characters."""
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-def cell_width(text: str) -> int:
-    """Cells text takes on a terminal."""
-    if text.isascii():
-        return len(text)
-    return sum(map(char_width, text))
 
 
 def _may_break_between(before: str, after: str) -> bool:

@@ -20,15 +20,10 @@ class Figures:
     def text(self, amount: int | None) -> str:
         return "" if amount is None else format_amount(amount, self.ledger_unit, self.unit)
 
-    def ledger_amount(self, shown: int) -> int | Decimal:
-        """An amount given in the display unit (--min-amount), in the ledger's unit: exact, a
-        decimal when the display unit is the smaller one (1,500円 is 1.5千円)."""
-        value = convert(shown, self.unit, self.ledger_unit)
-        return int(value) if value == value.to_integral_value() else value
-
-    def ledger_amount_exact(self, shown: Decimal) -> int | Decimal:
-        """A decimal amount given in the display unit, in the ledger's unit, exactly."""
-        value = shown * UNIT_IN_YEN[self.unit] / UNIT_IN_YEN[self.ledger_unit]
+    def ledger_amount(self, shown: int | Decimal) -> int | Decimal:
+        """An amount given in the display unit (--min-amount, 658.8 with 万円), in the
+        ledger's unit: exact, a decimal where it is not whole (1,500円 is 1.5千円)."""
+        value = Decimal(shown) * UNIT_IN_YEN[self.unit] / UNIT_IN_YEN[self.ledger_unit]
         return int(value) if value == value.to_integral_value() else value.normalize()
 
     def exact_text(self, amount: int | Decimal) -> str:

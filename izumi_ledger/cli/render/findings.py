@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 from izumi_ledger.cli.messages import t
-from izumi_ledger.cli.render.cells import cell_width
 from izumi_ledger.findings import Finding, Severity
 from izumi_ledger.format.amounts import Unit
 from izumi_ledger.text.numbers import format_amount, format_count
 from izumi_ledger.text.visible import visible
+from izumi_ledger.text.width import cell_width
 
 # A value as it appears on its line: a quoted string, or up to a space or flow punctuation;
 # in block style (no bracket open before it), a plain value runs to the end of the line or

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from izumi_ledger.cli.render.cells import cell_width, wrap, wrap_list
+from izumi_ledger.cli.render.cells import wrap, wrap_list
+from izumi_ledger.text.width import cell_width
 
 GAP: Final = 2  # cells between two columns
 DEFAULT_FLOOR: Final = 8  # the narrowest a text column is folded to: four full-width characters

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from izumi_ledger.cli.helptext import in_language
-from izumi_ledger.cli.render.cells import NO_BREAK_SPACE, cell_width, wrap
+from izumi_ledger.cli.render.cells import NO_BREAK_SPACE, wrap
+from izumi_ledger.text.width import cell_width
 
 # SGR codes of the styles help uses, as typer's help shows them.
 BOLD_CYAN = "1;36"

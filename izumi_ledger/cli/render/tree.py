@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final
 
-from izumi_ledger.cli.render.cells import cell_width, wrap, wrap_list
+from izumi_ledger.cli.render.cells import wrap, wrap_list
 from izumi_ledger.text.visible import visible
+from izumi_ledger.text.width import cell_width
 
 NARROWEST: Final = 8  # text is folded to no fewer cells than this, however deep the branch
 
