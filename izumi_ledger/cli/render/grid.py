@@ -46,8 +46,9 @@ def draw(
     than the terminal is written whole), without trailing spaces; shown, when given, is told
     which columns were drawn."""
     kept = list(range(len(columns)))
+    every = _natural(columns, rows, footer, kept)  # measured once, whichever columns stay
     while True:
-        natural = _natural(columns, rows, footer, kept)
+        natural = [every[i] for i in kept]
         widths = _fit([columns[i] for i in kept], natural, width)
         droppable = [i for i in kept if columns[i].drop is not None]
         # A decoration gives way before a name folds: the bar goes when text would fold.
