@@ -45,6 +45,7 @@ _ENGLISH: Final[dict[str, str]] = {
     "予算額": "amount",
     "前年度予算額": "prior-year amount",
     "事業数": "programs",
+    "増減": "change",
     "文書": "as printed",
     "事業": "programs",
     "事業名": "program name",
@@ -185,6 +186,7 @@ def ledger_tables(ledger: Ledger) -> list[Table]:
             ),
             _amount(unit),
             Column("prior_amount", "integer", f"前年度予算額（{unit}）", required=False),
+            Column("change", "integer", f"増減（文書、{unit}）", required=False),
             Column("program_count", "integer", "事業数（文書）", required=False),
         ],
         ["fiscal_year", "policy"],
@@ -206,6 +208,7 @@ def ledger_tables(ledger: Ledger) -> list[Table]:
             Column("sections", "string", "担当課", required=False),
             Column("tags", "string", "タグ", required=False),
             Column("prior_amount", "integer", f"前年度予算額（{unit}）", required=False),
+            Column("change", "integer", f"増減（文書、{unit}）", required=False),
             Column("summary", "string", "事業概要", required=False),
         ],
         ["fiscal_year", "policy", "program"],
@@ -294,6 +297,7 @@ def ledger_tables(ledger: Ledger) -> list[Table]:
                 policy.title,
                 policy.amount,
                 policy.prior_amount,
+                policy.change,
                 policy.program_count,
             )
         )
@@ -307,6 +311,7 @@ def ledger_tables(ledger: Ledger) -> list[Table]:
                     "、".join(program.sections),
                     " ".join(program.tags),
                     program.prior_amount,
+                    program.change,
                     program.summary,
                 )
             )

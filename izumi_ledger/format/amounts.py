@@ -47,6 +47,23 @@ def parse_amount(value: object) -> int:
     raise AmountError(t("amount.type"))
 
 
+# How a document marks a decrease: 増減 △300 is −300.
+NEGATIVE_MARKS: Final = ("-", "△", "▲", "−")
+
+
+def parse_change(value: object) -> int:
+    """Read a printed change (増減) exactly: like an amount, but it may be negative (-300, or
+    the document's own △300)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+        return -parse_amount(-value)
+    if isinstance(value, str):
+        stripped = value.strip()
+        for mark in NEGATIVE_MARKS:
+            if stripped.startswith(mark):
+                return -parse_amount(stripped[len(mark) :].lstrip())
+    return parse_amount(value)
+
+
 def _parse_amount_text(text: str) -> int:
     # Only full-width digits and the full-width comma are folded; NFKC would also turn ① into 1.
     folded = text.translate(_FULL_WIDTH)

@@ -20,7 +20,12 @@ from pydantic_core import SchemaSerializer, SchemaValidator, ValidationError
 
 from izumi_ledger.findings import Finding
 from izumi_ledger.format.explain import keys_by_path, validation_findings
-from izumi_ledger.format.values import amount_value, detail_label_value, version_value
+from izumi_ledger.format.values import (
+    amount_value,
+    change_value,
+    detail_label_value,
+    version_value,
+)
 
 if TYPE_CHECKING:
     from izumi_ledger.format.models import Ledger
@@ -29,6 +34,7 @@ if TYPE_CHECKING:
 # The only functions a compiled format may name.
 _FUNCTIONS: Final[dict[str, Callable[..., Any]]] = {
     "amount": amount_value,
+    "change": change_value,
     "detail_label": detail_label_value,
     "version": version_value,
     "list": list,

@@ -19,6 +19,7 @@ from izumi_ledger.format.values import (
     FORMAT_VERSION,
     TAGS,
     amount_value,
+    change_value,
     detail_label_value,
     version_value,
 )
@@ -43,6 +44,17 @@ AMOUNT_JSON_SCHEMA: Final = {
     ]
 }
 Amount = Annotated[int, BeforeValidator(amount_value), WithJsonSchema(AMOUNT_JSON_SCHEMA)]
+# A printed 増減: an amount that may be negative.
+CHANGE_JSON_SCHEMA: Final = {
+    "anyOf": [
+        {"type": "integer"},
+        {
+            "type": "string",
+            "pattern": "^[-△▲−]?([0-9０-９]+|[0-9０-９]{1,3}([,，][0-9０-９]{3})+)$",
+        },
+    ]
+}
+Change = Annotated[int, BeforeValidator(change_value), WithJsonSchema(CHANGE_JSON_SCHEMA)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 Tag = Literal["重点", "新規", "拡充"]
 # Numbers are printed beside each program and item; no document numbers past this.
@@ -107,6 +119,7 @@ class Program(_Strict):
     sections: list[Text]
     tags: list[Tag] = _empty()
     prior_amount: Amount | None = None
+    change: Change | None = None
     summary: Text | None = None
     items: list[Item] = _empty()
     related: list[Related] = _empty()
@@ -120,6 +133,7 @@ class Policy(_Strict):
     title: Text
     amount: Amount
     prior_amount: Amount | None = None
+    change: Change | None = None
     program_count: Annotated[int, Field(ge=0, le=MAX_NUMBER)] | None = None
     notes: list[Text] = _empty()
     programs: list[Program]

@@ -39,6 +39,11 @@ DESCRIPTIONS: Final[dict[type[BaseModel], dict[str, tuple[str, str]]]] = {
         "title": ("施策名", "Policy title"),
         "amount": ("施策の予算額", "The policy's budget"),
         "prior_amount": ("前年度の予算額", "The previous year's budget"),
+        "change": (
+            "文書に書かれた増減（負は減額）。amount − prior_amount と照合する",
+            "The change the document prints (negative for a decrease); checked against"
+            " amount − prior_amount",
+        ),
         "program_count": ("文書に書かれた事業数", "The number of programs the document states"),
         "notes": ("注記（コラムや判断の理由など）", "Notes, such as a column or a judgment"),
         "programs": ("事業の一覧", "The programs"),
@@ -51,6 +56,11 @@ DESCRIPTIONS: Final[dict[type[BaseModel], dict[str, tuple[str, str]]]] = {
         "sections": ("担当課（台帳の sections にあるもの）", "Sections that run it"),
         "tags": ("重点・新規・拡充", "Markers: 重点 priority, 新規 new, 拡充 expanded"),
         "prior_amount": ("前年度の予算額", "The previous year's budget"),
+        "change": (
+            "文書に書かれた増減（負は減額）。amount − prior_amount と照合する",
+            "The change the document prints (negative for a decrease); checked against"
+            " amount − prior_amount",
+        ),
         "summary": ("事業概要", "What the program does"),
         "items": ("細事業 (1), (2) …", "Items (1), (2) …"),
         "related": (

@@ -7,7 +7,7 @@ from typing import Final
 
 from pydantic_core import PydanticCustomError
 
-from izumi_ledger.format.amounts import AmountError, parse_amount
+from izumi_ledger.format.amounts import AmountError, parse_amount, parse_change
 from izumi_ledger.text.messages import t
 
 FORMAT_VERSION: Final = 1
@@ -24,6 +24,14 @@ def amount_value(value: object) -> int:
         return parse_amount(value)
     except AmountError as error:
         # The hint travels in the error's context (explain.py takes it out again).
+        raise PydanticCustomError("amount", error.message, {"izumi_hint": error.hint}) from None
+
+
+def change_value(value: object) -> int:
+    """A printed change read exactly (negative allowed), or pydantic-core's error."""
+    try:
+        return parse_change(value)
+    except AmountError as error:
         raise PydanticCustomError("amount", error.message, {"izumi_hint": error.hint}) from None
 
 

@@ -18,7 +18,14 @@ from izumi_ledger.rules.limits import amount_too_large, tolerance_too_large
 from izumi_ledger.rules.names import look_alike_name, repeated_name
 from izumi_ledger.rules.numbering import numbering
 from izumi_ledger.rules.sections import no_section, unknown_section, unused_section
-from izumi_ledger.rules.sums import detail_sum, item_sum, policy_sum, program_count, program_sum
+from izumi_ledger.rules.sums import (
+    change,
+    detail_sum,
+    item_sum,
+    policy_sum,
+    program_count,
+    program_sum,
+)
 from izumi_ledger.source.positions import SourceMap
 
 if TYPE_CHECKING:
@@ -32,6 +39,7 @@ RULES: Final[dict[str, Rule]] = {
     "program-sum": program_sum,
     "policy-sum": policy_sum,
     "program-count": program_count,
+    "change": change,
     "numbering": numbering,
     "amount-too-large": amount_too_large,
     "tolerance-too-large": tolerance_too_large,

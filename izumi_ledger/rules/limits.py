@@ -29,11 +29,13 @@ def amount_too_large(context: Context) -> Iterator[Finding]:
         stated += [
             ((*path, "amount"), policy.amount),
             ((*path, "prior_amount"), policy.prior_amount),
+            ((*path, "change"), _size(policy.change)),
         ]
     for path, program in context.programs:
         stated += [
             ((*path, "amount"), program.amount),
             ((*path, "prior_amount"), program.prior_amount),
+            ((*path, "change"), _size(program.change)),
         ]
         for i_index, item in enumerate(program.items):
             item_path = (*path, "items", i_index)
@@ -53,6 +55,11 @@ def amount_too_large(context: Context) -> Iterator[Finding]:
         yield _too_large(context, ("policies",), total)
 
 
+def _size(change: int | None) -> int | None:
+    """How large a change is, whichever its sign (a decrease is held as exactly as a rise)."""
+    return None if change is None else abs(change)
+
+
 def _figures(context: Context) -> Iterator[int]:
     """Every stated figure of the ledger, without where it is."""
     ledger = context.ledger
@@ -62,10 +69,14 @@ def _figures(context: Context) -> Iterator[int]:
         yield policy.amount
         if policy.prior_amount is not None:
             yield policy.prior_amount
+        if policy.change is not None:
+            yield abs(policy.change)
     for _, program in context.programs:
         yield program.amount
         if program.prior_amount is not None:
             yield program.prior_amount
+        if program.change is not None:
+            yield abs(program.change)
         for item in program.items:
             yield item.amount
             for detail in item.details:

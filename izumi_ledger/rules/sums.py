@@ -10,7 +10,8 @@ from izumi_ledger.rules.context import Context
 from izumi_ledger.text.messages import t
 
 if TYPE_CHECKING:
-    from izumi_ledger.format.models import Item
+    from izumi_ledger.findings import Path
+    from izumi_ledger.format.models import Item, Policy, Program
 
 
 def item_sum(context: Context) -> Iterator[Finding]:
@@ -101,4 +102,33 @@ def program_count(context: Context) -> Iterator[Finding]:
             difference=counted - stated,
             labels=(t("label.stated_count"), t("label.counted")),
             hint=t("rule.program_count.hint"),
+        )
+
+
+def change(context: Context) -> Iterator[Finding]:
+    """A printed change (増減) equals amount − prior_amount, for a policy or a program that
+    prints all three."""
+    places: list[tuple[Path, Policy | Program, str]] = []
+    for path, policy in context.policies:
+        places.append((path, policy, t("rule.change.policy", number=policy.number)))
+    for path, program in context.programs:
+        policy_number = context.ledger.policies[path[1]].number
+        where = t("rule.change.program", policy=policy_number, number=program.number)
+        places.append((path, program, where))
+    for path, part, where in places:
+        if part.change is None or part.prior_amount is None:
+            continue
+        computed = part.amount - part.prior_amount
+        if computed == part.change:
+            continue
+        yield context.finding(
+            "change",
+            Severity.ERROR,
+            (*path, "change"),
+            t("rule.change", where=where),
+            expected=part.change,
+            actual=computed,
+            difference=computed - part.change,
+            labels=(t("label.printed_change"), t("label.computed_change")),
+            hint=t("rule.change.hint"),
         )

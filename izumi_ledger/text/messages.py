@@ -447,6 +447,22 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "空白を消してください: {name}",
         "en": "remove the white space: {name}",
     },
+    "rule.change": {
+        "ja": "{where}の増減が、予算額 − 前年度額と合いません",
+        "en": "{where}: the printed change is not amount − prior_amount",
+    },
+    "rule.change.policy": {"ja": "施策 {number} ", "en": "policy {number}"},
+    "rule.change.program": {
+        "ja": "施策 {policy} の事業 {number} ",
+        "en": "program {number} of policy {policy}",
+    },
+    "rule.change.hint": {
+        "ja": "文書の増減・予算額・前年度額を照らし合わせてください（文書の誤りのこともあります）",
+        "en": "compare the change, the amount and the prior amount with the document (the"
+        " document itself may be wrong)",
+    },
+    "label.printed_change": {"ja": "記載の増減", "en": "printed change"},
+    "label.computed_change": {"ja": "予算額 − 前年度額", "en": "amount − prior"},
     "rule.prior_sum": {
         "ja": "施策 {number} の前年度額 {stated} が、事業の前年度額の合計 {total} と合いません",
         "en": "policy {number}'s prior-year amount {stated} is not the sum of its programs' prior-year amounts, {total}",

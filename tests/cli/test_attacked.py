@@ -33,7 +33,7 @@ def test_xlsx_refuses_a_text_longer_than_a_cell_holds(tmp_path: Path) -> None:
         "export", "-f", "xlsx", "-o", str(tmp_path / "a.xlsx"), "-l", _ledger(tmp_path, text)
     )
     assert result.exit_code == 2
-    assert "programs シートの I2" in result.stderr and "32,767" in result.stderr
+    assert "programs シートの J2" in result.stderr and "32,767" in result.stderr
     assert not (tmp_path / "a.xlsx").exists()
 
 

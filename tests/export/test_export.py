@@ -283,6 +283,7 @@ def test_csv_reads_back_the_same_rows_as_the_ledger() -> None:
             "title": "はぐくもう！地域の力",
             "amount": "26397",
             "prior_amount": "23967",
+            "change": "",
             "program_count": "12",
             "unit": "千円",  # every row says the unit of its amounts
         }

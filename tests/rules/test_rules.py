@@ -283,3 +283,37 @@ def test_fiscal_year_source_an_era_that_says_another_year() -> None:
     assert (finding.expected, finding.actual) == (2021, 2022)
     assert findings_of(text.replace("令和3年度", "2021年度")) == []
     assert only(findings_of(text.replace("令和3年度", "2020年度"))).expected == 2020
+
+
+@pytest.mark.parametrize("written", ["-50", '"-50"', '"△50"', '"▲５０"'])
+def test_change_holds_a_decrease_written_as_the_document_prints_it(written: str) -> None:
+    text = change(
+        BASE, 12, "amount: 1000", f"amount: 1000\n    prior_amount: 1050\n    change: {written}"
+    )
+    assert findings_of(text) == []
+
+
+def test_change_that_is_not_amount_minus_prior_names_both_figures() -> None:
+    text = change(
+        BASE, 17, "amount: 700", "amount: 700\n        prior_amount: 600\n        change: 200"
+    )
+    finding = only(findings_of(text))
+    assert (finding.rule, finding.severity, finding.path) == (
+        "change",
+        Severity.ERROR,
+        "policies[0].programs[0].change",
+    )
+    assert (finding.expected, finding.actual, finding.difference) == (200, 100, -100)
+    assert finding.line == 19
+    # Without a prior amount the printed change says nothing that can be checked.
+    assert findings_of(text.replace("        prior_amount: 600\n", "")) == []
+
+
+@pytest.mark.parametrize("written", ["1.5", '"50千円"', "true", '"△-5"'])
+def test_change_is_read_exactly_or_refused(written: str) -> None:
+    text = change(
+        BASE, 12, "amount: 1000", f"amount: 1000\n    prior_amount: 950\n    change: {written}"
+    )
+    result = load_text(text, "t.yaml")
+    assert result.ledger is None
+    assert any("change" in finding.path for finding in result.findings)

@@ -79,8 +79,18 @@ def _fold(piece: str, width: int) -> list[str]:
     for char in _ESCAPE.findall(piece) if "\\" in piece else piece:
         size = cell_width(char)
         if used + size > width and line:
-            lines.append(line)
-            line, used = "", 0
+            # 、 never starts a line: the character before it goes down with it.
+            # (A figure is never cut for it: 00、 keeps its 00 whole.)
+            carried = (
+                line[-1]
+                if char in _NO_LINE_START
+                and len(line) > 1
+                and not _FIGURE.match(line[-1])
+                and cell_width(line[-1]) + size <= width
+                else ""
+            )
+            lines.append(line[: len(line) - len(carried)])
+            line, used = carried, cell_width(carried)
         line += char
         used += size
     lines.append(line)
