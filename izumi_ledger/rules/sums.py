@@ -111,10 +111,9 @@ def change(context: Context) -> Iterator[Finding]:
     places: list[tuple[Path, Policy | Program, str]] = []
     for path, policy in context.policies:
         places.append((path, policy, t("rule.change.policy", number=policy.number)))
-    for path, program in context.programs:
-        policy_number = context.ledger.policies[path[1]].number
-        where = t("rule.change.program", policy=policy_number, number=program.number)
-        places.append((path, program, where))
+        for index, program in enumerate(policy.programs):
+            where = t("rule.change.program", policy=policy.number, number=program.number)
+            places.append(((*path, "programs", index), program, where))
     for path, part, where in places:
         if part.change is None or part.prior_amount is None:
             continue
