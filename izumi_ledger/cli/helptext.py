@@ -120,8 +120,9 @@ ENGLISH: Final[dict[str, str]] = {
     ),
     "OUT がすでにあれば上書きする。": ("Replace OUT if it exists."),
     "書き出す形式: yaml, json。": ("Format to write: yaml, json."),
-    "文書の文字コード（省略時は UTF-8 と Shift_JIS/CP932 を判別）。": (
-        "The document's encoding (default: UTF-8 or Shift_JIS/CP932, detected)."
+    "文字コード（省略時は判別: UTF-8、Shift_JIS、EUC-JP、meta charset）。": (
+        "The document's encoding (default: UTF-8, Shift_JIS/CP932 or EUC-JP, detected;"
+        " a web page's meta charset is followed)."
     ),
     "文書のレイアウト: pdf-text, web（省略時は判別）。": (
         "The document's layout: pdf-text, web (default: detected)."

@@ -36,16 +36,6 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "令和なら --fiscal-year {reiwa}、平成なら --fiscal-year {heisei}",
         "en": "a Reiwa year is --fiscal-year {reiwa}; a Heisei year, --fiscal-year {heisei}",
     },
-    "import.pdf": {
-        "ja": "{document} は PDF ファイルです。izumi import が読むのは PDF から取り出したテキストです",
-        "en": "{document} is a PDF file; izumi import reads the text taken out of a PDF",
-    },
-    "import.pdf.hint": {
-        "ja": "pdftotext {document} 文書.txt（poppler-utils）か PDF ビューアーからのコピーでテキストにし、"
-        "izumi import 文書.txt を",
-        "en": "turn it into text with pdftotext {document} document.txt (poppler-utils) or by copying "
-        "from a PDF viewer, then run izumi import document.txt",
-    },
     "completion.installed": {
         "ja": "{shell} の補完を {path} に入れました",
         "en": "{shell} completion installed in {path}",
@@ -349,6 +339,7 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "import.stdout": {"ja": "<標準出力>", "en": "<standard output>"},
     "import.layout.pdf-text": {"ja": "PDF のテキスト", "en": "text of a PDF"},
     "import.layout.web": {"ja": "ウェブページ", "en": "web page"},
+    "import.layout.listing": {"ja": "見出しと事業の一覧", "en": "headings and a list of programs"},
     "import.title": {
         "ja": "取り込み {document}（{layout}、{encoding}）→ {output}",
         "en": "import {document} ({layout}, {encoding}) → {output}",

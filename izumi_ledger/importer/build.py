@@ -9,15 +9,19 @@ from typing import Any, Literal
 from izumi_ledger.findings import Finding, Severity, quoted_window
 from izumi_ledger.format.values import FORMAT_VERSION
 from izumi_ledger.importer.document import Reading
+from izumi_ledger.importer.listing import looks_like_listing, read_listing
+from izumi_ledger.importer.pdf_file import pdf_lines
 from izumi_ledger.importer.pdf_text import looks_like_pdf_text, read_pdf_text
-from izumi_ledger.importer.text import DocumentError, decode, lines_of, number
+from izumi_ledger.importer.text import DocumentError, Line, decode, lines_of, number
 from izumi_ledger.importer.web import looks_like_web, read_web
+from izumi_ledger.importer.web_page import declared_charset, looks_like_html, page_lines
 from izumi_ledger.text.era import FULL_WIDTH_DIGITS, gregorian_year
 from izumi_ledger.text.messages import t
 from izumi_ledger.text.visible import has_hidden
 
-Layout = Literal["pdf-text", "web"]
-LAYOUTS: tuple[Layout, ...] = ("pdf-text", "web")
+Layout = Literal["pdf-text", "web", "listing"]
+LAYOUTS: tuple[Layout, ...] = ("pdf-text", "web", "listing")
+Source = Literal["text", "html", "pdf"]
 _YEAR = re.compile(r"(令和|平成|昭和)\s*([0-9]{1,3}|元)\s*年度")
 
 
@@ -29,6 +33,7 @@ class Metadata:
     ward: str | None = None
     fiscal_year: int | None = None
     source: str = ""
+    tolerance: int | None = None
 
 
 def default_source(document_name: str) -> str:
@@ -44,16 +49,31 @@ class Imported:
     reading: Reading
     encoding: str
     warnings: list[str] = field(default_factory=list)
+    source: Source = "text"
+    left_out: int = 0  # a web page's lines of navigation, headers and footers, not read
+
+
+def document_lines(raw: bytes, encoding: str | None) -> tuple[list[Line], str, Source, int]:
+    """A document's lines, the encoding they were read in, what the document is (text, a
+    web page, a PDF) and how many of a web page's lines were its chrome."""
+    if raw.lstrip()[:5] == b"%PDF-":
+        return pdf_lines(raw), "PDF", "pdf", 0
+    if looks_like_html(raw):
+        text, used = decode(raw, encoding or declared_charset(raw))
+        page = page_lines(text)
+        return page.lines, used, "html", page.left_out
+    text, used = decode(raw, encoding)
+    return lines_of(text), used, "text", 0
 
 
 def import_document(
     raw: bytes, metadata: Metadata, layout: Layout | None = None, encoding: str | None = None
 ) -> Imported:
     """Read a document; DocumentError when nothing in it can be read as a budget."""
-    text, used_encoding = decode(raw, encoding)
-    lines = lines_of(text)
+    lines, used_encoding, source_kind, left_out = document_lines(raw, encoding)
     chosen = layout or _detect(lines)
-    reading = read_pdf_text(lines) if chosen == "pdf-text" else read_web(lines)
+    readers = {"pdf-text": read_pdf_text, "web": read_web, "listing": read_listing}
+    reading = readers[chosen](lines)
     if not reading.policies:
         raise DocumentError(t("import.no_policy"))
     warnings: list[str] = []
@@ -99,7 +119,11 @@ def import_document(
     data["policies"] = [_scaled(policy, scale) for policy in policies]
     if reading.amount is not None:
         data["amount"] = reading.amount // scale
-    return Imported(data, reading, used_encoding, warnings)
+    if metadata.tolerance:
+        data["tolerance"] = metadata.tolerance
+    if reading.notes:
+        data["notes"] = reading.notes
+    return Imported(data, reading, used_encoding, warnings, source_kind, left_out)
 
 
 def refused_findings(document: str, reading: Reading) -> list[Finding]:
@@ -124,6 +148,8 @@ def _detect(lines: list[Any]) -> Layout:
         return "pdf-text"
     if looks_like_web(lines):
         return "web"
+    if looks_like_listing(lines):
+        return "listing"
     raise DocumentError(t("import.no_layout"))
 
 
@@ -204,19 +230,30 @@ def _sections(policies: list[dict[str, Any]]) -> list[str]:
     return found
 
 
+_FIGURE_KEYS = ("amount", "prior_amount", "change")
+
+
 def _amounts(value: Any) -> list[int]:
     if isinstance(value, dict):
-        own = [value["amount"]] if isinstance(value.get("amount"), int) else []
+        own = [value[key] for key in _FIGURE_KEYS if isinstance(value.get(key), int)]
         return own + [amount for child in value.values() for amount in _amounts(child)]
     if isinstance(value, list):
         return [amount for child in value for amount in _amounts(child)]
     return []
 
 
+_SCALES: dict[str, int] = {"万円": 10000, "千円": 1000, "円": 1}
+
+
 def _unit_for_yen(reading: Reading, policies: list[dict[str, Any]]) -> tuple[str, int]:
-    """千円 when every amount is a whole number of thousands, else 円: never a rounded figure."""
+    """The unit the document prints most, when every amount is a whole number of it; else
+    千円 when every amount is whole thousands, else 円: never a rounded figure."""
     amounts = _amounts(policies) + ([reading.amount] if reading.amount is not None else [])
-    return ("千円", 1000) if all(amount % 1000 == 0 for amount in amounts) else ("円", 1)
+    printed = sorted(reading.unit_counts, key=lambda unit: -reading.unit_counts[unit])
+    for unit in [*printed[:1], "千円", "円"]:
+        if all(amount % _SCALES[unit] == 0 for amount in amounts):
+            return unit, _SCALES[unit]
+    return "円", 1
 
 
 def _scaled(value: Any, scale: int) -> Any:
@@ -225,7 +262,7 @@ def _scaled(value: Any, scale: int) -> Any:
     if isinstance(value, dict):
         return {
             key: child // scale
-            if key == "amount" and isinstance(child, int)
+            if key in _FIGURE_KEYS and isinstance(child, int)
             else _scaled(child, scale)
             for key, child in value.items()
         }

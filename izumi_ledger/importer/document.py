@@ -101,6 +101,8 @@ class ProgramRecord:
     page: int
     amount: int | None = None
     amount_line: Line | None = None  # where its figure is printed, read or refused
+    prior_amount: int | None = None
+    change: int | None = None
     sections: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     summary: Paragraphs = field(default_factory=Paragraphs)
@@ -132,6 +134,10 @@ class ProgramRecord:
         if self.amount is not None:
             data["amount"] = self.amount
         data["sections"] = self.sections
+        if self.prior_amount is not None:
+            data["prior_amount"] = self.prior_amount
+        if self.change is not None:
+            data["change"] = self.change
         if self.tags:
             data["tags"] = self.tags
         if self.summary:
@@ -152,6 +158,7 @@ class PolicyRecord:
     line: Line
     amount: int | None = None
     prior_amount: int | None = None
+    change: int | None = None
     program_count: int | None = None
     programs: list[ProgramRecord] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -162,6 +169,8 @@ class PolicyRecord:
             data["amount"] = self.amount
         if self.prior_amount is not None:
             data["prior_amount"] = self.prior_amount
+        if self.change is not None:
+            data["change"] = self.change
         if self.program_count is not None:
             data["program_count"] = self.program_count
         if self.notes:
@@ -183,6 +192,12 @@ class Reading:
     skipped: list[Line] = field(default_factory=list)  # understood and left out (headers, ruby)
     # Placements decided from content: (what was placed, the program number it went to).
     judgments: list[tuple[str, int]] = field(default_factory=list)
+    # How many figures were printed in each unit (千円, 万円, 円): the ledger's unit is the
+    # one most printed, where every amount is a whole number of it.
+    unit_counts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # for the ledger's notes
+    # Policies whose amount the document does not print: their programs' sum was taken.
+    computed: list[PolicyRecord] = field(default_factory=list)
 
     def refuse(self, line: Line, reason: str) -> None:
         self.refused.append((line, reason))

@@ -20,8 +20,10 @@ _FOLD: Final = str.maketrans("０１２３４５６７８９，", "0123456789,",
 _ALLOWED: Final = frozenset("0123456789,億万千円")
 _GROUPED: Final = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+")
 # Each part is digits and commas before a fixed word, so the pattern cannot backtrack far.
+# A bare 千 before 万 counts thousands of 万: 5千万円 is 50,000,000 and 2億4千380万円 is
+# 243,800,000 yen.
 _NOTATION: Final = re.compile(
-    r"(?:([0-9,]+)億)?(?:([0-9,]+)万)?(?:([0-9,]+)千)?([0-9,]+)?(千円|万円|円)?"
+    r"(?:([0-9,]+)億)?(?:(?:([0-9]+)千)?([0-9,]+)?万)?(?:([0-9,]+)千)?([0-9,]+)?(千円|万円|円)?"
 )
 _UNIT_IN_YEN: Final = {"円": 1, "千円": 1000, "万円": 10000}
 # Besides digits of any script (², ①, ٣): what a figure is written with. A section's name in
@@ -61,9 +63,20 @@ def yen(text: str, bare_unit: str = "千円") -> int:
     if not any(char.isdigit() for char in folded):
         raise FigureError(t("figure.no_digits"))
     match = _NOTATION.fullmatch(folded)
-    if match is None or not any(match.groups()[:4]):
+    if match is None or not any(match.groups()[:5]):
         raise FigureError(t("figure.form"))
-    oku, man, sen, rest, unit = match.groups()
+    oku, man_thousands, man, sen, rest, unit = match.groups()
+    said_man = "万" in folded[: len(folded) - len(unit or "")]
+    if said_man and man_thousands is None and man is None:  # 1億万円: 万 of nothing
+        raise FigureError(t("figure.form"))
+    if man_thousands is not None:  # 4千380万: the 千 is one digit, the rest below 1,000
+        thousands = _digits(man_thousands)
+        if not 1 <= thousands <= 9:
+            raise FigureError(t("figure.part_too_large", part=man_thousands, word="千", limit="9"))
+        below = _digits(man) if man is not None else 0
+        if below >= 1000:
+            raise FigureError(t("figure.part_too_large", part=man, word="万", limit="999"))
+        man = f"{thousands * 1000 + below}"
     values = [_digits(part) if part is not None else None for part in (oku, man, sen, rest)]
     oku_value, man_value, sen_value, rest_value = values
     notation = any(value is not None for value in values[:3])

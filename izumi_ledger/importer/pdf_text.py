@@ -173,6 +173,11 @@ class PdfTextParser:
         if bracketed and program.amount_line is not None and bracketed[1].strip():
             program.sections.append(tidy(bracketed[1]))
             return True
+        if program.sections and MARKERS.match(line.text):
+            # A marker printed under the program's own sections (a two-column page's left
+            # column) is the program's, not a page's floating marker.
+            program.tags.extend(tag for tag in line.text.split() if tag not in program.tags)
+            return True
         if program.amount_line is None and DIGITS_IN_BRACKETS.search(line.text):
             # Where the amount belongs, a bracket with digits that is not one amount: refused
             # at its line, never taken into the name (with every line after it).

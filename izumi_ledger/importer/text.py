@@ -14,7 +14,7 @@ _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９，", "0123456
 # No figure of a budget has more digits in a row than this; a longer run is refused whole.
 MAX_DIGIT_RUN: Final = 24
 _DIGIT_RUN = re.compile(f"[0-9０-９]{{{MAX_DIGIT_RUN + 1},}}")
-ENCODINGS: Final = ("utf-8", "cp932")
+ENCODINGS: Final = ("utf-8", "cp932", "euc-jp")
 
 
 class DocumentError(CannotRead):
@@ -23,20 +23,33 @@ class DocumentError(CannotRead):
 
 @dataclass(frozen=True)
 class Line:
-    """A non-blank line of the document: its 1-based number and its text, stripped."""
+    """A non-blank line of the document: its 1-based number and its text, stripped.
+
+    A table's row also has its cells (its text is them joined by " | "); a web page's line
+    says what kind of element it came from; a PDF's line, its page."""
 
     number: int
     text: str
     blank_before: int  # blank lines right before it (two or more: a new page or block)
+    cells: tuple[str, ...] = ()
+    kind: str = ""  # "heading", "caption" or "header" (a table's head) on a web page
+    page: int = 0  # the PDF page, from 1; 0 for a document read as text
+
+    @property
+    def where(self) -> str:
+        """The line as a report names it: 12, or p.3 12 for a line of a PDF."""
+        return f"p.{self.page} {self.number}" if self.page else str(self.number)
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """The text and the encoding it was read in: UTF-8 (with or without BOM) or CP932."""
+    """The text and the encoding it was read in: UTF-8 (with or without BOM), CP932 (which
+    holds Shift_JIS) or EUC-JP, the encodings Japanese sites use, in that order."""
     if not data.strip():
         raise DocumentError(t("import.empty"))
     if b"\x00" in data:
         raise DocumentError(t("import.nul"))
     candidates = [encoding] if encoding else list(ENCODINGS)
+    readings: list[tuple[str, str]] = []
     for candidate in candidates:
         try:
             text = data.decode("utf-8-sig" if candidate.lower() in ("utf-8", "utf8") else candidate)
@@ -44,10 +57,29 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             continue
         if _looks_binary(text):
             break
-        return text, candidate
+        if candidate == "utf-8":  # UTF-8 that decodes is UTF-8: no other reading is asked
+            return text, candidate
+        readings.append((text, candidate))
+    if readings:
+        # EUC-JP bytes often decode as CP932 too, as half-width katakana and rare kanji: the
+        # reading with fewer of those is the document's.
+        return min(readings, key=lambda reading: _unlikely(reading[0]))
     if encoding:
         raise DocumentError(t("import.encoding", encoding=encoding))
     raise DocumentError(t("import.no_encoding"))
+
+
+def _unlikely(text: str) -> int:
+    """How many characters of text a Japanese budget would hardly print: half-width katakana,
+    private-use characters and kanji outside the common blocks."""
+    return sum(
+        1
+        for char in text
+        if "\uff61" <= char <= "\uff9f"
+        or "\ue000" <= char <= "\uf8ff"
+        or ("\u4e00" <= char <= "\u9fff" and ord(char) > 0x9FA0)
+        or char == "\ufffd"
+    )
 
 
 def _looks_binary(text: str) -> bool:

@@ -728,8 +728,8 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     },
     "import.encoding": {"ja": "{encoding} として読めません", "en": "cannot be read as {encoding}"},
     "import.no_encoding": {
-        "ja": "UTF-8 でも Shift_JIS（CP932）でも読めません（テキストではないようです）",
-        "en": "neither UTF-8 nor Shift_JIS (CP932): it does not look like text",
+        "ja": "UTF-8 でも Shift_JIS（CP932）でも EUC-JP でも読めません（テキストではないようです）",
+        "en": "neither UTF-8 nor Shift_JIS (CP932) nor EUC-JP: it does not look like text",
     },
     "import.no_policy": {
         "ja": "予算の文書として読めるところがありません（施策の見出しが見つかりません）",
@@ -738,6 +738,30 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "import.no_year": {
         "ja": "文書から年度がわかりません。--fiscal-year 2021 のように指定してください",
         "en": "the document does not say its fiscal year: give it, as in --fiscal-year 2021",
+    },
+    "import.policy_sum_note": {
+        "ja": "文書の見出しには額がないため、施策の額は事業の額の合計です",
+        "en": "the document's heading prints no amount: the policy's amount is the sum of its programs",
+    },
+    "import.pdf_library": {
+        "ja": "PDF を読むライブラリ pypdfium2 が読み込めません: {reason}",
+        "en": "the PDF library pypdfium2 cannot be loaded: {reason}",
+    },
+    "import.pdf_broken": {
+        "ja": "PDF として読めません（壊れているか、途中までしかありません）: {reason}",
+        "en": "cannot be read as a PDF (damaged or cut short): {reason}",
+    },
+    "import.pdf_pages": {
+        "ja": "PDF に {pages} ページあり、読める {limit} ページを超えています",
+        "en": "the PDF has {pages} pages, more than the {limit} that are read",
+    },
+    "import.pdf_no_text": {
+        "ja": "PDF に文字がありません（紙を読み取った画像だけの PDF のようです）",
+        "en": "the PDF holds no text (it looks like a scan, pictures of pages only)",
+    },
+    "import.pdf_no_text.hint": {
+        "ja": "文字のある PDF を区から入手するか、OCR で文字を付けてから取り込んでください",
+        "en": "get a PDF with text from the ward, or add a text layer with OCR first",
     },
     "import.no_layout": {
         "ja": "予算の文書のレイアウトがわかりません（施策・事業の見出しが見つかりません）。--layout pdf-text か --layout web で指定できます",

@@ -186,7 +186,7 @@ def test_a_pdf_after_blank_lines_is_still_a_pdf(tmp_path: Path) -> None:
     document = tmp_path / "b.pdf"
     document.write_bytes(b"\r\n%PDF-1.4\n")
     result = run_cli("import", str(document), "--city", "横浜市", "--ward", "泉区")
-    assert result.exit_code == 2 and "PDF ファイルです" in result.stderr
+    assert result.exit_code == 2 and "PDF として読めません" in result.stderr
 
 
 def test_an_empty_city_is_a_usage_error(tmp_path: Path) -> None:

@@ -370,10 +370,11 @@ def test_a_fiscal_year_that_is_not_a_year_is_a_usage_error(tmp_path: Path) -> No
     assert not output.exists()
 
 
-def test_a_pdf_file_is_answered_with_what_to_do(tmp_path: Path) -> None:
+def test_a_pdf_cut_short_is_refused_as_a_pdf(tmp_path: Path) -> None:
     result, output = import_to(tmp_path, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", *META)
     assert result.exit_code == 2
-    assert "PDF ファイルです" in result.stderr and "pdftotext" in result.stderr
+    assert "PDF として読めません" in result.stderr
+    assert "Traceback" not in result.stderr
     assert not output.exists()
 
 

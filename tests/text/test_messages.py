@@ -38,6 +38,7 @@ DATA_FILES = {
     "importer/build.py",
     "importer/document.py",
     "importer/figures.py",
+    "importer/listing.py",
     "importer/pdf_text.py",
     "importer/placement.py",
     "importer/text.py",

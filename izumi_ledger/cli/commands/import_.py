@@ -62,7 +62,7 @@ def import_command(
         typer.Option(
             "--encoding",
             show_default=False,
-            help="文書の文字コード（省略時は UTF-8 と Shift_JIS/CP932 を判別）。",
+            help="文字コード（省略時は判別: UTF-8、Shift_JIS、EUC-JP、meta charset）。",
         ),
     ] = None,
     layout: Annotated[
@@ -113,10 +113,6 @@ def import_command(
     raw, problems = read_source(document, str(document))
     if raw is None:
         raise CannotRead(f"{document}: {problems[0].message}")
-    if raw.lstrip()[:5] == b"%PDF-":  # the PDF itself, not its text
-        raise CannotRead(
-            t("import.pdf", document=document), t("import.pdf.hint", document=document)
-        )
     for option, value in (("--city", city), ("--ward", ward), ("--source", source)):
         if value is not None and not _is_text(value):
             raise UsageError(t("import.option_not_utf8", option=option))

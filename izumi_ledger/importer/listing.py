@@ -1,0 +1,748 @@
+"""The reader of budget listings: headings, and rows that name a program and print its figures.
+
+Most ward documents, whatever they look like, are one listing: headings (施策, 柱, 区分), some
+with a figure, and under each one row per program — numbered (1, (1), 【1】, 施策1), bulleted
+(◆ ■ ・ ●) or a table's row — that prints its name, its amount and maybe its prior year,
+change, sections, tags and summary. This reader infers the hierarchy from the document itself:
+
+- each line becomes an entry (its marker, number, name, figures, tags, sections, summary), a
+  continuation of the entry above it (an amount or a name wrapped onto the next line, a
+  担当： line, a tag or a (旧:…) on a line of its own), a table's head (which says what each
+  column of figures is: 本年度, 前年度, 増減), a total (合計, 小計, 計) or plain text;
+- the programs are the entries of the marker that most often prints an amount; every other
+  entry is a heading, and a program's policy is the nearest heading above it (a heading with
+  no programs of its own is a level above the policies);
+- a policy's amount is the figure its heading prints, else its 小計 or 計 row, else the sum of
+  its programs (said in its notes and in the report: the document prints none);
+- the ward's total is a 合計 row, or the sentence that states it before the listing.
+
+Figures are read exactly (figures.yen: 12,345 / 1億2,345万6千円 / 5千万円), in the unit the
+document declares for bare figures (（単位：千円）), negative after △ ▲ −; numbers inside
+names and sentences (区制70周年, 年3回, 5か所, P.12) are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Final
+
+from izumi_ledger.format.values import TAGS
+from izumi_ledger.importer.document import Paragraphs, PolicyRecord, ProgramRecord, Reading
+from izumi_ledger.importer.figures import FigureError, yen
+from izumi_ledger.importer.text import Line, number
+from izumi_ledger.text.messages import t
+
+_FOLD: Final = str.maketrans("０１２３４５６７８９，．：", "0123456789,.:")
+_D = "[0-9]"
+# A figure as printed: an optional 約 and sign, digits with commas, 億/万/千 parts, a unit.
+_FIGURE = re.compile(r"(約\s*)?([△▲−\-]\s*)?([0-9][0-9,]*(?:[億万千][0-9,]*)*(?:千円|万円|円)?)")
+# What a number names when one of these follows it: a count, a date, a floor — no amount.
+_COUNTERS = (
+    "事業", "年", "月", "日", "回", "人", "か所", "ヶ所", "箇所", "館", "階", "番", "地区",
+    "件", "歳", "才", "分", "時", "号", "章", "つ", "周年", "世帯", "校", "園", "台", "本",
+    "枚", "部", "名", "室", "区", "丁目", "メートル", "キロ", "%", "％", "/", ".", ":", "-",
+    "R", "倍", "割", "条", "期", "次", "位", "点", "種", "団体", "組", "戸", "棟", "便",
+)  # fmt: skip
+# Where a bare number (without 円) may stand to be an amount: between these or the line's ends.
+_BEFORE_FIGURE = " |（(【［[：:、〔<＜"
+_AFTER_FIGURE = " |）)】］]（(、〕>＞"
+_EMPTY_CELL = frozenset({"―", "－", "-", "—", "–", "ー", "…", ""})
+
+_MARKERS: Final = (
+    ("施策N", re.compile(rf"^施策\s*({_D}+)\s*[.:、]?\s*")),
+    ("【N】", re.compile(rf"^[【［\[]\s*({_D}+)\s*[】］\]]\s*")),
+    ("(N)", re.compile(rf"^[(（]\s*({_D}+)\s*[)）]\s*")),
+    ("N", re.compile(rf"^({_D}{{1,3}})(?![0-9,億万千円年月日/:.\-])\s*[.、]?\s*(?=\S)")),
+    ("◆", re.compile(r"^[◆◇]\s*")),
+    ("■", re.compile(r"^[■□]\s*")),
+    ("●", re.compile(r"^[●]\s*")),
+    ("・", re.compile(r"^[・･]\s*")),
+)
+_ROMAN: Final = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "Ⅵ": 6, "Ⅶ": 7, "Ⅷ": 8, "Ⅸ": 9, "Ⅹ": 10}
+_TOTAL = re.compile(r"^(?:.*[\s　])?(合\s*計|総\s*計|小\s*計|計)$")
+_FORMER = re.compile(r"\s*[(（]\s*旧\s*[:：]\s*([^()（）]+?)\s*[)）]")
+_PRIOR = re.compile(
+    r"[(（]\s*(前年度|(?:令和|平成)\s*(?:元|[0-9]+)\s*年度)\s*[:：]?\s*([^()（）]+?)\s*[)）]"
+)
+_COUNT = re.compile(r"([0-9]+)\s*事業")
+_TAG_MARK = re.compile(r"[【＜<［\[]\s*([^【】＜＞<>\[\]［］\s]{1,4})\s*[】＞>］\]]")
+_RESPONSIBLE = re.compile(r"^(?:担当(?:課|部署)?|所管課?)\s*[:：]\s*(.+)$")
+_PAGE = re.compile(r"(?:^|\s)[Pp]\.?\s*[0-9]+(?=\s|$)")
+_PAGE_LINE = re.compile(r"^(?:[-－―—–]\s*[0-9]+\s*[-－―—–]|[0-9]+\s*/\s*[0-9]+|[0-9]+)$")
+_UNIT_WORDS = re.compile(r"単位\s*[:：]?\s*(千円|万円|円)|[(（]\s*(千円|万円|円)\s*[)）]")
+_UNIT_LINE = re.compile(r"^[(（]?\s*(?:単位\s*[:：]?\s*)?(?:千円|万円|円)\s*[)）]?$")
+_SECTION_END = ("課", "係", "室", "事務所", "センター", "所")
+# The words of a table's head, and which figure each column is.
+_AMOUNT_HEADS = ("本年度", "予算額", "当初予算", "金額", "事業費")
+_PRIOR_HEADS = ("前年度",)
+_CHANGE_HEADS = ("増減",)
+_RATE_HEADS = ("増減率", "伸び率", "比率")
+_YEAR_HEAD = re.compile(r"(?:令和|平成)\s*(?:元|[0-9]+)\s*年度")
+# The sentence that states the ward's total before the listing.
+_TOTAL_SENTENCE = re.compile(
+    r"(総額|予算額|事業費|合計)(?:の総額)?\s*(?:は|が)?[、,]?\s*(約\s*)?([0-9][0-9,億万千]*円)"
+)
+# Words besides the format's tags that documents print as markers; kept as notes.
+_OTHER_MARKERS = ("充実", "継続", "改善", "廃止", "統合", "移管")
+_MAX_HEAD = 40  # a table head or a caption is short
+
+
+@dataclass
+class Figure:
+    yen: int | None  # None for an empty cell (―)
+    approximate: bool = False
+    has_unit: bool = False
+    unit: str = ""
+
+
+@dataclass
+class Entry:
+    line: Line
+    style: str
+    number: int | None
+    name: str
+    figures: list[Figure] = field(default_factory=list)
+    prior: Figure | None = None
+    count: int | None = None
+    tags: list[str] = field(default_factory=list)
+    markers: list[str] = field(default_factory=list)  # other marker words (充実)
+    sections: list[str] = field(default_factory=list)
+    summary: Paragraphs = field(default_factory=Paragraphs)
+    former: str | None = None
+    total: str = ""  # 合計, 小計 or 計 for a total row
+    roles: tuple[str, ...] = ()  # what each figure is, from the table head above it
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def has_amount(self) -> bool:
+        return any(figure.yen is not None for figure in self.figures)
+
+
+@dataclass
+class _State:
+    reading: Reading
+    bare_unit: str = "千円"
+    entries: list[Entry] = field(default_factory=list)
+    totals: list[Entry] = field(default_factory=list)
+    roles: tuple[str, ...] = ()
+    heading_roles: list[str] = field(default_factory=list)
+    previous: Line | None = None
+    previous_kind: str = ""  # "entry", "head", "text"
+    captions: list[tuple[int, Line]] = field(default_factory=list)  # (entries so far, line)
+    preamble: list[Line] = field(default_factory=list)
+    unit_counts: Counter[str] = field(default_factory=Counter)
+    closed: list[tuple[Entry, dict[str, int | None]]] = field(default_factory=list)
+    sentence_total: Line | None = None
+
+
+def looks_like_listing(lines: list[Line]) -> bool:
+    """Whether the lines hold at least one entry with an amount (a program to read)."""
+    state = _State(Reading("listing"), _bare_unit(lines))
+    for line in _rows_of_cells(lines[:5000]):
+        entry = _entry(state, line)
+        if entry is not None and entry.has_amount and not entry.total and entry.name:
+            return True
+    return False
+
+
+def read_listing(lines: list[Line]) -> Reading:
+    """Read a listing into records; amounts in yen until the ledger's unit is chosen."""
+    reading = Reading("listing")
+    state = _State(reading, _bare_unit(lines))
+    for line in _rows_of_cells(lines):
+        _read_line(state, line)
+    _assemble(state)
+    reading.unit_counts = dict(state.unit_counts)
+    return reading
+
+
+# -- lines ------------------------------------------------------------------------------------
+
+
+def _bare_unit(lines: list[Line]) -> str:
+    """The unit of figures printed without one, as the document declares it (千円 if not)."""
+    for line in lines:
+        found = _UNIT_WORDS.search(line.text.translate(_FOLD))
+        if found:
+            return found[1] or found[2]
+    return "千円"
+
+
+def _rows_of_cells(lines: list[Line]) -> list[Line]:
+    """A table saved as text one cell a line ("4,320 |"): the cells of each row on one line.
+    A row starts at a cell that is not a figure; figure cells after it belong to it."""
+    out: list[Line] = []
+    for line in lines:
+        if line.cells or not line.text.endswith("|"):
+            out.append(line)
+            continue
+        cells = tuple(cell.strip() for cell in line.text.split("|"))[:-1]
+        if all(set(cell) <= set("-—― ") for cell in cells):  # ---|---| a rule under the head
+            out.append(Line(line.number, line.text, line.blank_before, cells=("",), kind="rule"))
+            continue
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.cells
+            and previous.kind == ""
+            and all(_is_figure_cell(cell) for cell in cells)
+            and not _is_head(previous.text)
+        ):
+            merged = previous.cells + cells
+            out[-1] = Line(previous.number, " | ".join(merged), previous.blank_before, cells=merged)
+        else:
+            out.append(Line(line.number, " | ".join(cells), line.blank_before, cells=cells))
+    return out
+
+
+def _is_figure_cell(cell: str) -> bool:
+    folded = cell.translate(_FOLD).strip()
+    return folded in _EMPTY_CELL or bool(re.fullmatch(r"[△▲−\-]?\s*[0-9][0-9,.]*\s*[%％]?", folded))
+
+
+def _is_head(text: str) -> bool:
+    """A table's head: short, no figures, and at least one column word."""
+    folded = text.translate(_FOLD)
+    if len(folded) > _MAX_HEAD * 2 or "。" in folded:
+        return False
+    words = [*_AMOUNT_HEADS, *_PRIOR_HEADS, *_CHANGE_HEADS, "事業名", "総額", "番号", "No."]
+    plain = _YEAR_HEAD.sub("", folded)
+    if any(found.group(3) for found in _FIGURE.finditer(plain) if _is_amount(plain, found)):
+        return False
+    return any(word in folded for word in words) or bool(_YEAR_HEAD.fullmatch(folded.strip(" |")))
+
+
+def _head_roles(text: str, known: list[str] | None = None) -> list[str]:
+    """The figure columns a head names, in order: amount, prior, change (a rate is no figure);
+    known, the roles of the head's lines above (a head printed one cell a line)."""
+    folded = text.translate(_FOLD)
+    found: list[tuple[int, str]] = []
+    for word in _RATE_HEADS:
+        folded = folded.replace(word, "\0" * len(word))
+    for words, role in (
+        (_AMOUNT_HEADS, "amount"),
+        (_PRIOR_HEADS, "prior"),
+        (_CHANGE_HEADS, "change"),
+    ):
+        for word in words:
+            found.extend((match.start(), role) for match in re.finditer(word, folded))
+    found.extend((match.start(), "year") for match in _YEAR_HEAD.finditer(folded))
+    roles = [role for _, role in sorted(found)]
+    # 令和5年度 | 令和4年度: the first year is this year's, the next the year before.
+    named: list[str] = list(known or [])
+    years = 1 if "amount" in named else 0
+    for role in roles:
+        if role == "year":
+            role = "amount" if years == 0 else "prior"
+            years += 1
+        if role not in named:
+            named.append(role)
+    return named[len(known or []) :]
+
+
+def _read_line(state: _State, line: Line) -> None:
+    reading = state.reading
+    text = line.text.translate(_FOLD)
+    last = state.entries[-1] if state.entries else None
+    just_after = state.previous is not None and last is not None and state.previous_kind == "entry"
+
+    def done(kind: str) -> None:
+        state.previous, state.previous_kind = line, kind
+
+    if line.kind == "rule" or _PAGE_LINE.match(text.strip(" |")):
+        reading.skipped.append(line)
+        return done("text")
+    if (
+        line.kind in ("header", "caption")
+        or (not line.cells and _is_head(text) and len(text) <= _MAX_HEAD)
+        or (line.cells and _is_head(text) and not _entry_like(text))
+    ):
+        continued = state.previous_kind == "head"
+        roles = _head_roles(text, state.heading_roles if continued else None)
+        if continued and roles:
+            state.heading_roles.extend(role for role in roles if role not in state.heading_roles)
+        elif roles:
+            state.heading_roles = roles
+        if roles:
+            state.roles = tuple(state.heading_roles)
+        reading.skipped.append(line)
+        return done("head" if roles else "text")
+    if _UNIT_LINE.match(text.strip()):
+        reading.skipped.append(line)
+        return done(state.previous_kind)
+    responsible = _RESPONSIBLE.match(text)
+    if responsible and last is not None:
+        last.sections.extend(_sections(responsible[1]))
+        last.lines.append(line)
+        return done("entry")
+    bare = text.strip()
+    if last is not None and bare in TAGS:
+        last.tags.append(bare)
+        last.lines.append(line)
+        return done("entry")
+    tag_only = [found[1] for found in _TAG_MARK.finditer(bare)]
+    if (
+        last is not None
+        and tag_only
+        and _TAG_MARK.sub("", bare).strip() == ""
+        and all(tag in TAGS for tag in tag_only)
+    ):
+        last.tags.extend(tag_only)
+        last.lines.append(line)
+        return done("entry")
+    former = _FORMER.fullmatch(bare)
+    if former and last is not None:
+        last.former = former[1]
+        last.lines.append(line)
+        return done("entry")
+    started = any(entry.style and entry.has_amount for entry in state.entries)
+    if not started and state.sentence_total is None and _TOTAL_SENTENCE.search(text):
+        state.sentence_total = line
+        state.preamble.append(line)
+        return done("text")
+    entry = _entry(state, line)
+    if line.kind == "heading" and entry is not None:
+        entry.style = "heading"  # a web page's heading is never a program's row
+    if entry is None:
+        if last is not None and state.previous_kind == "entry" and last.lines[-1] is state.previous:
+            last.summary.add(line.text)
+            last.lines.append(line)
+            return done("entry")
+        if not line.cells and len(bare) <= _MAX_HEAD and "。" not in bare:
+            state.captions.append((len(state.entries), line))
+        elif last is None:
+            state.preamble.append(line)
+        else:
+            reading.unread.append(line)
+        return done("text")
+    # A figure that starts a line, under an entry that printed none: the entry's (wrapped).
+    if (
+        just_after
+        and last is not None
+        and not last.has_amount
+        and not line.cells
+        and entry.style == ""
+        and (
+            entry.name == ""
+            or (entry.has_amount and "。" not in entry.name and len(entry.name) <= 30)
+        )
+    ):
+        if entry.name:
+            last.name = last.name + entry.name
+        last.figures = entry.figures
+        last.prior = last.prior or entry.prior
+        last.sections.extend(entry.sections)
+        last.tags.extend(entry.tags)
+        if entry.summary:
+            last.summary.add(entry.summary.text())
+        last.lines.append(line)
+        return done("entry")
+    if entry.total:
+        state.totals.append(entry)
+        entry.roles = state.roles
+        state.entries.append(entry)
+        return done("total")
+    entry.roles = state.roles
+    if not entry.name and entry.style == "":
+        reading.unread.append(line)
+        return done("text")
+    state.entries.append(entry)
+    done("entry")
+
+
+def _entry_like(text: str) -> bool:
+    return bool(re.match(rf"^\s*(?:{_D}+|施策)", text))
+
+
+def _entry(state: _State, line: Line) -> Entry | None:
+    """The entry a line prints, or None for a line of plain text (no marker, no figure)."""
+    text = line.text.translate(_FOLD).strip()
+    cells = [cell.translate(_FOLD).strip() for cell in line.cells] if line.cells else [text]
+    head = cells[0]
+    style, entry_number, head = _marker(head)
+    entry = Entry(line, style, entry_number, "", lines=[line])
+    # The first cell (or the whole line) holds the name, and maybe figures and the rest.
+    rest_cells = cells[1:]
+    _read_text(state, entry, head)
+    total = _TOTAL.match(entry.name)
+    if total and len(entry.name) <= 30:
+        entry.total = total[1].replace(" ", "").replace("\u3000", "")
+    for cell in rest_cells:
+        if _is_figure_cell(cell) and not re.search(r"[%％]", cell):
+            entry.figures.append(_cell_figure(state, line, cell))
+        elif re.search(r"[%％]$", cell):
+            continue  # a rate: a ratio, not an amount
+        elif cell and all(word.endswith(_SECTION_END) for word in cell.split()):
+            entry.sections.extend(_sections(cell))
+        elif cell:
+            entry.summary.add(cell)
+    if style == "" and not entry.has_amount and not entry.total and entry.prior is None:
+        return None
+    if entry.total and not entry.has_amount:
+        return None if style == "" else entry
+    return entry
+
+
+def _marker(text: str) -> tuple[str, int | None, str]:
+    for style, pattern in _MARKERS:
+        found = pattern.match(text)
+        if found:
+            value = number(found[1]) if found.groups() else None
+            return style, value, text[found.end() :]
+    if text[:1] in _ROMAN:
+        return "Ⅰ", _ROMAN[text[0]], text[1:].lstrip(" .．、")
+    return "", None, text
+
+
+def _cell_figure(state: _State, line: Line, cell: str) -> Figure:
+    folded = cell.strip()
+    if folded in _EMPTY_CELL:
+        return Figure(None)
+    sign = -1 if folded[:1] in "△▲−-" else 1
+    return _figure(state, line, folded.lstrip("△▲−- "), sign, approximate=False)
+
+
+def _figure(state: _State, line: Line, printed: str, sign: int, approximate: bool) -> Figure:
+    unit = next((name for name in ("千円", "万円", "円") if printed.endswith(name)), "")
+    notation = any(word in printed for word in "億万") or (
+        "千" in printed[: len(printed) - len(unit)]
+    )
+    try:
+        value = yen(printed, state.bare_unit)
+    except FigureError as error:
+        state.reading.refuse(line, str(error))
+        return Figure(None)
+    shown = unit if unit and not notation else ("円" if notation else state.bare_unit)
+    if unit or notation:
+        state.unit_counts[_largest_unit(value) if notation else unit] += 1
+    else:
+        state.unit_counts[state.bare_unit] += 1
+    return Figure(sign * value, approximate, bool(unit or notation), shown)
+
+
+def _largest_unit(value: int) -> str:
+    return "万円" if value % 10000 == 0 else "千円" if value % 1000 == 0 else "円"
+
+
+def _is_amount(text: str, found: re.Match[str]) -> bool:
+    """Whether a number found in text is an amount: printed with 円 or 億/万, or standing
+    between spaces, brackets or cells — not inside a word, a count, a date or a page."""
+    start, end = found.start(), found.end()
+    printed = found.group(3)
+    before = text[start - 1] if start > 0 else ""
+    after_text = text[end:]
+    if printed.endswith("円") or any(word in printed for word in "億万"):
+        return (
+            not before.isalnum()
+            or before in "はがで約"
+            or found.group(1) is not None
+            or (ord(before) > 0x3000)
+        )
+    if before and before not in _BEFORE_FIGURE and not (found.group(1) or found.group(2)):
+        # Glued to the text before it: an amount only at the end, with its thousands comma
+        # (…応じます。8,420, a cell that lost its border).
+        return after_text.strip(" |") == "" and ("," in printed or before == "。")
+    if text[max(0, start - 2) : start].strip().upper().endswith(("P", "P.", "NO", "第")):
+        return False
+    if text[:start].rstrip(" :：").endswith(("番号", "ID", "電話", "ファクス", "FAX", "〒")):
+        return False
+    if after_text.startswith(_COUNTERS) or (after_text[:1] and after_text[0] not in _AFTER_FIGURE):
+        return False
+    digits = printed.replace(",", "")
+    return not (len(digits) > 1 and digits.startswith("0"))
+
+
+def _read_text(state: _State, entry: Entry, text: str) -> None:
+    """Name, figures, prior, count, tags, sections and summary from an entry's text."""
+    former = _FORMER.search(text)
+    if former:
+        entry.former = former[1]
+        text = text[: former.start()] + text[former.end() :]
+    prior = _PRIOR.search(text)
+    if prior:
+        printed = prior[2].strip()
+        sign = -1 if printed[:1] in "△▲−" else 1
+        entry.prior = _figure(
+            state, entry.line, printed.lstrip("△▲− ").removeprefix("約"), sign, False
+        )
+        text = text[: prior.start()] + " " + text[prior.end() :]
+    for found in _TAG_MARK.finditer(text):
+        word = found[1]
+        if word in TAGS:
+            entry.tags.append(word)
+        elif word in _OTHER_MARKERS:
+            entry.markers.append(word)
+    text = _TAG_MARK.sub(
+        lambda found: " " if found[1] in TAGS or found[1] in _OTHER_MARKERS else found[0], text
+    )
+    count = _COUNT.search(text)
+    if count and text[count.end() : count.end() + 1] not in ("費", "所", "者"):
+        entry.count = int(count[1])
+        before = text[count.start() - 1 : count.start()]
+        if before in ("", " ", "\u3000"):  # 7事業 standing alone: a count, no part of the name
+            text = text[: count.start()] + text[count.end() :]
+    text = _PAGE.sub(" ", text)
+    figures = [found for found in _FIGURE.finditer(text) if _is_amount(text, found)]
+    if not figures:
+        entry.name = _name(text, entry)
+        return
+    first, last = figures[0], figures[-1]
+    entry.name = _name(text[: first.start()], entry)
+    for found in figures:
+        sign = -1 if found.group(2) else 1
+        entry.figures.append(
+            _figure(state, entry.line, found.group(3), sign, found.group(1) is not None)
+        )
+    between = " ".join(
+        text[a.end() : b.start()] for a, b in zip(figures, figures[1:], strict=False)
+    ).strip()
+    rest = text[last.end() :].strip(" ）)】］]|、")
+    if rest.startswith(("（", "(")) and rest.endswith(("）", ")")):
+        rest = ""
+    leftover = " ".join(part for part in (between, rest) if part.strip(" （）()【】［］|、"))
+    if leftover:
+        words = leftover.split()
+        if all(word.endswith(_SECTION_END) for word in words):
+            entry.sections.extend(words)
+        else:
+            entry.summary.add(leftover.strip())
+
+
+def _name(text: str, entry: Entry) -> str:
+    """A name as printed: without the brackets and colons around its figure, and without a
+    summary glued to it (a name ends at its first 事業 when a sentence follows)."""
+    name = text.strip(" ：:　|【［[（(〔・")
+    name = re.sub(r"\s*[(（][^()（）]*$", "", name).strip()
+    words = name.split(" ")
+    while words and words[-1] in TAGS:
+        entry.tags.insert(0, words.pop())
+    while words and words[-1] in _OTHER_MARKERS:
+        entry.markers.insert(0, words.pop())
+    name = " ".join(words).strip()
+    if "。" in name:
+        end = name.find("事業")
+        if 0 < end < name.find("。"):
+            entry.summary.add(name[end + 2 :])
+            name = name[: end + 2]
+    return name
+
+
+def _sections(text: str) -> list[str]:
+    """Sections as printed: a path (区役所/部/課) is its last part; several are parted by spaces."""
+    found: list[str] = []
+    for word in text.replace("\u3000", " ").replace("、", " ").split():
+        section = re.split(r"[/／＞>]", word)[-1].strip()
+        if section and section not in found:
+            found.append(section)
+    return found
+
+
+# -- the hierarchy ----------------------------------------------------------------------------
+
+
+def _program_style(entries: list[Entry]) -> str | None:
+    counts = Counter(
+        entry.style for entry in entries if entry.has_amount and not entry.total and entry.name
+    )
+    if not counts:
+        return None
+    order = {entry.style: index for index, entry in reversed(list(enumerate(entries)))}
+    return max(counts, key=lambda style: (counts[style], order[style]))
+
+
+def _assemble(state: _State) -> None:
+    reading = state.reading
+    style = _program_style(state.entries)
+    if style is None:
+        reading.unread.extend(line for entry in state.entries for line in entry.lines)
+        return
+    headings: list[Entry] = []
+    policy: PolicyRecord | None = None
+    heading_of: dict[int, Entry] = {}
+    caption_at = dict(state.captions)
+    plain_rows = [entry for entry in state.entries if entry.style == "" and not entry.total]
+    used: set[int] = set()
+    for index, entry in enumerate(state.entries):
+        is_program = (
+            entry.style == style and entry.has_amount and not entry.total and bool(entry.name)
+        )
+        if entry.total:
+            _close_with_total(state, policy, entry)
+            continue
+        if not is_program:
+            if entry.style == "" and entry.name:
+                continue  # a row of a summary table: found by its heading's title below
+            headings.append(entry)
+            policy = None
+            continue
+        caption = caption_at.get(index)
+        previous_is_program = index > 0 and _is_program(state.entries[index - 1], style)
+        if caption is not None and not previous_is_program:
+            headings.append(Entry(caption, "caption", None, _title(caption.text), lines=[caption]))
+            policy = None
+        if policy is None:
+            above = headings[-1] if headings else None
+            policy = _policy(reading, above, len(reading.policies) + 1, plain_rows, used)
+            if above is not None:
+                heading_of[id(policy)] = above
+            reading.policies.append(policy)
+        policy.programs.append(_program(entry, len(policy.programs) + 1))
+    # A heading with no programs under it is a level above the policies, or a chapter.
+    placed = {id(entry) for entry in heading_of.values()}
+    for heading in headings:
+        if id(heading) not in placed and heading.style != "caption":
+            reading.skipped.extend(heading.lines)
+    for entry in plain_rows:
+        if id(entry) not in used:
+            reading.unread.extend(entry.lines)
+    for _, line in state.captions:
+        if not any(line in entry.lines for entry in headings if id(entry) in placed):
+            reading.skipped.append(line)
+    _number(reading)
+    _ledger_total(state)
+    _sum_where_none_is_printed(reading)
+
+
+def _sum_where_none_is_printed(reading: Reading) -> None:
+    """A policy whose heading prints no amount (nor a 小計) gets its programs' sum, said in
+    its notes: the ledger needs a figure, and this one is computed, never read."""
+    for policy in reading.policies:
+        amounts = [program.amount for program in policy.programs]
+        if policy.amount is None and amounts and None not in amounts:
+            policy.amount = sum(amount for amount in amounts if amount is not None)
+            policy.notes.append(t("import.policy_sum_note"))
+            reading.computed.append(policy)
+
+
+def _is_program(entry: Entry, style: str) -> bool:
+    return entry.style == style and entry.has_amount and not entry.total and bool(entry.name)
+
+
+def _title(text: str) -> str:
+    """A policy title from a document's own title line: without its year, ward and 一覧."""
+    title = _YEAR_HEAD.sub("", text.translate(_FOLD))
+    title = re.sub(r"\S+区\s", "", title)
+    title = re.sub(r"(一覧|一覧表|の概要)$", "", title.strip())
+    return " ".join(title.split()) or text
+
+
+def _policy(
+    reading: Reading, heading: Entry | None, position: int, rows: list[Entry], used: set[int]
+) -> PolicyRecord:
+    if heading is None:
+        first_line = Line(0, "", 0)
+        return PolicyRecord(position, "", first_line)
+    title = heading.name
+    record = PolicyRecord(heading.number or position, title, heading.line)
+    if heading.former:
+        record.notes.append(f"旧: {heading.former}")
+    amounts = [figure for figure in heading.figures if figure.yen is not None]
+    if amounts:
+        record.amount = amounts[0].yen
+    elif title:
+        # A summary row elsewhere that starts with the title prints the heading's amount.
+        for row in rows:
+            if row.name.startswith(title) and row.has_amount and id(row) not in used:
+                record.amount = next(f.yen for f in row.figures if f.yen is not None)
+                used.add(id(row))
+                break
+    if heading.prior is not None:
+        record.prior_amount = heading.prior.yen
+    record.program_count = heading.count
+    if heading.summary:
+        record.notes.append(heading.summary.text())
+    return record
+
+
+def _close_with_total(state: _State, policy: PolicyRecord | None, total: Entry) -> None:
+    """A 小計 or 計 row closes the policy above it; a 合計 row is the ward's (or the one
+    policy's, when the document has no headings)."""
+    figures = _roles(total)
+    state.closed.append((total, figures))
+    if total.total in ("小計", "計") and policy is not None and policy.programs:
+        if policy.amount is None:
+            policy.amount = figures.get("amount")
+        if policy.prior_amount is None:
+            policy.prior_amount = figures.get("prior")
+        if policy.change is None:
+            policy.change = figures.get("change")
+
+
+def _roles(entry: Entry) -> dict[str, int | None]:
+    """What each of an entry's figures is: by the table head above it, else the first is the
+    amount (a prior year printed in brackets is the prior)."""
+    figures = entry.figures
+    roles = list(entry.roles) or ["amount"]
+    if len(figures) == 2 * len(roles) and len(roles) > 1:
+        figures = figures[0::2]  # 総額 and 一財 under each head: the first is the total
+    out: dict[str, int | None] = {}
+    for role, figure in zip(roles, figures, strict=False):
+        out.setdefault(role, figure.yen)
+    if entry.prior is not None and out.get("prior") is None:
+        out["prior"] = entry.prior.yen
+    if "amount" not in out and figures:
+        out["amount"] = figures[0].yen
+    return out
+
+
+def _program(entry: Entry, position: int) -> ProgramRecord:
+    figures = _roles(entry)
+    record = ProgramRecord(
+        entry.number or position, [entry.name], entry.line, page=entry.line.page, spaces_meant=True
+    )
+    record.amount = figures.get("amount")
+    record.amount_line = entry.line
+    record.prior_amount = figures.get("prior")
+    record.change = figures.get("change")
+    record.sections = list(dict.fromkeys(entry.sections))
+    record.tags = [tag for tag in TAGS if tag in entry.tags]
+    if entry.summary:
+        record.summary = entry.summary
+    if entry.former:
+        record.notes.append(f"旧名称: {entry.former}")
+    for marker in entry.markers:
+        record.notes.append(f"文書の印: {marker}")
+    if any(figure.approximate for figure in entry.figures):
+        record.notes.append("文書では「約」のついた額")
+    return record
+
+
+def _number(reading: Reading) -> None:
+    """Numbers as the document prints them where they run 1, 2, 3 …; else 1, 2, 3 … in order."""
+    numbers = [policy.number for policy in reading.policies]
+    if len(set(numbers)) != len(numbers):
+        for position, policy in enumerate(reading.policies, 1):
+            policy.number = position
+    for policy in reading.policies:
+        printed = [program.number for program in policy.programs]
+        if printed != list(range(1, len(printed) + 1)):
+            for position, program in enumerate(policy.programs, 1):
+                program.number = position
+
+
+def _ledger_total(state: _State) -> None:
+    reading = state.reading
+    grand = [figures for entry, figures in state.closed if entry.total in ("合計", "総計")]
+    single = len(reading.policies) == 1
+    if grand and grand[-1].get("amount") is not None:
+        figures = grand[-1]
+        if single:
+            policy = reading.policies[0]
+            policy.amount = policy.amount if policy.amount is not None else figures.get("amount")
+            policy.prior_amount = (
+                policy.prior_amount if policy.prior_amount is not None else figures.get("prior")
+            )
+            policy.change = policy.change if policy.change is not None else figures.get("change")
+        reading.amount = figures.get("amount")
+        return
+    for line in [state.sentence_total] if state.sentence_total else []:
+        found = _TOTAL_SENTENCE.search(line.text.translate(_FOLD))
+        if found:
+            try:
+                reading.amount = yen(found[3], state.bare_unit)
+            except FigureError as error:
+                reading.refuse(line, str(error))
+            reading.skipped.append(line)
+            return
