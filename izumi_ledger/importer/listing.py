@@ -135,6 +135,7 @@ class _State:
     unit_counts: Counter[str] = field(default_factory=Counter)
     closed: list[tuple[Entry, dict[str, int | None]]] = field(default_factory=list)
     sentence_total: Line | None = None
+    used_rows: set[int] = field(default_factory=set)  # summary rows read for a total
 
 
 def looks_like_listing(lines: list[Line]) -> bool:
@@ -259,6 +260,7 @@ def _read_line(state: _State, line: Line) -> None:
         or (not line.cells and _is_head(text) and len(text) <= _MAX_HEAD)
         or (line.cells and _is_head(text) and not _entry_like(text))
     ):
+        _caption_above(state)
         continued = state.previous_kind == "head"
         roles = _head_roles(text, state.heading_roles if continued else None)
         if continued and roles:
@@ -306,7 +308,13 @@ def _read_line(state: _State, line: Line) -> None:
     if line.kind == "heading" and entry is not None:
         entry.style = "heading"  # a web page's heading is never a program's row
     if entry is None:
-        if last is not None and state.previous_kind == "entry" and last.lines[-1] is state.previous:
+        follows = last is not None and last.lines[-1] is state.previous
+        if (
+            last is not None
+            and follows
+            and state.previous_kind == "entry"
+            and not line.blank_before
+        ):
             last.summary.add(line.text)
             last.lines.append(line)
             return done("entry")
@@ -350,6 +358,26 @@ def _read_line(state: _State, line: Line) -> None:
         return done("text")
     state.entries.append(entry)
     done("entry")
+
+
+def _caption_above(state: _State) -> None:
+    """A short line right above a table's head, read as the summary of the entry above it,
+    is the table's caption (the heading of the programs below): it is taken back."""
+    last = state.entries[-1] if state.entries else None
+    line = state.previous
+    if last is None or line is None or state.previous_kind != "entry" or last.lines[-1] is not line:
+        return
+    paragraphs = last.summary.paragraphs
+    text = line.text.strip()
+    if len(last.lines) < 2 or not paragraphs or paragraphs[-1][-1:] != [line.text]:
+        return
+    if len(text) > _MAX_HEAD or "。" in text or _FIGURE.search(text.translate(_FOLD)):
+        return
+    paragraphs[-1].pop()
+    if not paragraphs[-1]:
+        paragraphs.pop()
+    last.lines.pop()
+    state.captions.append((len(state.entries), line))
 
 
 def _entry_like(text: str) -> bool:
@@ -446,7 +474,11 @@ def _is_amount(text: str, found: re.Match[str]) -> bool:
         return after_text.strip(" |") == "" and ("," in printed or before == "。")
     if text[max(0, start - 2) : start].strip().upper().endswith(("P", "P.", "NO", "第")):
         return False
-    if text[:start].rstrip(" :：").endswith(("番号", "ID", "電話", "ファクス", "FAX", "〒")):
+    if (
+        text[max(0, start - 8) : start]
+        .rstrip(" :：")
+        .endswith(("番号", "ID", "電話", "ファクス", "FAX", "〒"))
+    ):
         return False
     if after_text.startswith(_COUNTERS) or (after_text[:1] and after_text[0] not in _AFTER_FIGURE):
         return False
@@ -563,7 +595,7 @@ def _assemble(state: _State) -> None:
     heading_of: dict[int, Entry] = {}
     caption_at = dict(state.captions)
     plain_rows = [entry for entry in state.entries if entry.style == "" and not entry.total]
-    used: set[int] = set()
+    used = state.used_rows
     for index, entry in enumerate(state.entries):
         is_program = (
             entry.style == style and entry.has_amount and not entry.total and bool(entry.name)
@@ -578,8 +610,7 @@ def _assemble(state: _State) -> None:
             policy = None
             continue
         caption = caption_at.get(index)
-        previous_is_program = index > 0 and _is_program(state.entries[index - 1], style)
-        if caption is not None and not previous_is_program:
+        if caption is not None:
             headings.append(Entry(caption, "caption", None, _title(caption.text), lines=[caption]))
             policy = None
         if policy is None:
@@ -594,14 +625,14 @@ def _assemble(state: _State) -> None:
     for heading in headings:
         if id(heading) not in placed and heading.style != "caption":
             reading.skipped.extend(heading.lines)
+    _number(reading)
+    _ledger_total(state)
     for entry in plain_rows:
         if id(entry) not in used:
             reading.unread.extend(entry.lines)
     for _, line in state.captions:
         if not any(line in entry.lines for entry in headings if id(entry) in placed):
             reading.skipped.append(line)
-    _number(reading)
-    _ledger_total(state)
     _sum_where_none_is_printed(reading)
 
 
@@ -724,8 +755,20 @@ def _number(reading: Reading) -> None:
 
 def _ledger_total(state: _State) -> None:
     reading = state.reading
-    grand = [figures for entry, figures in state.closed if entry.total in ("合計", "総計")]
+    first_program = reading.policies[0].programs[0].line.number if reading.policies else 0
+    closing = [
+        figures
+        for entry, figures in state.closed
+        if entry.total in ("合計", "総計") and entry.line.number > first_program
+    ]
+    grand = closing or [
+        figures for entry, figures in state.closed if entry.total in ("合計", "総計")
+    ]
     single = len(reading.policies) == 1
+    above = _total_of_a_heading_above(state)
+    if above is not None and not closing:
+        reading.amount = above
+        return
     if grand and grand[-1].get("amount") is not None:
         figures = grand[-1]
         if single:
@@ -746,3 +789,27 @@ def _ledger_total(state: _State) -> None:
                 reading.refuse(line, str(error))
             reading.skipped.append(line)
             return
+
+
+def _total_of_a_heading_above(state: _State) -> int | None:
+    """The amount of a heading with no programs of its own (自主企画事業費, above the
+    区分), printed in a summary row that begins with its title: the part of a summary table
+    that the listing breaks down is the ledger's total."""
+    reading = state.reading
+    titles = {policy.title for policy in reading.policies}
+    placed = {policy.line.number for policy in reading.policies}
+    for entry in state.entries:
+        if entry.style in ("", "caption") or entry.total or entry.has_amount:
+            continue
+        if entry.line.number in placed or entry.name in titles or len(entry.name) < 2:
+            continue
+        for row in state.entries:
+            if (
+                row.style == ""
+                and not row.total
+                and row.name.startswith(entry.name)
+                and (row.has_amount and row.name != entry.name)
+            ):
+                state.used_rows.add(id(row))
+                return next(figure.yen for figure in row.figures if figure.yen is not None)
+    return None
