@@ -50,9 +50,7 @@ COMMANDS: dict[str, CommandEntry] = {
         "list", "list_command", help="事業を一覧する（担当課・タグ・金額・文字列で絞り込み）。"
     ),
     "show": CommandEntry("show", "show_command", help="一つの事業を詳しく見る。"),
-    "import": CommandEntry(
-        "import_", "import_command", help="予算の文書のテキストから台帳を作る。"
-    ),
+    "import": CommandEntry("import_", "import_command", help="予算の文書から台帳を作る。"),
     "diff": CommandEntry(
         "diff", "diff_command", help="二つの台帳を比べる（年度どうし、版どうし）。"
     ),

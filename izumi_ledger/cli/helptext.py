@@ -105,15 +105,21 @@ ENGLISH: Final[dict[str, str]] = {
     "出力形式: text, json, markdown, csv（細事業と内訳の表）。": (
         "Output format: text, json, markdown, csv (the items and details as rows)."
     ),
-    "予算の文書のテキストから台帳を作る。": ("Make a ledger from the text of a budget document."),
-    "PDF から取り出したテキスト（pdftotext など）か区のウェブページのテキストを読み、台帳を書き出してすぐに検査する。読み取れなかった行は行番号つきで報告する。終了コードは izumi check と同じ。": (
-        "Reads the text taken out of a PDF (pdftotext and the like) or a ward's web page, writes the ledger and checks it at once. Lines it could not read are reported with their numbers. The exit status is izumi check's."
+    "予算の文書から台帳を作る。": ("Make a ledger from a budget document."),
+    "予算の PDF、保存したウェブページ（HTML）、またはそのテキストを読み、台帳を書き出してすぐに検査する。文書の行はすべて、読んだか読まなかったかを報告する（--report-only で一行ずつ）。終了コードは izumi check と同じ。": (
+        "Reads a budget PDF, a saved web page (HTML) or their text, writes the ledger and checks it at once. Every line of the document is accounted for: read, or reported (line by line with --report-only). The exit status is izumi check's."
+    ),
+    "取り込んだ台帳の tolerance（文書が各額を丸めて載せているときの、合計と部分の差の許容）。": (
+        "The imported ledger's tolerance (how far a sum may differ from its total, for documents that round each figure)."
+    ),
+    "台帳を書き出さず、文書の各行を何として読んだかと検査の結果だけを示す。": (
+        "Write no ledger: show what each line of the document was read as, and the check."
     ),
     "例: izumi import policy2.txt -o data/programs.yaml --city 横浜市 --ward 泉区 --fiscal-year 2021": (
         "Example: izumi import policy2.txt -o data/programs.yaml --city 横浜市 --ward 泉区 --fiscal-year 2021"
     ),
-    "予算の文書のテキスト（PDF から取り出したもの、または区のウェブページ）。": (
-        "The text of the budget document (taken out of a PDF, or a ward's web page)."
+    "予算の文書: PDF、保存したウェブページ（HTML）、またはそのテキスト。": (
+        "The budget document: a PDF, a saved web page (HTML), or their text."
     ),
     "書き出す台帳ファイル。省略時または - で標準出力（報告は標準エラー）。": (
         "The ledger file to write. Default, or -: standard output (the report goes to standard error)."
@@ -124,8 +130,8 @@ ENGLISH: Final[dict[str, str]] = {
         "The document's encoding (default: UTF-8, Shift_JIS/CP932 or EUC-JP, detected;"
         " a web page's meta charset is followed)."
     ),
-    "文書のレイアウト: pdf-text, web（省略時は判別）。": (
-        "The document's layout: pdf-text, web (default: detected)."
+    "文書のレイアウト: pdf-text, web, listing（省略時は判別）。": (
+        "The document's layout: pdf-text, web, listing (default: detected)."
     ),
     "読み取れなかった行や警告があれば失敗とする（終了コード 1）。": (
         "Fail on any line not read and on warnings (exit status 1)."

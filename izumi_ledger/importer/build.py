@@ -51,6 +51,7 @@ class Imported:
     warnings: list[str] = field(default_factory=list)
     source: Source = "text"
     left_out: int = 0  # a web page's lines of navigation, headers and footers, not read
+    lines: list[Line] = field(default_factory=list)  # the document's, as they were read
 
 
 def document_lines(raw: bytes, encoding: str | None) -> tuple[list[Line], str, Source, int]:
@@ -123,7 +124,7 @@ def import_document(
         data["tolerance"] = metadata.tolerance
     if reading.notes:
         data["notes"] = reading.notes
-    return Imported(data, reading, used_encoding, warnings, source_kind, left_out)
+    return Imported(data, reading, used_encoding, warnings, source_kind, left_out, lines)
 
 
 def refused_findings(document: str, reading: Reading) -> list[Finding]:
@@ -165,7 +166,7 @@ def _fiscal_year(lines: list[Any], reading: Reading) -> int | None:
             count = 1 if match[2] == "元" else number(match[2])
             if line in reading.unread:  # the title line is read: it gave the year
                 reading.unread.remove(line)
-                reading.skipped.append(line)
+            reading.used.append(line)
             return gregorian_year(match[1], count)
     return None
 

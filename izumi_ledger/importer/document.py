@@ -190,6 +190,7 @@ class Reading:
     # Lines with a figure that cannot be read exactly, and why: never guessed, never text.
     refused: list[tuple[Line, str]] = field(default_factory=list)
     skipped: list[Line] = field(default_factory=list)  # understood and left out (headers, ruby)
+    used: list[Line] = field(default_factory=list)  # read for the ledger: its total, its year
     # Placements decided from content: (what was placed, the program number it went to).
     judgments: list[tuple[str, int]] = field(default_factory=list)
     # How many figures were printed in each unit (千円, 万円, 円): the ledger's unit is the
@@ -198,6 +199,11 @@ class Reading:
     notes: list[str] = field(default_factory=list)  # for the ledger's notes
     # Policies whose amount the document does not print: their programs' sum was taken.
     computed: list[PolicyRecord] = field(default_factory=list)
+    # What a listing's programs are marked with (N, (N), ◆, a table's row …) and what its
+    # columns of figures are (amount, prior, change), for the report.
+    program_marker: str = ""
+    columns: tuple[str, ...] = ()
+    rounding_line: Line | None = None  # where the document says its figures are rounded
 
     def refuse(self, line: Line, reason: str) -> None:
         self.refused.append((line, reason))

@@ -87,6 +87,8 @@ _TOTAL_SENTENCE = re.compile(
 # Words besides the format's tags that documents print as markers; kept as notes.
 _OTHER_MARKERS = ("充実", "継続", "改善", "廃止", "統合", "移管")
 _MAX_HEAD = 40  # a table head or a caption is short
+# A document that says its figures are rounded, each on its own.
+_ROUNDED = re.compile(r"四捨五入|端数|未満を?切り|合わない(?:ところ|場合)")
 
 
 @dataclass
@@ -154,6 +156,8 @@ def read_listing(lines: list[Line]) -> Reading:
     state = _State(reading, _bare_unit(lines))
     for line in _rows_of_cells(lines):
         _read_line(state, line)
+        if reading.rounding_line is None and _ROUNDED.search(line.text):
+            reading.rounding_line = line
     _assemble(state)
     reading.unit_counts = dict(state.unit_counts)
     return reading
@@ -590,6 +594,10 @@ def _assemble(state: _State) -> None:
     if style is None:
         reading.unread.extend(line for entry in state.entries for line in entry.lines)
         return
+    reading.program_marker = style
+    reading.columns = next(
+        (entry.roles for entry in state.entries if _is_program(entry, style) and entry.roles), ()
+    )
     headings: list[Entry] = []
     policy: PolicyRecord | None = None
     heading_of: dict[int, Entry] = {}
@@ -678,6 +686,7 @@ def _policy(
             if row.name.startswith(title) and row.has_amount and id(row) not in used:
                 record.amount = next(f.yen for f in row.figures if f.yen is not None)
                 used.add(id(row))
+                reading.used.extend(row.lines)
                 break
     if heading.prior is not None:
         record.prior_amount = heading.prior.yen
@@ -692,6 +701,7 @@ def _close_with_total(state: _State, policy: PolicyRecord | None, total: Entry) 
     policy's, when the document has no headings)."""
     figures = _roles(total)
     state.closed.append((total, figures))
+    state.reading.used.extend(total.lines)
     if total.total in ("小計", "計") and policy is not None and policy.programs:
         if policy.amount is None:
             policy.amount = figures.get("amount")
@@ -787,7 +797,7 @@ def _ledger_total(state: _State) -> None:
                 reading.amount = yen(found[3], state.bare_unit)
             except FigureError as error:
                 reading.refuse(line, str(error))
-            reading.skipped.append(line)
+            reading.used.append(line)
             return
 
 
@@ -811,5 +821,6 @@ def _total_of_a_heading_above(state: _State) -> int | None:
                 and (row.has_amount and row.name != entry.name)
             ):
                 state.used_rows.add(id(row))
+                state.reading.used.extend(row.lines)
                 return next(figure.yen for figure in row.figures if figure.yen is not None)
     return None

@@ -74,7 +74,12 @@ def pdf_lines(raw: bytes) -> list[Line]:
             raise DocumentError(t("import.pdf_pages", pages=len(document), limit=MAX_PAGES))
         lines: list[Line] = []
         for index in range(len(document)):
-            lines.extend(_page_lines(index + 1, list(_chars(document, index))))
+            page = _page_lines(index + 1, list(_chars(document, index)))
+            for position, line in enumerate(page):
+                # Numbered through the whole document, so that each names one line; a new
+                # page is a new block, as two blank lines are in a text.
+                blanks = 2 if position == 0 and index > 0 else 0
+                lines.append(Line(len(lines) + 1, line.text, blanks, page=line.page))
     except pdfium.PdfiumError as error:
         raise DocumentError(t("import.pdf_broken", reason=str(error))) from None
     finally:
@@ -173,6 +178,8 @@ def _splits(row: _Row, column: float) -> bool:
 def _read_block(block: list[_Row], column: float) -> list[str]:
     """A block of lines: its left column's lines, then its right column's (a line that
     crosses the gutter is read whole, in its place)."""
+    if len(block) == 1:  # a row of its own (a table's head): one line, as printed
+        return [" ".join(run.text for run in block[0].runs)]
     left = [" ".join(run.text for run in row.runs if run.x0 < column) for row in block]
     right = [" ".join(run.text for run in row.runs if run.x0 >= column) for row in block]
     return [text for text in left if text.strip()] + [text for text in right if text.strip()]

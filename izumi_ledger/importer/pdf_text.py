@@ -40,6 +40,8 @@ RELATED = re.compile(r"^○\s*(.+?)\s*【([^【】]+)】\s*(?:[（(]([^（()）]
 COLUMN = re.compile(r"^コラム")
 RUBY = re.compile(r"^[ァ-ヶー](?:[\s\u3000]+[ァ-ヶー])+$")
 TABLE_HEADER = re.compile(r"^事\s*業\s*項\s*目\s*事\s*業\s*概\s*要$")
+# A page's number at its foot: ― ７ ―, - 12 -.
+PAGE_NUMBER = re.compile(rf"^[-－―—–]\s*{D}+\s*[-－―—–]$")
 
 
 @dataclass
@@ -135,7 +137,7 @@ class PdfTextParser:
         return True
 
     def skipped_line(self, line: Line) -> bool:
-        if TABLE_HEADER.match(line.text) or RUBY.match(line.text):
+        if TABLE_HEADER.match(line.text) or RUBY.match(line.text) or PAGE_NUMBER.match(line.text):
             self.reading.skipped.append(line)
             return True
         return False

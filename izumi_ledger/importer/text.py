@@ -37,8 +37,8 @@ class Line:
 
     @property
     def where(self) -> str:
-        """The line as a report names it: 12, or p.3 12 for a line of a PDF."""
-        return f"p.{self.page} {self.number}" if self.page else str(self.number)
+        """The line as a report names it: 12, or 12 (p.3) for a line of a PDF."""
+        return f"{self.number} (p.{self.page})" if self.page else str(self.number)
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:

@@ -21,6 +21,7 @@ from izumi_ledger.errors import CannotRead, UsageError
 from izumi_ledger.export.json_text import json_text
 from izumi_ledger.export.yaml import dump_data
 from izumi_ledger.format.amounts import UNITS
+from izumi_ledger.importer.accounts import accounts, certainty
 from izumi_ledger.importer.build import (
     Imported,
     Layout,
@@ -40,7 +41,7 @@ def import_command(
         Path,
         typer.Argument(
             metavar="FILE",
-            help="予算の文書のテキスト（PDF から取り出したもの、または区のウェブページ）。",
+            help="予算の文書: PDF、保存したウェブページ（HTML）、またはそのテキスト。",
         ),
     ],
     output: Annotated[
@@ -68,7 +69,9 @@ def import_command(
     layout: Annotated[
         Layout | None,
         typer.Option(
-            "--layout", show_default=False, help="文書のレイアウト: pdf-text, web（省略時は判別）。"
+            "--layout",
+            show_default=False,
+            help="文書のレイアウト: pdf-text, web, listing（省略時は判別）。",
         ),
     ] = None,
     strict: Annotated[
@@ -95,13 +98,34 @@ def import_command(
         str | None,
         typer.Option("--source", show_default=False, help="出典（省略時は文書のファイル名）。"),
     ] = None,
+    tolerance: Annotated[
+        int | None,
+        typer.Option(
+            "--tolerance",
+            min=0,
+            max=10**15,
+            show_default=False,
+            help=(
+                "取り込んだ台帳の tolerance（文書が各額を丸めて載せているときの、"
+                "合計と部分の差の許容）。"
+            ),
+        ),
+    ] = None,
+    report_only: Annotated[
+        bool,
+        typer.Option(
+            "--report-only",
+            help="台帳を書き出さず、文書の各行を何として読んだかと検査の結果だけを示す。",
+        ),
+    ] = False,
     no_cache: NoCacheOption = False,
     lang: LanguageOption = None,
 ) -> int:
-    """予算の文書のテキストから台帳を作る。
+    """予算の文書から台帳を作る。
 
-    PDF から取り出したテキスト（pdftotext など）か区のウェブページのテキストを読み、台帳を書き出して
-    すぐに検査する。読み取れなかった行は行番号つきで報告する。終了コードは izumi check と同じ。
+    予算の PDF、保存したウェブページ（HTML）、またはそのテキストを読み、台帳を書き出してすぐに
+    検査する。文書の行はすべて、読んだか読まなかったかを報告する（--report-only で一行ずつ）。
+    終了コードは izumi check と同じ。
 
     例: izumi import policy2.txt -o data/programs.yaml --city 横浜市 --ward 泉区 --fiscal-year 2021
     """
@@ -120,25 +144,32 @@ def import_command(
             raise UsageError(t("import.option_empty", option=option))
     # A file name that is not UTF-8 (copied from Windows, say) is named by what it shows.
     shown_name = os.fsencode(document.name).decode("utf-8", "replace")
-    metadata = Metadata(city, ward, fiscal_year, source or default_source(shown_name))
+    metadata = Metadata(city, ward, fiscal_year, source or default_source(shown_name), tolerance)
     try:
         imported = import_document(raw, metadata, layout, encoding)
     except DocumentError as error:
         raise CannotRead(f"{document}: {error.message}", error.hint) from None
-    to_stdout = means_stdout(output)
-    display = t("import.stdout") if to_stdout else str(output)
+    to_stdout = means_stdout(output) and not report_only
+    display = (
+        t("import.not_written") if report_only else t("import.stdout") if to_stdout else str(output)
+    )
     ledger_yaml = dump_data(imported.data).encode("utf-8")
     json_wanted = output_format == "json"
     content = json_text(imported.data).encode("utf-8") if json_wanted else ledger_yaml
     screen = terminal()
-    if to_stdout:
+    if report_only:
+        pass  # nothing is written: the report says what would be
+    elif to_stdout:
         screen.data_bytes(content)
     else:
         write_atomically(Path(str(output)), content, force=force)
     # What was written is checked as `izumi check` would check it (JSON has other lines
     # than the YAML checked, so its findings give no line).
     checked = checker(ledger_yaml, name=display)
-    _report(screen, document, display, imported, checked, positions=output_format == "yaml")
+    if report_only:
+        _every_line(screen, document, imported)
+    positions = output_format == "yaml" and not report_only
+    _report(screen, document, display, imported, checked, positions=positions)
     status = checked.exit_status(strict)
     if checked.readable and (imported.reading.refused or (strict and imported.reading.unread)):
         return max(status, 1)
@@ -205,12 +236,17 @@ def _report(
             output=display,
         )
     )
+    screen.message(_how_it_was_read(imported))
+    if imported.left_out:
+        screen.message(t("import.left_out", lines=imported.left_out))
     for warning in imported.warnings:
         screen.message(t("import.warning", warning=warning))
     for what, program in reading.judgments:
         screen.message(t("import.judgment", what=what, program=program))
+    for policy in reading.computed:
+        screen.message(t("import.computed", number=policy.number, line=policy.line.where))
     for unread in reading.unread:
-        screen.message(t("import.unread", document=document, line=unread.number, text=unread.text))
+        screen.message(t("import.unread", document=document, line=unread.where, text=unread.text))
     for finding in refused_findings(str(document), reading):
         screen.message()
         for text in finding_lines(finding, None):
@@ -224,6 +260,7 @@ def _report(
         printed = document_line(reading, finding.path)
         if printed is not None:  # where the figure is in the document, beside the ledger
             screen.message(t("import.in_document", document=document, line=printed))
+    _rounding_hint(screen, document, imported, checked)
     summary = checked.summary
     unread_lines = len(reading.unread)
     errors = checked.errors + len(reading.refused)
@@ -241,3 +278,55 @@ def _report(
             unread=unread_lines,
         )
     )
+
+
+_SUMS = ("item-sum", "detail-sum", "program-sum", "policy-sum")
+
+
+def _how_it_was_read(imported: Imported) -> str:
+    """Which reading of the document was taken, and how much of it was read."""
+    reading = imported.reading
+    parts = [t(f"import.source.{imported.source}")]
+    if reading.program_marker:
+        parts.append(t("import.marker", marker=t(f"import.marker.{reading.program_marker}")))
+    if reading.columns:
+        joiner = t("import.column.joiner")
+        columns = joiner.join(t(f"import.column.{column}") for column in reading.columns)
+        parts.append(t("import.columns", columns=columns))
+    read, printed = certainty(accounts(imported.lines, reading))
+    sure = "high" if read == printed else "middle" if read * 10 >= printed * 9 else "low"
+    return t(
+        "import.how",
+        parts=" · ".join(parts),
+        read=read,
+        printed=printed,
+        sure=t(f"import.sure.{sure}"),
+    )
+
+
+def _rounding_hint(screen: Terminal, document: Path, imported: Imported, checked: Checked) -> None:
+    """A document that says it rounds each figure, whose sums then differ: the tolerance
+    that would take those differences as rounding."""
+    said = imported.reading.rounding_line
+    differences = [
+        abs(finding.difference)
+        for finding in checked.findings
+        if finding.rule in _SUMS and finding.difference is not None
+    ]
+    if said is None or not differences:
+        return
+    screen.message()
+    screen.message(
+        t("import.rounded", document=document, line=said.where, largest=max(differences))
+    )
+
+
+def _every_line(screen: Terminal, document: Path, imported: Imported) -> None:
+    """--report-only: what each line of the document was read as."""
+    for account in accounts(imported.lines, imported.reading):
+        where = ".".join(str(number) for number in account.record)
+        label = t(f"import.place.{account.place.value}", record=where)
+        screen.message(
+            t("import.line_account", line=account.line.where, place=label, text=account.line.text)
+        )
+    screen.message()
