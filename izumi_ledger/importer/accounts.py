@@ -8,6 +8,7 @@ number), a figure refused, or a line not understood. Nothing is dropped without 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -72,13 +73,17 @@ def accounts(lines: list[Line], reading: Reading) -> list[Account]:
     return result
 
 
+# A figure that can only be an amount: grouped thousands, or a number with 円.
+_AMOUNT_LIKE = re.compile(r"[0-9０-９][,，][0-9０-９]{3}|[0-9０-９]\s*(?:千円|万円|円)|[億万]円")
+
+
 def certainty(found: list[Account]) -> tuple[int, int]:
-    """How many of the lines that print a digit were read (placed, not refused or left not
-    understood), of how many: how sure an import is that it read the document whole."""
-    with_digits = [
-        account for account in found if any(char.isdigit() for char in account.line.text)
+    """How many of the lines that print an amount were read (placed, not refused or left
+    not understood), of how many: how sure an import is that it read the document whole."""
+    printing = [
+        account
+        for account in found
+        if account.place is Place.RECORD or _AMOUNT_LIKE.search(account.line.text)
     ]
-    read = [
-        account for account in with_digits if account.place not in (Place.UNREAD, Place.REFUSED)
-    ]
-    return len(read), len(with_digits)
+    read = [account for account in printing if account.place not in (Place.UNREAD, Place.REFUSED)]
+    return len(read), len(printing)

@@ -22,6 +22,8 @@ from izumi_ledger.text.visible import has_hidden
 Layout = Literal["pdf-text", "web", "listing"]
 LAYOUTS: tuple[Layout, ...] = ("pdf-text", "web", "listing")
 Source = Literal["text", "html", "pdf"]
+# A title that names the budget's year: 令和3年度 泉区運営方針, 平成31年度 自主企画事業一覧.
+_TITLE_WORDS = ("運営方針", "事業一覧", "主要事業", "事業のご案内", "事業の一覧")
 _YEAR = re.compile(r"(令和|平成|昭和)\s*([0-9]{1,3}|元)\s*年度")
 
 
@@ -156,13 +158,15 @@ def _detect(lines: list[Any]) -> Layout:
 
 def _fiscal_year(lines: list[Any], reading: Reading) -> int | None:
     """The fiscal year from a title line above the first policy (令和3年度 … 予算)."""
-    first = reading.policies[0].line.number
+    first = _first_record_line(reading)
     for line in lines:
         if line.number >= first:
             break
         # Full-width digits are folded, nothing else: NFKC would read ³ or ㉑ as a year.
         match = _YEAR.search(line.text.translate(FULL_WIDTH_DIGITS))
-        if match and ("予算" in line.text or "運営方針" in line.text):
+        titled = any(word in line.text for word in _TITLE_WORDS)
+        heading = len(line.text) <= _LONGEST_HEADING and "。" not in line.text
+        if match and ("予算" in line.text or (titled and heading)):
             count = 1 if match[2] == "元" else number(match[2])
             if line in reading.unread:  # the title line is read: it gave the year
                 reading.unread.remove(line)
@@ -173,13 +177,28 @@ def _fiscal_year(lines: list[Any], reading: Reading) -> int | None:
 
 # The ward a title names: 横浜市泉区, 港北区の予算, 泉区運営方針; a name is a few letters
 # of no punctuation (nor の, と, or a year) before 市 or 区.
-_NAME = r"[^\s、。，,.・「」『』（）()【】\[\]0-9０-９のと年度]"
-_CITY_AND_WARD = re.compile(rf"({_NAME}{{1,5}}?市)({_NAME}{{1,5}}?区)")
-_WARD = re.compile(rf"((?<![市]){_NAME}{{1,4}}?区)(?:の|役所|運営方針|予算)")
-_CITY = re.compile(rf"({_NAME}{{1,5}}?市)(?:の|役所|予算)")
-_OTHER_WARD = re.compile(rf"{_NAME}{{1,4}}?区")
+# A name may hold の or と (みなと区, ときわ区) but never begins with one right after another
+# name (泉区と戸塚区: the second ward is 戸塚区).
+_NAME = r"[^\s、。，,.・「」『』（）()【】\[\]0-9０-９年度]"
+_START = r"(?<![区市])"
+_CITY_AND_WARD = re.compile(rf"{_START}({_NAME}{{1,5}}?市)({_NAME}{{1,5}}?区)")
+_WARD = re.compile(
+    rf"({_START}{_NAME}{{1,4}}?区)(?:の|役所|運営方針|予算|主要|関連|全体|と|、|\s|$)"
+)
+_GROUPED_FIGURE = re.compile(r"[0-9０-９][,，][0-9０-９]{3}")
+_CITY = re.compile(rf"({_START}{_NAME}{{1,5}}?市)(?:の|役所|予算)")
+_OTHER_WARD = _WARD
+# Where a document names its ward: a title or a heading, not a sentence or a table's row.
+_LONGEST_HEADING = 60
 # Words ending in 区 that are not a ward's name.
 _NOT_WARDS = frozenset({"地区", "学区", "選挙区", "区", "特区", "校区", "市区", "管区", "学校区"})
+
+
+def _first_record_line(reading: Reading) -> int:
+    """The line of the document's first program (or policy): a title is above it."""
+    policy = reading.policies[0]
+    lines = [policy.line.number] + [program.line.number for program in policy.programs[:1]]
+    return max(lines)
 
 
 class PlaceError(DocumentError):
@@ -189,13 +208,21 @@ class PlaceError(DocumentError):
 def _place_names(lines: list[Any], reading: Reading) -> tuple[str | None, str | None]:
     """The city and the ward a document names above its first policy, each None when it
     names none; PlaceError when it names two different ones."""
-    first = reading.policies[0].line.number
+    first = _first_record_line(reading)
     cities: list[str] = []
     wards: list[str] = []
     for line in lines:
         if line.number >= first:
             break
         if has_hidden(line.text):  # an invisible character would go into the name
+            continue
+        text = line.text
+        if (
+            len(text) > _LONGEST_HEADING
+            or "。" in text
+            or line.cells
+            or _GROUPED_FIGURE.search(text)
+        ):
             continue
         for both in _CITY_AND_WARD.finditer(line.text):
             cities.append(both[1])
@@ -204,7 +231,7 @@ def _place_names(lines: list[Any], reading: Reading) -> tuple[str | None, str | 
         cities.extend(found[1] for found in _CITY.finditer(line.text))
         # 泉区と戸塚区の予算: every ward-like name of a heading that names one counts.
         if wards:
-            wards.extend(found[0] for found in _OTHER_WARD.finditer(line.text))
+            wards.extend(found[1] for found in _OTHER_WARD.finditer(line.text))
     # 横浜市泉区 read as a ward-like word is 泉区: the city is no part of the ward's name.
     wards = [ward.rpartition("市")[2] for ward in wards]
     city, ward = _one(cities, "--city"), _one([w for w in wards if w not in _NOT_WARDS], "--ward")

@@ -116,6 +116,7 @@ class Entry:
     total: str = ""  # 合計, 小計 or 計 for a total row
     roles: tuple[str, ...] = ()  # what each figure is, from the table head above it
     lines: list[Line] = field(default_factory=list)
+    figure_line: Line | None = None  # where its figures are printed, when not on its own line
 
     @property
     def has_amount(self) -> bool:
@@ -344,6 +345,7 @@ def _read_line(state: _State, line: Line) -> None:
         if entry.name:
             last.name = last.name + entry.name
         last.figures = entry.figures
+        last.figure_line = line
         last.prior = last.prior or entry.prior
         last.sections.extend(entry.sections)
         last.tags.extend(entry.tags)
@@ -594,7 +596,7 @@ def _assemble(state: _State) -> None:
     if style is None:
         reading.unread.extend(line for entry in state.entries for line in entry.lines)
         return
-    reading.program_marker = style
+    reading.program_marker = style or "row"
     reading.columns = next(
         (entry.roles for entry in state.entries if _is_program(entry, style) and entry.roles), ()
     )
@@ -734,7 +736,7 @@ def _program(entry: Entry, position: int) -> ProgramRecord:
         entry.number or position, [entry.name], entry.line, page=entry.line.page, spaces_meant=True
     )
     record.amount = figures.get("amount")
-    record.amount_line = entry.line
+    record.amount_line = entry.figure_line or entry.line
     record.prior_amount = figures.get("prior")
     record.change = figures.get("change")
     record.sections = list(dict.fromkeys(entry.sections))

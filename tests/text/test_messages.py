@@ -37,6 +37,7 @@ DATA_FILES = {
     "export/xlsx.py",
     "importer/build.py",
     "importer/document.py",
+    "importer/accounts.py",
     "importer/figures.py",
     "importer/listing.py",
     "importer/pdf_text.py",
