@@ -753,16 +753,13 @@ def _program(entry: Entry, position: int) -> ProgramRecord:
 
 
 def _number(reading: Reading) -> None:
-    """Numbers as the document prints them where they run 1, 2, 3 …; else 1, 2, 3 … in order."""
+    """Policies keep the numbers their headings print, unless two print the same (or none
+    is printed): then they are numbered 1, 2, 3 … in order. Programs keep theirs (a gap is
+    the document's, and the check names it); unnumbered ones were numbered in order."""
     numbers = [policy.number for policy in reading.policies]
     if len(set(numbers)) != len(numbers):
         for position, policy in enumerate(reading.policies, 1):
             policy.number = position
-    for policy in reading.policies:
-        printed = [program.number for program in policy.programs]
-        if printed != list(range(1, len(printed) + 1)):
-            for position, program in enumerate(policy.programs, 1):
-                program.number = position
 
 
 def _ledger_total(state: _State) -> None:
