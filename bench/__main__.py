@@ -3,6 +3,7 @@
     python -m bench                       # start-up, and 1,000 and 10,000 items
     python -m bench --sizes 1000,10000,100000,1000000 --repeat 5
     python -m bench --sizes '' --repeat 21   # start-up only
+    python -m bench --sizes '' --import-pages 600   # izumi import of a 600-page document
 
 Each figure is a fresh process, so start-up is included, as a user meets it; the median of the
 repeats is reported with the spread (min–max) and the peak memory (VmHWM, Linux). Every command
@@ -25,6 +26,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench import documents
 from bench.generate import write_ledger
 
 PEAK = (
@@ -134,10 +136,40 @@ def scale(sizes: list[int], repeat: int) -> None:
             path.unlink()
 
 
+def imports(pages: int, repeat: int) -> None:
+    """izumi import of documents of `pages` pages: read (or refused) and checked."""
+    print("| document | size | exit | median | min–max | peak memory |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+        text = documents.pdf_text(base / "pdf-text.txt", pages)
+        size = text.stat().st_size
+        made = [
+            (f"the ward PDF's text, {pages} pages", text),
+            ("a listing of the same size", documents.listing(base / "listing.txt", size)),
+            ("prose of the same size (refused)", documents.prose(base / "prose.txt", size)),
+            (f"a two-column PDF, {pages} pages", documents.pdf(base / "budget.pdf", pages)),
+        ]
+        for label, path in made:
+            args = ["izumi", "import", str(path), "--city", "架空市", "--ward", "架空区"]
+            args += ["--fiscal-year", "2024", "-o", str(base / "out.yaml"), "--force"]
+            figure = measure(args, repeat, warm_up=True)
+            status = subprocess.run(
+                [sys.executable, "-m", "izumi_ledger", *args[1:]], capture_output=True
+            ).returncode
+            print(
+                f"| {label} | {path.stat().st_size / 2**20:.2f} MB | {status} | {figure.row()} "
+                f"| {figure.peak / 2**20:.0f} MB |"
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--sizes", default="1000,10000", help="item counts, comma-separated")
     parser.add_argument("--repeat", type=int, default=5, help="runs per figure (default 5)")
+    parser.add_argument(
+        "--import-pages", type=int, default=0, help="measure izumi import of this many pages"
+    )
     options = parser.parse_args(argv)
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
@@ -149,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
         print("\n### Generated ledgers\n")
         sizes = [int(size) for size in options.sizes.split(",")]
         scale(sizes, options.repeat)
+    if options.import_pages:
+        print(f"\n### izumi import of {options.import_pages} pages\n")
+        imports(options.import_pages, options.repeat)
     return 0
 
 

@@ -337,7 +337,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "the value of {option} is not UTF-8 text",
     },
     "import.stdout": {"ja": "<標準出力>", "en": "<standard output>"},
-    "import.layout.pdf-text": {"ja": "PDF のテキスト", "en": "text of a PDF"},
+    "import.layout.pdf-text": {
+        "ja": "施策・事業・細事業のブロック",
+        "en": "blocks of policies, programs and items",
+    },
     "import.layout.web": {"ja": "ウェブページ", "en": "web page"},
     "import.layout.listing": {"ja": "見出しと事業の一覧", "en": "headings and a list of programs"},
     "import.source.text": {"ja": "テキスト", "en": "text"},

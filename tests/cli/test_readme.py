@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from pathlib import Path
 
 import pytest
 from support import REPO, run_cli
@@ -15,7 +16,7 @@ BLOCKS = re.findall(r"```console\n\$ izumi (.+?)\n(.*?)```", README, re.DOTALL)
 BUNDLED_EXAMPLES = [
     (command, output)
     for command, output in BLOCKS
-    if "--ledger" not in command and not command.startswith("diff")
+    if "--ledger" not in command and not command.startswith(("diff", "import"))
 ]
 
 
@@ -57,3 +58,16 @@ def test_the_typo_example_is_what_check_says_in_the_fixtures(
     result = run_cli("check", "--ledger", "typo.yaml")
     assert result.exit_code == 1
     assert result.stdout.rstrip("\n").split("\n") == output.rstrip("\n").split("\n")
+
+
+def test_the_import_example_is_what_import_says(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (command, output) = next((c, o) for c, o in BLOCKS if c.startswith("import"))
+    monkeypatch.chdir(REPO)
+    written = str(tmp_path) + "/kohaku.yaml"
+    args = [written if arg == "kohaku.yaml" else arg for arg in shlex.split(command)]
+    result = run_cli(*args)
+    assert result.exit_code == 0
+    shown = result.stderr.replace(written, "kohaku.yaml")
+    assert shown.rstrip("\n").split("\n") == output.rstrip("\n").split("\n")

@@ -125,7 +125,8 @@ def test_a_listing_reads_back_every_amount_it_prints(
 
 def test_numbering_comes_from_the_document_and_a_gap_is_kept_for_the_check() -> None:
     data = _ledger(
-        "令和6年度 架空区 事業の一覧\n1 まちの柱\n1 一の事業 1,000 説明。\n3 三の事業 2,000 説明。\n"
+        "令和6年度 架空区 事業の一覧\n1 まちの柱\n"
+        "1 一の事業 1,000 説明。\n3 三の事業 2,000 説明。\n"
     )
     policies = data["policies"]
     assert isinstance(policies, list)
@@ -229,7 +230,8 @@ PAGE = """<!DOCTYPE html><html><head><meta charset="{charset}"><title>令和6年
 <main><h1>令和6年度 架空区の予算</h1>
 <h3>1&nbsp;まちの柱&#12288;1,500千円</h3>
 <table><thead><tr><th>事業名</th><th>予算額</th><th>担当課</th></tr></thead>
-<tbody><tr><td>1&nbsp;一の&amp;事業 <span>新規</span></td><td>1,000</td><td>総務課<br>地域振興課</td></tr>
+<tbody><tr><td>1&nbsp;一の&amp;事業 <span>新規</span></td><td>1,000</td>
+<td>総務課<br>地域振興課</td></tr>
 <tr><td>2&nbsp;二の事業</td><td>500</td><td>総務課</td></tr></tbody></table></main>
 <footer><p>電話 012-345-6789 〒000-0000</p></footer></body></html>
 """
