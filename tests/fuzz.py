@@ -127,6 +127,9 @@ def seeds() -> list[bytes]:
 
 def document_seeds() -> list[bytes]:
     found = [(ROOT / "tests" / "fixtures" / "izumi-fy2021-policy2.txt").read_bytes()]
+    # Every layout family, the web page and the PDF among them.
+    layouts = ROOT / "tests" / "fixtures" / "layouts"
+    found.extend(path.read_bytes() for path in sorted(layouts.iterdir()) if path.suffix != ".json")
     found.extend(path.read_bytes() for path in sorted(BAD_DOCUMENTS.glob("*.txt")))
     return found
 

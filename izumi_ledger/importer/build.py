@@ -13,7 +13,6 @@ from izumi_ledger.importer.listing import looks_like_listing, read_listing
 from izumi_ledger.importer.pdf_file import pdf_lines
 from izumi_ledger.importer.pdf_text import looks_like_pdf_text, read_pdf_text
 from izumi_ledger.importer.text import DocumentError, Line, decode, lines_of, number
-from izumi_ledger.importer.web import looks_like_web, read_web
 from izumi_ledger.importer.web_page import declared_charset, looks_like_html, page_lines
 from izumi_ledger.text.era import FULL_WIDTH_DIGITS, gregorian_year
 from izumi_ledger.text.messages import t
@@ -75,7 +74,8 @@ def import_document(
     """Read a document; DocumentError when nothing in it can be read as a budget."""
     lines, used_encoding, source_kind, left_out = document_lines(raw, encoding)
     chosen = layout or _detect(lines)
-    readers = {"pdf-text": read_pdf_text, "web": read_web, "listing": read_listing}
+    # The Yokohama ward pages (`web`) are a listing: their own reader is the listing's.
+    readers = {"pdf-text": read_pdf_text, "web": read_listing, "listing": read_listing}
     reading = readers[chosen](lines)
     if not reading.policies:
         raise DocumentError(t("import.no_policy"))
@@ -149,8 +149,6 @@ def refused_findings(document: str, reading: Reading) -> list[Finding]:
 def _detect(lines: list[Any]) -> Layout:
     if looks_like_pdf_text(lines):
         return "pdf-text"
-    if looks_like_web(lines):
-        return "web"
     if looks_like_listing(lines):
         return "listing"
     raise DocumentError(t("import.no_layout"))

@@ -93,10 +93,11 @@ _ROUNDED = re.compile(r"四捨五入|端数|未満を?切り|合わない(?:と�
 
 @dataclass
 class Figure:
-    yen: int | None  # None for an empty cell (―)
+    yen: int | None  # None for an empty cell (―), or a figure refused
     approximate: bool = False
     has_unit: bool = False
     unit: str = ""
+    refused: bool = False  # printed, but not readable exactly: refused at its line
 
 
 @dataclass
@@ -120,7 +121,9 @@ class Entry:
 
     @property
     def has_amount(self) -> bool:
-        return any(figure.yen is not None for figure in self.figures)
+        """Whether it prints an amount, read or refused: a program whose figure cannot be read
+        is still a program (left without an amount, so the check names it)."""
+        return any(figure.yen is not None or figure.refused for figure in self.figures)
 
 
 @dataclass
@@ -447,7 +450,7 @@ def _figure(state: _State, line: Line, printed: str, sign: int, approximate: boo
         value = yen(printed, state.bare_unit)
     except FigureError as error:
         state.reading.refuse(line, str(error))
-        return Figure(None)
+        return Figure(None, refused=True)
     shown = unit if unit and not notation else ("円" if notation else state.bare_unit)
     if unit or notation:
         state.unit_counts[_largest_unit(value) if notation else unit] += 1
@@ -686,7 +689,7 @@ def _policy(
         # A summary row elsewhere that starts with the title prints the heading's amount.
         for row in rows:
             if row.name.startswith(title) and row.has_amount and id(row) not in used:
-                record.amount = next(f.yen for f in row.figures if f.yen is not None)
+                record.amount = next((f.yen for f in row.figures if f.yen is not None), None)
                 used.add(id(row))
                 reading.used.extend(row.lines)
                 break
@@ -821,5 +824,5 @@ def _total_of_a_heading_above(state: _State) -> int | None:
             ):
                 state.used_rows.add(id(row))
                 state.reading.used.extend(row.lines)
-                return next(figure.yen for figure in row.figures if figure.yen is not None)
+                return next((f.yen for f in row.figures if f.yen is not None), None)
     return None

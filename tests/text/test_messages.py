@@ -43,7 +43,6 @@ DATA_FILES = {
     "importer/pdf_text.py",
     "importer/placement.py",
     "importer/text.py",
-    "importer/web.py",
 }
 
 
