@@ -115,8 +115,8 @@ ENGLISH: Final[dict[str, str]] = {
     "台帳を書き出さず、文書の各行を何として読んだかと検査の結果だけを示す。": (
         "Write no ledger: show what each line of the document was read as, and the check."
     ),
-    "例: izumi import policy2.txt -o data/programs.yaml --city 横浜市 --ward 泉区 --fiscal-year 2021": (
-        "Example: izumi import policy2.txt -o data/programs.yaml --city 横浜市 --ward 泉区 --fiscal-year 2021"
+    "例: izumi import budget.pdf -o my-ledger.yaml --city 横浜市": (
+        "Example: izumi import budget.pdf -o my-ledger.yaml --city 横浜市"
     ),
     "予算の文書: PDF、保存したウェブページ（HTML）、またはそのテキスト。": (
         "The budget document: a PDF, a saved web page (HTML), or their text."
@@ -136,8 +136,12 @@ ENGLISH: Final[dict[str, str]] = {
     "読み取れなかった行や警告があれば失敗とする（終了コード 1）。": (
         "Fail on any line not read and on warnings (exit status 1)."
     ),
-    "市の名前。": ("The city's name (default: from the document's headings)."),
-    "区の名前。": ("The ward's name (default: from the document's headings)."),
+    "市の名前（省略時は文書の見出しから）。": (
+        "The city's name (default: from the document's headings)."
+    ),
+    "区の名前（省略時は文書の見出しから）。": (
+        "The ward's name (default: from the document's headings)."
+    ),
     "年度（西暦、例: 2021）。文書の見出しにあれば省略できる。": (
         "The fiscal year (Gregorian, e.g. 2021); may be left out when a heading of the document gives it."
     ),

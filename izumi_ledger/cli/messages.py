@@ -151,6 +151,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "{city}{ward} budget, fiscal year {year} ({era}) — ledger {ledger}",
     },
     "totals.total": {"ja": "総額 {amount}", "en": "total {amount}"},
+    "totals.total_stated": {
+        "ja": "総額 {stated}（台帳の amount。施策の和は {added}、差 {difference}）",
+        "en": "total {stated} (the ledger's amount; its policies add up to {added}, difference {difference})",
+    },
     "totals.policy": {
         "ja": "施策{number} {title}  {amount}",
         "en": "policy {number} {title}  {amount}",
@@ -384,11 +388,23 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "文書は各額を丸めて載せていると書いています（{document}:{line} 行目）。差が丸めによるものなら、--tolerance {largest} で取り込めば警告 rounding になります",
         "en": "the document says it rounds each figure ({document}:{line}); if the differences are rounding, importing with --tolerance {largest} makes them rounding warnings",
     },
+    "import.after_last": {
+        "ja": "{document}: 最後の事業の後の {count} 行（金額なし）は読みません: {lines} 行目（--report-only で内容を示します）",
+        "en": "{document}: {count} lines after the last program (no amount) are not read: lines {lines} (--report-only shows them)",
+    },
+    "import.more_warnings": {
+        "ja": "同じ警告 {rule} があと {count} 件あります（izumi check で全部を示します）",
+        "en": "{count} more {rule} warnings like these (izumi check shows them all)",
+    },
     "import.not_written": {"ja": "（書き出さない）", "en": "(not written)"},
     "import.line_account": {"ja": "{line}: [{place}] {text}", "en": "{line}: [{place}] {text}"},
     "import.place.record": {"ja": "{record}", "en": "{record}"},
     "import.place.continued": {"ja": "{record} の続き", "en": "{record}, continued"},
     "import.place.preamble": {"ja": "前書き", "en": "preamble"},
+    "import.place.postamble": {
+        "ja": "後書き（最後の事業の後、金額なし）",
+        "en": "after the last program, no amount",
+    },
     "import.place.ledger": {"ja": "合計・年度として", "en": "read as a total or the year"},
     "import.place.left-out": {"ja": "読み飛ばし", "en": "left out"},
     "import.place.refused": {"ja": "読めない数字", "en": "figure refused"},

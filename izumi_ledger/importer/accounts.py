@@ -15,12 +15,16 @@ from enum import Enum
 from izumi_ledger.importer.document import Reading
 from izumi_ledger.importer.text import Line
 
+# A figure that can only be an amount: grouped thousands, or a number with 円.
+_AMOUNT_LIKE = re.compile(r"[0-9０-９][,，][0-9０-９]{3}|[0-9０-９]\s*(?:千円|万円|円)|[億万]円")
+
 
 class Place(Enum):
     RECORD = "record"
     LEDGER = "ledger"  # the ward's total, the fiscal year: read for the ledger itself
     CONTINUED = "continued"
     PREAMBLE = "preamble"
+    POSTAMBLE = "postamble"  # after the last record, with no amount: a page's foot
     LEFT_OUT = "left-out"
     REFUSED = "refused"
     UNREAD = "unread"
@@ -53,28 +57,28 @@ def accounts(lines: list[Line], reading: Reading) -> list[Account]:
     used = {line.number for line in reading.used}
     result: list[Account] = []
     current: tuple[int, ...] = ()
+    last_record = max(records, default=0)
     for line in lines:
-        if line.number in refused:
+        # A cell of a table saved one cell a line is accounted as the row it was read in.
+        number = reading.joined.get(line.number, line.number)
+        if number in refused:
             place = Place.REFUSED
-        elif line.number in records:
-            current = records[line.number]
+        elif number in records:
+            current = records[number]
             place = Place.RECORD
-        elif line.number in used:
+        elif number in used:
             place = Place.LEDGER
-        elif line.number in unread:
-            place = Place.UNREAD
-        elif line.number in left_out:
+        elif number in unread:
+            after = number > last_record and not _AMOUNT_LIKE.search(line.text)
+            place = Place.POSTAMBLE if after else Place.UNREAD
+        elif number in left_out:
             place = Place.LEFT_OUT
         elif current:
             place = Place.CONTINUED
         else:
             place = Place.PREAMBLE
-        result.append(Account(line, place, records.get(line.number, current)))
+        result.append(Account(line, place, records.get(number, current)))
     return result
-
-
-# A figure that can only be an amount: grouped thousands, or a number with 円.
-_AMOUNT_LIKE = re.compile(r"[0-9０-９][,，][0-9０-９]{3}|[0-9０-９]\s*(?:千円|万円|円)|[億万]円")
 
 
 def certainty(found: list[Account]) -> tuple[int, int]:

@@ -35,6 +35,7 @@ class Metadata:
     fiscal_year: int | None = None
     source: str = ""
     tolerance: int | None = None
+    document: str = "文書.txt"  # the document's name, for the examples a refusal gives
 
 
 def default_source(document_name: str) -> str:
@@ -110,7 +111,11 @@ def import_document(
     if missing:  # never written as a placeholder: a ledger names its ward
         raise DocumentError(
             t("import.no_place", options=" ".join(missing)),
-            t("import.no_place.hint", example=" ".join(f"{o} …" for o in missing)),
+            t(
+                "import.no_place.hint",
+                document=metadata.document,
+                example=" ".join(f"{o} …" for o in missing),
+            ),
         )
     data["city"], data["ward"] = city, ward
     data["fiscal_year"] = year

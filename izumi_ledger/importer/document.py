@@ -204,6 +204,8 @@ class Reading:
     program_marker: str = ""
     columns: tuple[str, ...] = ()
     rounding_line: Line | None = None  # where the document says its figures are rounded
+    # A table saved one cell a line: each cell's line → the line its row was read as.
+    joined: dict[int, int] = field(default_factory=dict)
 
     def refuse(self, line: Line, reason: str) -> None:
         self.refused.append((line, reason))

@@ -158,7 +158,7 @@ def read_listing(lines: list[Line]) -> Reading:
     """Read a listing into records; amounts in yen until the ledger's unit is chosen."""
     reading = Reading("listing")
     state = _State(reading, _bare_unit(lines))
-    for line in _rows_of_cells(lines):
+    for line in _rows_of_cells(lines, reading.joined):
         _read_line(state, line)
         if reading.rounding_line is None and _ROUNDED.search(line.text):
             reading.rounding_line = line
@@ -179,7 +179,7 @@ def _bare_unit(lines: list[Line]) -> str:
     return "千円"
 
 
-def _rows_of_cells(lines: list[Line]) -> list[Line]:
+def _rows_of_cells(lines: list[Line], joined: dict[int, int] | None = None) -> list[Line]:
     """A table saved as text one cell a line ("4,320 |"): the cells of each row on one line.
     A row starts at a cell that is not a figure; figure cells after it belong to it."""
     out: list[Line] = []
@@ -201,6 +201,8 @@ def _rows_of_cells(lines: list[Line]) -> list[Line]:
         ):
             merged = previous.cells + cells
             out[-1] = Line(previous.number, " | ".join(merged), previous.blank_before, cells=merged)
+            if joined is not None:  # the cell's own line is now part of its row's line
+                joined[line.number] = previous.number
         else:
             out.append(Line(line.number, " | ".join(cells), line.blank_before, cells=cells))
     return out
@@ -607,7 +609,11 @@ def _assemble(state: _State) -> None:
     policy: PolicyRecord | None = None
     heading_of: dict[int, Entry] = {}
     caption_at = dict(state.captions)
-    plain_rows = [entry for entry in state.entries if entry.style == "" and not entry.total]
+    plain_rows = [
+        entry
+        for entry in state.entries
+        if entry.style == "" and not entry.total and not _is_program(entry, style)
+    ]
     used = state.used_rows
     for index, entry in enumerate(state.entries):
         is_program = (

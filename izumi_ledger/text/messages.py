@@ -764,8 +764,8 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "get a PDF with text from the ward, or add a text layer with OCR first",
     },
     "import.no_layout": {
-        "ja": "予算の文書のレイアウトがわかりません（施策・事業の見出しが見つかりません）。--layout pdf-text か --layout web で指定できます",
-        "en": "the layout of the document is not recognised (no policy or program headings); --layout pdf-text or --layout web chooses one",
+        "ja": "予算の文書として読めるところがありません（金額のある事業の行も、施策の見出しも見つかりません）",
+        "en": "nothing here reads as a budget (no program printed with an amount, no policy heading)",
     },
     "figure.character": {
         "ja": "{char!r}（{code}）は金額の数字として読めません（0〜9、カンマ、億・万・千・円のみ）",
@@ -869,8 +869,8 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "give it with {option}",
     },
     "import.no_place.hint": {
-        "ja": "例: izumi import 文書.txt {example}（台帳は区の名前なしには書きません）",
-        "en": "for example: izumi import document.txt {example} (a ledger is not written without its ward)",
+        "ja": "例: izumi import {document} {example}（台帳は区の名前なしには書きません）",
+        "en": "for example: izumi import {document} {example} (a ledger is not written without its ward)",
     },
     "cache.setting": {
         "ja": "環境変数 IZUMI_CACHE の値 {value!r} がわかりません",

@@ -315,7 +315,10 @@ def test_an_existing_output_is_not_overwritten_without_force(tmp_path: Path) -> 
         (b"", "空のファイル"),
         (b"\x00\x01\x02binary", "NUL"),
         (bytes(range(128, 256)) * 10, "読めません"),
-        ("ただの文章です。\n予算とは関係ありません。\n".encode(), "レイアウトがわかりません"),
+        (
+            "ただの文章です。\n予算とは関係ありません。\n".encode(),
+            "予算の文書として読めるところがありません",
+        ),
     ],
 )
 def test_documents_that_are_not_budgets_exit_2(

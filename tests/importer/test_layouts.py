@@ -149,13 +149,40 @@ def test_report_only_accounts_for_every_line_and_writes_nothing(tmp_path: Path) 
     result = run_cli(
         "import", str(document), "--city", "架空市", "--report-only", "-o", str(tmp_path / "x.yaml")
     )
-    assert result.exit_code == 0 and result.stdout == ""
+    assert result.exit_code == 0
     assert not (tmp_path / "x.yaml").exists()
+    # What each line became is the data asked for (standard output); the report follows it.
     lines = [line for line in document.read_text(encoding="utf-8").splitlines() if line.strip()]
-    accounted = [line for line in result.stderr.splitlines() if ": [" in line]
+    accounted = result.stdout.splitlines()
     assert len(accounted) == len(lines)
-    assert "17: [1.1] 1 みなと魅力発信事業" in result.stderr
-    assert "19: [1.3] 3 運河沿い花のみち事業 【拡充】" in result.stderr
-    assert "20: [1.3] 2,310" in result.stderr  # the amount wrapped onto the next line
-    assert "[読み飛ばし] 1 自主企画事業費" in result.stderr  # a level above the pillars
+    assert accounted[-1] == "44: [後書き（最後の事業の後、金額なし）] ページID：204518"
+    assert "17: [1.1] 1 みなと魅力発信事業" in result.stdout
+    assert "19: [1.3] 3 運河沿い花のみち事業 【拡充】" in result.stdout
+    assert "20: [1.3] 2,310" in result.stdout  # the amount wrapped onto the next line
+    assert "[読み飛ばし] 1 自主企画事業費" in result.stdout  # a level above the pillars
     assert "金額のある行" in result.stderr and "確かさ: 高い" in result.stderr
+
+
+def test_the_report_is_not_lost_under_warnings_every_program_shares(tmp_path: Path) -> None:
+    result, _, _ = _import(tmp_path, LAYOUTS / "01-minato-r4-flat-web-table.expected.json")
+    assert result.stderr.count("warning[no-section]") == 2
+    assert "同じ警告 no-section があと 14 件あります" in result.stderr
+    # The page's foot (contact, page ID) is named in one line, and no line is left unread.
+    assert "最後の事業の後の 2 行（金額なし）は読みません: 43, 44 行目" in result.stderr
+    assert "読み取れなかった行 0" in result.stderr
+
+
+def test_a_table_saved_one_cell_a_line_accounts_each_cell_as_its_row(tmp_path: Path) -> None:
+    document = LAYOUTS / "03b-momiji-r5-prior-change-error.txt"
+    result = run_cli("import", str(document), "--city", "架空市", "--report-only")
+    assert "読み取れなかった行 0" in result.stderr
+    accounts = dict(line.split(": ", 1) for line in result.stdout.splitlines())
+    assert accounts["13"] == "[1.1] 子育て相談ひろば事業 |"
+    assert accounts["14"] == "[1.1] 4,320 |"  # a cell of the row, read with it
+    assert accounts["30"].startswith("[合計・年度として]")  # 小計's figures
+
+
+def test_totals_of_a_ledger_whose_policies_miss_its_own_total_show_both(tmp_path: Path) -> None:
+    _, _, output = _import(tmp_path, LAYOUTS / "04-shirakaba-r6-newsletter-man-yen.expected.json")
+    result = run_cli("totals", "-l", str(output), "--no-cache")
+    assert "総額 6,661万円（台帳の amount。施策の和は 6,662万円、差 +1万円）" in result.stdout

@@ -1,4 +1,5 @@
-"""`izumi import`: a budget document's text becomes a ledger, checked as it is written."""
+"""`izumi import`: a budget document (a PDF, a web page, their text) becomes a ledger, checked
+as it is written, with an account of every line."""
 
 from __future__ import annotations
 
@@ -20,8 +21,9 @@ from izumi_ledger.cli.terminal import Terminal, means_stdout, terminal
 from izumi_ledger.errors import CannotRead, UsageError
 from izumi_ledger.export.json_text import json_text
 from izumi_ledger.export.yaml import dump_data
+from izumi_ledger.findings import Severity
 from izumi_ledger.format.amounts import UNITS
-from izumi_ledger.importer.accounts import accounts, certainty
+from izumi_ledger.importer.accounts import Place, accounts, certainty
 from izumi_ledger.importer.build import (
     Imported,
     Layout,
@@ -31,7 +33,7 @@ from izumi_ledger.importer.build import (
     refused_findings,
 )
 from izumi_ledger.importer.document import Reading
-from izumi_ledger.importer.text import DocumentError
+from izumi_ledger.importer.text import DocumentError, Line
 from izumi_ledger.loading import Checked, check
 from izumi_ledger.source.files import read_source
 
@@ -81,10 +83,12 @@ def import_command(
         ),
     ] = False,
     city: Annotated[
-        str | None, typer.Option("--city", show_default=False, help="市の名前。")
+        str | None,
+        typer.Option("--city", show_default=False, help="市の名前（省略時は文書の見出しから）。"),
     ] = None,
     ward: Annotated[
-        str | None, typer.Option("--ward", show_default=False, help="区の名前。")
+        str | None,
+        typer.Option("--ward", show_default=False, help="区の名前（省略時は文書の見出しから）。"),
     ] = None,
     fiscal_year: Annotated[
         int | None,
@@ -103,7 +107,7 @@ def import_command(
         typer.Option(
             "--tolerance",
             min=0,
-            max=10**15,
+            metavar="N",
             show_default=False,
             help=(
                 "取り込んだ台帳の tolerance（文書が各額を丸めて載せているときの、"
@@ -127,7 +131,7 @@ def import_command(
     検査する。文書の行はすべて、読んだか読まなかったかを報告する（--report-only で一行ずつ）。
     終了コードは izumi check と同じ。
 
-    例: izumi import policy2.txt -o data/programs.yaml --city 横浜市 --ward 泉区 --fiscal-year 2021
+    例: izumi import budget.pdf -o my-ledger.yaml --city 横浜市
     """
     apply_language(lang)
     # Chosen first: a bad IZUMI_CACHE is a usage error before anything is written.
@@ -144,7 +148,9 @@ def import_command(
             raise UsageError(t("import.option_empty", option=option))
     # A file name that is not UTF-8 (copied from Windows, say) is named by what it shows.
     shown_name = os.fsencode(document.name).decode("utf-8", "replace")
-    metadata = Metadata(city, ward, fiscal_year, source or default_source(shown_name), tolerance)
+    metadata = Metadata(
+        city, ward, fiscal_year, source or default_source(shown_name), tolerance, shown_name
+    )
     try:
         imported = import_document(raw, metadata, layout, encoding)
     except DocumentError as error:
@@ -171,7 +177,7 @@ def import_command(
     positions = output_format == "yaml" and not report_only
     _report(screen, document, display, imported, checked, positions=positions)
     status = checked.exit_status(strict)
-    if checked.readable and (imported.reading.refused or (strict and imported.reading.unread)):
+    if checked.readable and (imported.reading.refused or (strict and _not_understood(imported))):
         return max(status, 1)
     return status
 
@@ -245,14 +251,26 @@ def _report(
         screen.message(t("import.judgment", what=what, program=program))
     for policy in reading.computed:
         screen.message(t("import.computed", number=policy.number, line=policy.line.where))
-    for unread in reading.unread:
+    not_understood = _not_understood(imported)
+    for unread in not_understood:
         screen.message(t("import.unread", document=document, line=unread.where, text=unread.text))
+    after = _after_the_last(imported)
+    if after:
+        where = ", ".join(line.where for line in after)
+        screen.message(t("import.after_last", document=document, lines=where, count=len(after)))
     for finding in refused_findings(str(document), reading):
         screen.message()
         for text in finding_lines(finding, None):
             screen.message(text)
     unit = imported.data.get("unit")
+    shown_of: dict[str, int] = {}
     for finding in checked.findings:
+        # A warning every program shares (no-section, when the document names no section)
+        # is shown twice and counted, so that the rest of the report is not lost under it.
+        if finding.severity is Severity.WARNING:
+            shown_of[finding.rule] = shown_of.get(finding.rule, 0) + 1
+            if shown_of[finding.rule] > _SAME_WARNINGS_SHOWN:
+                continue
         screen.message()
         shown = finding if positions else replace(finding, line=0, column=0, source_line="")
         for text in finding_lines(shown, unit if unit in UNITS else None):
@@ -260,9 +278,13 @@ def _report(
         printed = document_line(reading, finding.path)
         if printed is not None:  # where the figure is in the document, beside the ledger
             screen.message(t("import.in_document", document=document, line=printed))
+    for rule, count in shown_of.items():
+        if count > _SAME_WARNINGS_SHOWN:
+            screen.message()
+            screen.message(t("import.more_warnings", rule=rule, count=count - _SAME_WARNINGS_SHOWN))
     _rounding_hint(screen, document, imported, checked)
     summary = checked.summary
-    unread_lines = len(reading.unread)
+    unread_lines = len(not_understood)
     errors = checked.errors + len(reading.refused)
     if summary is None:
         screen.message(t("import.invalid", errors=errors, unread=unread_lines))
@@ -281,6 +303,27 @@ def _report(
 
 
 _SUMS = ("item-sum", "detail-sum", "program-sum", "policy-sum")
+_SAME_WARNINGS_SHOWN = 2
+
+
+def _not_understood(imported: Imported) -> list[Line]:
+    """The document's lines that were not understood, in its order (a page's foot after the
+    last program, with no amount on it, is accounted for in --report-only, not here)."""
+    return [
+        account.line
+        for account in accounts(imported.lines, imported.reading)
+        if account.place is Place.UNREAD
+    ]
+
+
+def _after_the_last(imported: Imported) -> list[Line]:
+    """The lines after the last program that print no amount (a page's foot: contact, page
+    number, a note), not read."""
+    return [
+        account.line
+        for account in accounts(imported.lines, imported.reading)
+        if account.place is Place.POSTAMBLE
+    ]
 
 
 def _how_it_was_read(imported: Imported) -> str:
@@ -322,11 +365,11 @@ def _rounding_hint(screen: Terminal, document: Path, imported: Imported, checked
 
 
 def _every_line(screen: Terminal, document: Path, imported: Imported) -> None:
-    """--report-only: what each line of the document was read as."""
+    """--report-only: what each line of the document was read as, on standard output (it is
+    what was asked for); the report and the check follow on standard error."""
     for account in accounts(imported.lines, imported.reading):
         where = ".".join(str(number) for number in account.record)
         label = t(f"import.place.{account.place.value}", record=where)
-        screen.message(
+        screen.line(
             t("import.line_account", line=account.line.where, place=label, text=account.line.text)
         )
-    screen.message()

@@ -114,7 +114,7 @@ def _heading(
             year=book.fiscal_year,
             ledger=shown_name(display),
         ),
-        t("totals.total", amount=figures.text(ledger_total(book))),
+        _total_line(book, figures),
         *failing_lines(checked, figures, ledger_total(book), added),
     ]
     for total in policy_totals(book):
@@ -138,6 +138,20 @@ def _heading(
             )
     lines.append("")
     return lines
+
+
+def _total_line(book: Ledger, figures: Figures) -> str:
+    """The ward's total: the one the ledger states, and the policies' sum beside it when the
+    two differ (a document whose parts do not add up to its own total)."""
+    added = ledger_total(book)
+    if book.amount is None or book.amount == added:
+        return t("totals.total", amount=figures.text(added))
+    return t(
+        "totals.total_stated",
+        stated=figures.text(book.amount),
+        added=figures.text(added),
+        difference=figures.change_text(added - book.amount),
+    )
 
 
 def _share_note(figures: Figures, total: int, bars: bool) -> str:
