@@ -179,7 +179,10 @@ def _target(path: Path, force: bool) -> tuple[Path, int, bool]:
         # system's protected_symlinks does in shared folders.
         if link.st_uid not in (os.getuid(), 0):
             raise CannotWrite(shown, t("write.foreign_link", path=shown))
-        target = path.resolve()
+        try:
+            target = path.resolve(strict=False)
+        except (RuntimeError, OSError):  # links that lead to each other
+            raise CannotWrite(shown, t("write.dangling_link", path=shown, target=path)) from None
         if not target.exists():
             raise CannotWrite(shown, t("write.dangling_link", path=shown, target=target))
     try:

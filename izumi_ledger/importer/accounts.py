@@ -68,11 +68,11 @@ def accounts(lines: list[Line], reading: Reading) -> list[Account]:
             place = Place.RECORD
         elif number in used:
             place = Place.LEDGER
-        elif number in unread:
+        elif number in unread or number in left_out:
             after = number > last_record and not _AMOUNT_LIKE.search(line.text)
-            place = Place.POSTAMBLE if after else Place.UNREAD
-        elif number in left_out:
-            place = Place.LEFT_OUT
+            place = (
+                Place.POSTAMBLE if after else Place.UNREAD if number in unread else Place.LEFT_OUT
+            )
         elif current:
             place = Place.CONTINUED
         else:

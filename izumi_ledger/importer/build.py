@@ -56,13 +56,41 @@ class Imported:
     lines: list[Line] = field(default_factory=list)  # the document's, as they were read
 
 
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def document_lines(raw: bytes, encoding: str | None) -> tuple[list[Line], str, Source, int]:
     """A document's lines, the encoding they were read in, what the document is (text, a
     web page, a PDF) and how many of a web page's lines were its chrome."""
-    if raw.lstrip()[:5] == b"%PDF-":
+    # A PDF may have bytes before its header (a reader looks in its first kilobyte).
+    if raw.lstrip()[:5] == b"%PDF-" or (b"%PDF-" in raw[:1024] and b"%%EOF" in raw[-2048:]):
         return pdf_lines(raw), "PDF", "pdf", 0
     if looks_like_html(raw):
-        text, used = decode(raw, encoding or declared_charset(raw))
+        declared = None if encoding else declared_charset(raw)
+        if declared not in (None, "utf-8", "utf8") and not raw.isascii() and _is_utf8(raw):
+            declared = None  # bytes that are UTF-8 are UTF-8, whatever the page says
+            text, used = decode(raw, "utf-8")
+            page = page_lines(text)
+            return (
+                page.lines,
+                t("import.charset_wrong", declared=declared_charset(raw), used=used),
+                "html",
+                page.left_out,
+            )
+        try:
+            text, used = decode(raw, encoding or declared)
+        except DocumentError:
+            if declared is None:
+                raise
+            # A page that says one encoding and is written in another (or names one that
+            # does not exist) is read as its bytes are, and the report says so.
+            text, used = decode(raw, None)
+            used = t("import.charset_wrong", declared=declared, used=used)
         page = page_lines(text)
         return page.lines, used, "html", page.left_out
     text, used = decode(raw, encoding)

@@ -89,6 +89,8 @@ def yen(text: str, bare_unit: str = "千円") -> int:
     below_man = oku_value is not None or man_value is not None
     if sen_value is not None and below_man and sen_value >= 10:
         raise FigureError(t("figure.part_too_large", part=sen, word="千", limit="9"))
+    if sen_value is not None and sen_value >= 10 and rest_value is not None:  # 1,000千5円
+        raise FigureError(t("figure.mixed_units"))
     if notation and rest_value is not None:
         limit = 10**3 if sen_value is not None else 10**4 if man_value is not None else 10**8
         if rest_value >= limit:

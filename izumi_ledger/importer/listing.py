@@ -24,6 +24,7 @@ names and sentences (区制70周年, 年3回, 5か所, P.12) are not figures.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Final
@@ -37,13 +38,20 @@ from izumi_ledger.text.messages import t
 _FOLD: Final = str.maketrans("０１２３４５６７８９，．：", "0123456789,.:")
 _D = "[0-9]"
 # A figure as printed: an optional 約 and sign, digits with commas, 億/万/千 parts, a unit.
-_FIGURE = re.compile(r"(約\s*)?([△▲−\-]\s*)?([0-9][0-9,]*(?:[億万千][0-9,]*)*(?:千円|万円|円)?)")
+_FIGURE = re.compile(
+    r"(約\s*)?([△▲−\-]\s*)?([0-9][0-9,]*(?:[億万千][0-9,]*)*(?:[ \u3000]?(?:千円|万円|円))?)"
+)
 # What a number names when one of these follows it: a count, a date, a floor — no amount.
 _COUNTERS = (
     "事業", "年", "月", "日", "回", "人", "か所", "ヶ所", "箇所", "館", "階", "番", "地区",
     "件", "歳", "才", "分", "時", "号", "章", "つ", "周年", "世帯", "校", "園", "台", "本",
     "枚", "部", "名", "室", "区", "丁目", "メートル", "キロ", "%", "％", "/", ".", ":", "-",
     "R", "倍", "割", "条", "期", "次", "位", "点", "種", "団体", "組", "戸", "棟", "便",
+)  # fmt: skip
+# The same, after a space: 区庁舎 3 階, 国道 246 号線 (a figure with its comma is an amount).
+_SPACED_COUNTERS = (
+    "階", "号", "番", "人", "回", "件", "か所", "ヶ所", "箇所", "年", "月", "日", "周年",
+    "丁目", "歳", "才", "名", "館", "台", "枚", "世帯", "倍", "割", "%", "％", "つ",
 )  # fmt: skip
 # Where a bare number (without 円) may stand to be an amount: between these or the line's ends.
 _BEFORE_FIGURE = " |（(【［[：:、〔<＜"
@@ -66,7 +74,8 @@ _FORMER = re.compile(r"\s*[(（]\s*旧\s*[:：]\s*([^()（）]+?)\s*[)）]")
 _PRIOR = re.compile(
     r"[(（]\s*(前年度|(?:令和|平成)\s*(?:元|[0-9]+)\s*年度)\s*[:：]?\s*([^()（）]+?)\s*[)）]"
 )
-_COUNT = re.compile(r"([0-9]+)\s*事業")
+# The programs a heading counts: （3事業 …）, （12 事業）, or 7事業 standing as a word of its own.
+_COUNT = re.compile(r"(?<=[（(])\s*([0-9]+)\s*事業|(?<![0-9])([0-9]+)事業(?=[\s\u3000）)、・]|$)")
 _TAG_MARK = re.compile(r"[【＜<［\[]\s*([^【】＜＞<>\[\]［］\s]{1,4})\s*[】＞>］\]]")
 _RESPONSIBLE = re.compile(r"^(?:担当(?:課|部署)?|所管課?)\s*[:：]\s*(.+)$")
 _PAGE = re.compile(r"(?:^|\s)[Pp]\.?\s*[0-9]+(?=\s|$)")
@@ -116,6 +125,7 @@ class Entry:
     former: str | None = None
     total: str = ""  # 合計, 小計 or 計 for a total row
     roles: tuple[str, ...] = ()  # what each figure is, from the table head above it
+    paired: bool = False  # each head has two columns below it (総額 and 一財+市債)
     lines: list[Line] = field(default_factory=list)
     figure_line: Line | None = None  # where its figures are printed, when not on its own line
 
@@ -133,6 +143,7 @@ class _State:
     entries: list[Entry] = field(default_factory=list)
     totals: list[Entry] = field(default_factory=list)
     roles: tuple[str, ...] = ()
+    paired: bool = False
     heading_roles: list[str] = field(default_factory=list)
     previous: Line | None = None
     previous_kind: str = ""  # "entry", "head", "text"
@@ -183,6 +194,7 @@ def _rows_of_cells(lines: list[Line], joined: dict[int, int] | None = None) -> l
     """A table saved as text one cell a line ("4,320 |"): the cells of each row on one line.
     A row starts at a cell that is not a figure; figure cells after it belong to it."""
     out: list[Line] = []
+    row_is_head = False  # whether the row being joined is a table's head (asked once a row)
     for line in lines:
         if line.cells or not line.text.endswith("|"):
             out.append(line)
@@ -197,7 +209,7 @@ def _rows_of_cells(lines: list[Line], joined: dict[int, int] | None = None) -> l
             and previous.cells
             and previous.kind == ""
             and all(_is_figure_cell(cell) for cell in cells)
-            and not _is_head(previous.text)
+            and not row_is_head
         ):
             merged = previous.cells + cells
             out[-1] = Line(previous.number, " | ".join(merged), previous.blank_before, cells=merged)
@@ -205,7 +217,22 @@ def _rows_of_cells(lines: list[Line], joined: dict[int, int] | None = None) -> l
                 joined[line.number] = previous.number
         else:
             out.append(Line(line.number, " | ".join(cells), line.blank_before, cells=cells))
+            row_is_head = _is_head(out[-1].text)
     return out
+
+
+# A table's cell that is one figure: 3,000 / 3,000千円 / 300万円 / 約3,000 / (3,000) / △ 300.
+_CELL_FIGURE = re.compile(
+    r"(約\s*)?[(（]?\s*([△▲−\-]\s*)?([0-9][0-9,]*(?:[億万千][0-9,]*)*(?:千円|万円|円)?)\s*[)）]?"
+)
+_RATE = re.compile(r"[△▲−\-]?\s*[0-9]+(?:[.][0-9]+)?\s*[%％]")
+
+
+def _looks_numeric(text: str) -> bool:
+    """Whether text holds a digit of any script or a currency sign: what a figure is made of."""
+    return any(unicodedata.category(char) == "Nd" or char in "¥￥$＄" for char in text) or any(
+        unicodedata.category(char) == "No" for char in text
+    )
 
 
 def _is_figure_cell(cell: str) -> bool:
@@ -273,6 +300,10 @@ def _read_line(state: _State, line: Line) -> None:
         _caption_above(state)
         continued = state.previous_kind == "head"
         roles = _head_roles(text, state.heading_roles if continued else None)
+        # 総額 and 一財+市債 under each of 本年度, 前年度, 増減: two figures to a head.
+        paired = "一財" in text or text.count("総額") > 1
+        if paired or not continued:
+            state.paired = paired
         if continued and roles:
             state.heading_roles.extend(role for role in roles if role not in state.heading_roles)
         elif roles:
@@ -280,7 +311,7 @@ def _read_line(state: _State, line: Line) -> None:
         if roles:
             state.roles = tuple(state.heading_roles)
         reading.skipped.append(line)
-        return done("head" if roles else "text")
+        return done("head" if roles or paired else "text")
     if _UNIT_LINE.match(text.strip()):
         reading.skipped.append(line)
         return done(state.previous_kind)
@@ -358,17 +389,31 @@ def _read_line(state: _State, line: Line) -> None:
             last.summary.add(entry.summary.text())
         last.lines.append(line)
         return done("entry")
+    entry.roles, entry.paired = state.roles, state.paired
+    _columns_read(state, entry)
     if entry.total:
         state.totals.append(entry)
-        entry.roles = state.roles
         state.entries.append(entry)
         return done("total")
-    entry.roles = state.roles
     if not entry.name and entry.style == "":
         reading.unread.append(line)
         return done("text")
     state.entries.append(entry)
     done("entry")
+
+
+def _columns_read(state: _State, entry: Entry) -> None:
+    """An entry with more figures than the table's head has columns (or, without a head, more
+    than one) is refused at its line: which figure is which would be a guess."""
+    columns = max(len(entry.roles), 1) * (2 if entry.paired else 1)
+    while len(entry.figures) > columns and entry.figures[-1] == Figure(None):
+        entry.figures.pop()  # an empty cell at the row's end (the 担当課 of a 計 row)
+    if len(entry.figures) > columns:
+        names = "・".join(entry.roles) or "amount"
+        state.reading.refuse(
+            entry.line, t("import.extra_figures", count=len(entry.figures), columns=names)
+        )
+        entry.figures = [Figure(None, refused=True)]
 
 
 def _caption_above(state: _State) -> None:
@@ -409,10 +454,18 @@ def _entry(state: _State, line: Line) -> Entry | None:
     if total and len(entry.name) <= 30:
         entry.total = total[1].replace(" ", "").replace("\u3000", "")
     for cell in rest_cells:
-        if _is_figure_cell(cell) and not re.search(r"[%％]", cell):
-            entry.figures.append(_cell_figure(state, line, cell))
-        elif re.search(r"[%％]$", cell):
+        printed = _CELL_FIGURE.fullmatch(cell)
+        if cell in _EMPTY_CELL:
+            entry.figures.append(Figure(None))
+        elif _RATE.fullmatch(cell):
             continue  # a rate: a ratio, not an amount
+        elif printed:
+            sign = -1 if printed.group(2) else 1
+            figure = _figure(state, line, printed.group(3), sign, printed.group(1) is not None)
+            entry.figures.append(figure)
+        elif _looks_numeric(cell):  # ３ ０００, ¥3,000, ①: a figure, but not one read exactly
+            state.reading.refuse(line, t("import.cell_not_figure", cell=cell))
+            entry.figures.append(Figure(None, refused=True))
         elif cell and all(word.endswith(_SECTION_END) for word in cell.split()):
             entry.sections.extend(_sections(cell))
         elif cell:
@@ -472,6 +525,8 @@ def _is_amount(text: str, found: re.Match[str]) -> bool:
     printed = found.group(3)
     before = text[start - 1] if start > 0 else ""
     after_text = text[end:]
+    if found.group(2) and (before.isalnum() or before in "-−"):  # 012-345: a hyphen, no minus
+        return False
     if printed.endswith("円") or any(word in printed for word in "億万"):
         return (
             not before.isalnum()
@@ -483,7 +538,12 @@ def _is_amount(text: str, found: re.Match[str]) -> bool:
         # Glued to the text before it: an amount only at the end, with its thousands comma
         # (…応じます。8,420, a cell that lost its border).
         return after_text.strip(" |") == "" and ("," in printed or before == "。")
-    if text[max(0, start - 2) : start].strip().upper().endswith(("P", "P.", "NO", "第")):
+    if (
+        text[max(0, start - 5) : start]
+        .strip()
+        .upper()
+        .endswith(("P", "P.", "NO", "NO.", "VER", "VER.", "第", "#", "№"))
+    ):
         return False
     if (
         text[max(0, start - 8) : start]
@@ -491,7 +551,10 @@ def _is_amount(text: str, found: re.Match[str]) -> bool:
         .endswith(("番号", "ID", "電話", "ファクス", "FAX", "〒"))
     ):
         return False
+    spaced = after_text.lstrip(" \u3000")
     if after_text.startswith(_COUNTERS) or (after_text[:1] and after_text[0] not in _AFTER_FIGURE):
+        return False
+    if "," not in printed and spaced.startswith(_SPACED_COUNTERS):  # 3 階, 246 号線
         return False
     digits = printed.replace(",", "")
     return not (len(digits) > 1 and digits.startswith("0"))
@@ -517,17 +580,25 @@ def _read_text(state: _State, entry: Entry, text: str) -> None:
             entry.tags.append(word)
         elif word in _OTHER_MARKERS:
             entry.markers.append(word)
-    text = _TAG_MARK.sub(
-        lambda found: " " if found[1] in TAGS or found[1] in _OTHER_MARKERS else found[0], text
-    )
+    text = _TAG_MARK.sub(lambda found: _without_tag(text, found), text)
     count = _COUNT.search(text)
     if count and text[count.end() : count.end() + 1] not in ("費", "所", "者"):
-        entry.count = int(count[1])
+        entry.count = int(count[1] or count[2])
         before = text[count.start() - 1 : count.start()]
         if before in ("", " ", "\u3000"):  # 7事業 standing alone: a count, no part of the name
             text = text[: count.start()] + text[count.end() :]
     text = _PAGE.sub(" ", text)
+    broken = _broken_figure(text, single_column=len(state.roles) <= 1)
+    if broken is not None:  # a figure that is not read exactly: never a guess
+        state.reading.refuse(entry.line, broken[1])
+        entry.figures.append(Figure(None, refused=True))
+        entry.name = _name(text[: broken[0]], entry)
+        return
     figures = [found for found in _FIGURE.finditer(text) if _is_amount(text, found)]
+    # A number in a name (区庁舎 3 階改修事業, 100円バス事業, 見守り【2】事業) is followed by
+    # more of the name before the amount: only the figures after the name are the entry's.
+    while len(figures) > 1 and "事業" in text[figures[0].end() : figures[1].start()]:
+        figures.pop(0)
     if not figures:
         entry.name = _name(text, entry)
         return
@@ -551,6 +622,45 @@ def _read_text(state: _State, entry: Entry, text: str) -> None:
             entry.sections.extend(words)
         else:
             entry.summary.add(leftover.strip())
+
+
+_DECIMAL = re.compile(
+    r"(?<![0-9.])(?:[0-9][0-9,]*[億万千])*[0-9][0-9,]*[.][0-9]+\s*(?:億|万|千|円)"
+)
+_CURRENCY = re.compile(r"[¥￥$＄]\s*[0-9]")
+_SPACED = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?:[、\u2009\u202f\u00a0][0-9]{3})+(?![0-9])")
+_SPACED_PLAIN = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?: [0-9]{3})+(?:千円|万円|円)")
+
+
+def _broken_figure(text: str, single_column: bool) -> tuple[int, str] | None:
+    """Where text prints a figure in a form that is not read (1.5億円, ¥3,000, 2、000,
+    1 000円), and why; None when it prints none. (Spaced digits without a unit are a
+    broken figure only where one figure is expected: a table's columns are spaced too.)"""
+    for pattern, key in (
+        (_DECIMAL, "import.figure_decimal"),
+        (_CURRENCY, "import.figure_currency"),
+        (_SPACED, "import.figure_spaced"),
+        (_SPACED_PLAIN, "import.figure_spaced"),
+    ):
+        found = pattern.search(text)
+        if found:
+            return found.start(), t(key, text=found[0].strip())
+    if single_column:
+        found = re.search(r"(?<![0-9,.])[0-9]{1,3}(?: 0[0-9]{2})+(?![0-9,])", text)
+        if found:  # 1 000: a leading 0 after the space is no figure of its own
+            return found.start(), t("import.figure_spaced", text=found[0])
+    return None
+
+
+def _without_tag(text: str, found: re.Match[str]) -> str:
+    """A tag mark taken out of a text: a space where it parted two words, nothing where it
+    stood inside a name (見守り【拡充】強化事業 is 見守り強化事業)."""
+    if found[1] not in TAGS and found[1] not in _OTHER_MARKERS:
+        return found[0]
+    before = text[found.start() - 1 : found.start()]
+    after = text[found.end() : found.end() + 1]
+    inside = before.isalpha() and after.isalpha() and not (before.isdigit() or after.isdigit())
+    return "" if inside else " "
 
 
 def _name(text: str, entry: Entry) -> str:
@@ -622,6 +732,19 @@ def _assemble(state: _State) -> None:
         if entry.total:
             _close_with_total(state, policy, entry)
             continue
+        following = state.entries[index + 1] if index + 1 < len(state.entries) else None
+        if (
+            not is_program
+            and policy is not None
+            and _program_unread(entry, style, policy, following)
+        ):
+            # Numbered as the next program (or bulleted as the programs are), with no amount
+            # that can be read: a program, left without an amount so that the check names it.
+            reading.refuse(entry.line, t("import.no_figure_read"))
+            record = _program(entry, len(policy.programs) + 1)
+            record.amount = None
+            policy.programs.append(record)
+            continue
         if not is_program:
             if entry.style == "" and entry.name:
                 continue  # a row of a summary table: found by its heading's title below
@@ -664,6 +787,26 @@ def _sum_where_none_is_printed(reading: Reading) -> None:
             policy.amount = sum(amount for amount in amounts if amount is not None)
             policy.notes.append(t("import.policy_sum_note"))
             reading.computed.append(policy)
+
+
+def _program_unread(
+    entry: Entry, style: str, policy: PolicyRecord, following: Entry | None
+) -> bool:
+    """Whether an entry that prints no amount is a program all the same: marked as the
+    programs are, and numbered as the next one (or bulleted, as they are) — unless the
+    programs after it start again from 1, which makes it the next heading."""
+    if entry.style != style or style == "" or entry.total or not policy.programs:
+        return False
+    restarts = (
+        following is not None
+        and following.style == style
+        and following.number is not None
+        and entry.number is not None
+        and following.number <= entry.number
+    )
+    if entry.number is None:
+        return True
+    return entry.number == policy.programs[-1].number + 1 and not restarts
 
 
 def _is_program(entry: Entry, style: str) -> bool:
@@ -727,7 +870,7 @@ def _roles(entry: Entry) -> dict[str, int | None]:
     amount (a prior year printed in brackets is the prior)."""
     figures = entry.figures
     roles = list(entry.roles) or ["amount"]
-    if len(figures) == 2 * len(roles) and len(roles) > 1:
+    if entry.paired and len(figures) == 2 * len(roles):
         figures = figures[0::2]  # 総額 and 一財 under each head: the first is the total
     out: dict[str, int | None] = {}
     for role, figure in zip(roles, figures, strict=False):
@@ -767,8 +910,14 @@ def _number(reading: Reading) -> None:
     the document's, and the check names it); unnumbered ones were numbered in order."""
     numbers = [policy.number for policy in reading.policies]
     if len(set(numbers)) != len(numbers):
+        printed = [policy.line.number for policy in reading.policies]
         for position, policy in enumerate(reading.policies, 1):
             policy.number = position
+        if any(line for line in printed):  # headings printed the same number: said, not hidden
+            reading.notes.append(
+                "施策の番号が文書では重なっているため、1, 2, 3 … と順に振り直しました"
+                f"（文書の見出し: {'、'.join(f'{line} 行目' for line in printed if line)}）"
+            )
 
 
 def _ledger_total(state: _State) -> None:
@@ -797,6 +946,10 @@ def _ledger_total(state: _State) -> None:
             )
             policy.change = policy.change if policy.change is not None else figures.get("change")
         reading.amount = figures.get("amount")
+        if any(
+            entry.total in ("合計", "総計") and _approximate(entry) for entry, _ in state.closed
+        ):
+            reading.notes.append(_APPROXIMATE_TOTAL)
         return
     for line in [state.sentence_total] if state.sentence_total else []:
         found = _TOTAL_SENTENCE.search(line.text.translate(_FOLD))
@@ -805,8 +958,19 @@ def _ledger_total(state: _State) -> None:
                 reading.amount = yen(found[3], state.bare_unit)
             except FigureError as error:
                 reading.refuse(line, str(error))
+            if found[2]:  # 約: the document says the total is not exact
+                reading.notes.append(_APPROXIMATE_TOTAL)
             reading.used.append(line)
             return
+
+
+_APPROXIMATE_TOTAL = (
+    "文書では総額に「約」がついています（台帳の amount は文書に書かれた数字のとおり）"
+)
+
+
+def _approximate(entry: Entry) -> bool:
+    return any(figure.approximate for figure in entry.figures)
 
 
 def _total_of_a_heading_above(state: _State) -> int | None:

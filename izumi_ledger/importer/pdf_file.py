@@ -10,6 +10,7 @@ ward's layout means it (number and name, 【amount】 and 【section】 beside t
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ _RUN_GAP: Final = 2.5
 _SAME_LINE: Final = 2.0
 # A column starts where at least this many lines have a run begin at the same x.
 _COLUMN_LINES: Final = 3
+# A run that is only figures: digits, commas, units, signs.
+_FIGURES = re.compile(r"[\s0-9０-９,，.．億万千円△▲−\-―()（）%％]+")
 # No budget document is longer; a larger file is refused before it is read.
 MAX_PAGES: Final = 5000
 
@@ -65,9 +68,12 @@ def pdf_lines(raw: bytes) -> list[Line]:
         import pypdfium2 as pdfium  # noqa: PLC0415  (loaded only for a PDF)
     except ImportError as error:  # pragma: no cover - a dependency of izumi
         raise DocumentError(t("import.pdf_library", reason=str(error))) from None
+    start = raw.find(b"%PDF-")
     try:
-        document = pdfium.PdfDocument(raw)
+        document = pdfium.PdfDocument(raw[start:] if start > 0 else raw)
     except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise DocumentError(t("import.pdf_password"), t("import.pdf_password.hint")) from None
         raise DocumentError(t("import.pdf_broken", reason=str(error))) from None
     try:
         if len(document) > MAX_PAGES:
@@ -139,7 +145,11 @@ def _rows(chars: list[_Char]) -> list[_Row]:
 
 def _column_start(rows: list[_Row]) -> float | None:
     """The x at which a second column starts, when enough lines have a run starting there."""
-    starts = Counter(round(run.x0) for row in rows for run in row.runs[1:])
+    # A column of figures beside names is a table's column, read along its rows: only runs
+    # of text start a second column.
+    starts = Counter(
+        round(run.x0) for row in rows for run in row.runs[1:] if not _FIGURES.fullmatch(run.text)
+    )
     if not starts:
         return None
     x, lines = starts.most_common(1)[0]

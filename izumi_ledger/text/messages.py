@@ -739,6 +739,30 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "文書から年度がわかりません。--fiscal-year 2021 のように指定してください",
         "en": "the document does not say its fiscal year: give it, as in --fiscal-year 2021",
     },
+    "import.cell_not_figure": {
+        "ja": "表の欄「{cell}」は数字ですが、金額の形ではありません（空白や記号の入った数字、丸数字、通貨記号など）",
+        "en": "the table's cell “{cell}” holds digits but is not the form of an amount (spaces or signs inside, circled digits, a currency sign)",
+    },
+    "import.figure_decimal": {
+        "ja": "「{text}」は小数点のある額です。台帳の額は単位の整数なので、そのままは読めません",
+        "en": "“{text}” has a decimal point; a ledger's amounts are whole numbers of its unit, so it is not read",
+    },
+    "import.figure_spaced": {
+        "ja": "「{text}」は空白や読点で桁を区切っています。桁区切りはカンマ（,）だけが読めます",
+        "en": "“{text}” groups its digits with a space or 、; only commas are read as thousands separators",
+    },
+    "import.figure_currency": {
+        "ja": "「{text}」は通貨記号のついた額です。円・千円・万円で書かれた額だけを読みます",
+        "en": "“{text}” carries a currency sign; only amounts written in yen units are read",
+    },
+    "import.no_figure_read": {
+        "ja": "事業の行ですが、金額が読めません（数字ではない文字か、読めない形の数字です）",
+        "en": "a program's line, but no amount can be read on it (a character that is no digit, or a figure in a form that is not read)",
+    },
+    "import.extra_figures": {
+        "ja": "数字が {count} 個あり、表の見出しが示す列（{columns}）より多くあります",
+        "en": "{count} figures, more than the columns the table's head names ({columns})",
+    },
     "import.policy_sum_note": {
         "ja": "文書の見出しには額がないため、施策の額は事業の額の合計です",
         "en": "the document's heading prints no amount: the policy's amount is the sum of its programs",
@@ -750,6 +774,18 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "import.pdf_broken": {
         "ja": "PDF として読めません（壊れているか、途中までしかありません）: {reason}",
         "en": "cannot be read as a PDF (damaged or cut short): {reason}",
+    },
+    "import.pdf_password": {
+        "ja": "パスワードで保護された PDF です。開くパスワードがなければ読めません",
+        "en": "the PDF is protected by a password: it cannot be read without it",
+    },
+    "import.pdf_password.hint": {
+        "ja": "保護のない PDF を区から入手するか、PDF ビューアーで保護を外して保存してから取り込んでください",
+        "en": "get an unprotected PDF from the ward, or save one without the protection from a PDF viewer first",
+    },
+    "import.charset_wrong": {
+        "ja": "{used}（ページの meta charset は {declared} と書いていますが、そうは読めません）",
+        "en": "{used} (the page's meta charset says {declared}, which it is not written in)",
     },
     "import.pdf_pages": {
         "ja": "PDF に {pages} ページあり、読める {limit} ページを超えています",

@@ -168,7 +168,7 @@ def test_the_report_is_not_lost_under_warnings_every_program_shares(tmp_path: Pa
     assert result.stderr.count("warning[no-section]") == 2
     assert "同じ警告 no-section があと 14 件あります" in result.stderr
     # The page's foot (contact, page ID) is named in one line, and no line is left unread.
-    assert "最後の事業の後の 2 行（金額なし）は読みません: 43, 44 行目" in result.stderr
+    assert "最後の事業の後の 4 行（金額なし）は読みません: 41, 42, 43, 44 行目" in result.stderr
     assert "読み取れなかった行 0" in result.stderr
 
 

@@ -39,6 +39,7 @@ DATA_FILES = {
     "importer/document.py",
     "importer/accounts.py",
     "importer/figures.py",
+    "importer/pdf_file.py",
     "importer/listing.py",
     "importer/pdf_text.py",
     "importer/placement.py",

@@ -249,6 +249,8 @@ def _report(
         screen.message(t("import.warning", warning=warning))
     for what, program in reading.judgments:
         screen.message(t("import.judgment", what=what, program=program))
+    for note in reading.notes:
+        screen.message(t("import.ledger_note", note=note))
     for policy in reading.computed:
         screen.message(t("import.computed", number=policy.number, line=policy.line.where))
     not_understood = _not_understood(imported)
