@@ -392,7 +392,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "{document}: 最後の事業の後の {count} 行（金額なし）は読みません: {lines} 行目（--report-only で内容を示します）",
         "en": "{document}: {count} lines after the last program (no amount) are not read: lines {lines} (--report-only shows them)",
     },
-    "import.ledger_note": {"ja": "  台帳の notes に書いたこと: {note}", "en": "  written in the ledger's notes: {note}"},
+    "import.ledger_note": {
+        "ja": "  台帳の notes に書いたこと: {note}",
+        "en": "  written in the ledger's notes: {note}",
+    },
     "import.more_warnings": {
         "ja": "同じ警告 {rule} があと {count} 件あります（izumi check で全部を示します）",
         "en": "{count} more {rule} warnings like these (izumi check shows them all)",
