@@ -396,6 +396,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "  台帳の notes に書いたこと: {note}",
         "en": "  written in the ledger's notes: {note}",
     },
+    "import.reprinted": {
+        "ja": "  再掲の行は重ねて数えません: {lines} 行目",
+        "en": "  rows printed again under another heading are not counted twice: lines {lines}",
+    },
     "import.more_warnings": {
         "ja": "同じ警告 {rule} があと {count} 件あります（izumi check で全部を示します）",
         "en": "{count} more {rule} warnings like these (izumi check shows them all)",

@@ -308,7 +308,10 @@ def _unit_for_yen(reading: Reading, policies: list[dict[str, Any]]) -> tuple[str
     """The unit the document prints most, when every amount is a whole number of it; else
     千円 when every amount is whole thousands, else 円: never a rounded figure."""
     amounts = _amounts(policies) + ([reading.amount] if reading.amount is not None else [])
-    printed = sorted(reading.unit_counts, key=lambda unit: -reading.unit_counts[unit])
+    printed = sorted(
+        (unit for unit in reading.unit_counts if unit in _SCALES),
+        key=lambda unit: -reading.unit_counts[unit],
+    )
     for unit in [*printed[:1], "千円", "円"]:
         if all(amount % _SCALES[unit] == 0 for amount in amounts):
             return unit, _SCALES[unit]

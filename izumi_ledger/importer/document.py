@@ -191,6 +191,7 @@ class Reading:
     refused: list[tuple[Line, str]] = field(default_factory=list)
     skipped: list[Line] = field(default_factory=list)  # understood and left out (headers, ruby)
     used: list[Line] = field(default_factory=list)  # read for the ledger: its total, its year
+    reprinted: list[Line] = field(default_factory=list)  # 再掲 rows: counted where they first stand
     # Placements decided from content: (what was placed, the program number it went to).
     judgments: list[tuple[str, int]] = field(default_factory=list)
     # How many figures were printed in each unit (千円, 万円, 円): the ledger's unit is the

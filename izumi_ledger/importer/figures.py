@@ -25,7 +25,8 @@ _GROUPED: Final = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+")
 _NOTATION: Final = re.compile(
     r"(?:([0-9,]+)億)?(?:(?:([0-9]+)千)?([0-9,]+)?万)?(?:([0-9,]+)千)?([0-9,]+)?(千円|万円|円)?"
 )
-_UNIT_IN_YEN: Final = {"円": 1, "千円": 1000, "万円": 10000}
+# The last two only as a document's declared unit (（単位：百万円）): no figure prints them.
+_UNIT_IN_YEN: Final = {"円": 1, "千円": 1000, "万円": 10000, "百万円": 10**6, "億円": 10**8}
 # Besides digits of any script (², ①, ٣): what a figure is written with. A section's name in
 # 【】 has none of these alone.
 _FIGURE_MARKS: Final = frozenset(",，、.．億万千円△▲-−")

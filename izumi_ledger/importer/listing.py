@@ -33,13 +33,14 @@ from izumi_ledger.format.values import TAGS
 from izumi_ledger.importer.document import Paragraphs, PolicyRecord, ProgramRecord, Reading
 from izumi_ledger.importer.figures import FigureError, yen
 from izumi_ledger.importer.text import Line, number
+from izumi_ledger.text.era import fiscal_years_named
 from izumi_ledger.text.messages import t
 
 _FOLD: Final = str.maketrans("０１２３４５６７８９，．：", "0123456789,.:")
 _D = "[0-9]"
 # A figure as printed: an optional 約 and sign, digits with commas, 億/万/千 parts, a unit.
 _FIGURE = re.compile(
-    r"(約\s*)?([△▲−\-]\s*)?([0-9][0-9,]*(?:[億万千][0-9,]*)*(?:[ \u3000]?(?:千円|万円|円))?)"
+    r"(約\s*)?([△▲−\-+＋]\s*)?([0-9][0-9,]*+(?:[億万千][0-9,]*+)*+(?:[ \u3000]?(?:千円|万円|円))?)"
 )
 # What a number names when one of these follows it: a count, a date, a floor — no amount.
 _COUNTERS = (
@@ -56,7 +57,9 @@ _SPACED_COUNTERS = (
 # Where a bare number (without 円) may stand to be an amount: between these or the line's ends.
 _BEFORE_FIGURE = " |（(【［[：:、〔<＜"
 _AFTER_FIGURE = " |）)】］]（(、〕>＞"
-_EMPTY_CELL = frozenset({"―", "－", "-", "—", "–", "ー", "…", ""})
+_EMPTY_CELL = frozenset({"―", "－", "-", "—", "–", "ー", "…", "", "皆増", "皆減", "新規"})
+# The same standing between a row's figures: a column with nothing in it.
+_EMPTY_SLOT = re.compile(r"(?<=\s)(?:―|－|—|–|皆増|皆減)(?=\s|$)")
 
 _MARKERS: Final = (
     ("施策N", re.compile(rf"^施策\s*({_D}+)\s*[.:、]?\s*")),
@@ -80,7 +83,9 @@ _TAG_MARK = re.compile(r"[【＜<［\[]\s*([^【】＜＞<>\[\]［］\s]{1,4})\s
 _RESPONSIBLE = re.compile(r"^(?:担当(?:課|部署)?|所管課?)\s*[:：]\s*(.+)$")
 _PAGE = re.compile(r"(?:^|\s)[Pp]\.?\s*[0-9]+(?=\s|$)")
 _PAGE_LINE = re.compile(r"^(?:[-－―—–]\s*[0-9]+\s*[-－―—–]|[0-9]+\s*/\s*[0-9]+|[0-9]+)$")
-_UNIT_WORDS = re.compile(r"単位\s*[:：]?\s*(千円|万円|円)|[(（]\s*(千円|万円|円)\s*[)）]")
+_UNIT_WORDS = re.compile(
+    r"単位\s*[:：]?\s*(百万円|億円|千円|万円|円)|[(（]\s*(百万円|億円|千円|万円|円)\s*[)）]"
+)
 _UNIT_LINE = re.compile(r"^[(（]?\s*(?:単位\s*[:：]?\s*)?(?:千円|万円|円)\s*[)）]?$")
 _SECTION_END = ("課", "係", "室", "事務所", "センター", "所")
 # The words of a table's head, and which figure each column is.
@@ -96,6 +101,9 @@ _TOTAL_SENTENCE = re.compile(
 # Words besides the format's tags that documents print as markers; kept as notes.
 _OTHER_MARKERS = ("充実", "継続", "改善", "廃止", "統合", "移管")
 _MAX_HEAD = 40  # a table head or a caption is short
+# The longest line read as an entry: a program's row is a few hundred characters at most,
+# and the figures' patterns take time that grows with a line's length squared.
+MAX_ENTRY_LINE: Final = 2000
 # A document that says its figures are rounded, each on its own.
 _ROUNDED = re.compile(r"四捨五入|端数|未満を?切り|合わない(?:ところ|場合)")
 
@@ -159,6 +167,8 @@ def looks_like_listing(lines: list[Line]) -> bool:
     """Whether the lines hold at least one entry with an amount (a program to read)."""
     state = _State(Reading("listing"), _bare_unit(lines))
     for line in _rows_of_cells(lines[:5000]):
+        if len(line.text) > MAX_ENTRY_LINE:
+            continue
         entry = _entry(state, line)
         if entry is not None and entry.has_amount and not entry.total and entry.name:
             return True
@@ -223,7 +233,7 @@ def _rows_of_cells(lines: list[Line], joined: dict[int, int] | None = None) -> l
 
 # A table's cell that is one figure: 3,000 / 3,000千円 / 300万円 / 約3,000 / (3,000) / △ 300.
 _CELL_FIGURE = re.compile(
-    r"(約\s*)?[(（]?\s*([△▲−\-]\s*)?([0-9][0-9,]*(?:[億万千][0-9,]*)*(?:千円|万円|円)?)\s*[)）]?"
+    r"(約\s*)?[(（]?\s*([△▲−\-+＋]\s*)?([0-9][0-9,]*(?:[億万千][0-9,]*)*(?:千円|万円|円)?)\s*[)）]?"
 )
 _RATE = re.compile(r"[△▲−\-]?\s*[0-9]+(?:[.][0-9]+)?\s*[%％]")
 
@@ -237,7 +247,9 @@ def _looks_numeric(text: str) -> bool:
 
 def _is_figure_cell(cell: str) -> bool:
     folded = cell.translate(_FOLD).strip()
-    return folded in _EMPTY_CELL or bool(re.fullmatch(r"[△▲−\-]?\s*[0-9][0-9,.]*\s*[%％]?", folded))
+    return folded in _EMPTY_CELL or bool(
+        re.fullmatch(r"[△▲−\-+＋]?\s*[0-9][0-9,.]*\s*[%％]?", folded)
+    )
 
 
 def _is_head(text: str) -> bool:
@@ -266,18 +278,26 @@ def _head_roles(text: str, known: list[str] | None = None) -> list[str]:
     ):
         for word in words:
             found.extend((match.start(), role) for match in re.finditer(word, folded))
-    found.extend((match.start(), "year") for match in _YEAR_HEAD.finditer(folded))
+    for match in _YEAR_HEAD.finditer(folded):
+        named_years = fiscal_years_named(match[0])
+        if named_years:
+            found.append((match.start(), f"year:{named_years[0][1]}"))
     roles = [role for _, role in sorted(found)]
-    # 令和5年度 | 令和4年度: the first year is this year's, the next the year before.
     named: list[str] = list(known or [])
-    years = 1 if "amount" in named else 0
     for role in roles:
-        if role == "year":
-            role = "amount" if years == 0 else "prior"
-            years += 1
         if role not in named:
             named.append(role)
     return named[len(known or []) :]
+
+
+def _years_as_roles(roles: list[str]) -> list[str]:
+    """令和5年度 | 令和4年度 (in either order): the later year is this year's amount, the year
+    before it the prior."""
+    years = sorted({int(role[5:]) for role in roles if role.startswith("year:")}, reverse=True)
+    meaning = {f"year:{years[0]}": "amount"} if years else {}
+    if len(years) > 1 and years[1] == years[0] - 1:
+        meaning[f"year:{years[1]}"] = "prior"
+    return [meaning.get(role, role) for role in roles]
 
 
 def _read_line(state: _State, line: Line) -> None:
@@ -289,6 +309,12 @@ def _read_line(state: _State, line: Line) -> None:
     def done(kind: str) -> None:
         state.previous, state.previous_kind = line, kind
 
+    declared = _UNIT_WORDS.search(text)
+    if declared:  # （単位：円）: figures printed without a unit are in it from here on
+        state.bare_unit = declared[1] or declared[2]
+    if len(text) > MAX_ENTRY_LINE:  # no program's row is this long; never read in part
+        reading.refuse(line, t("import.line_too_long", length=len(text), limit=MAX_ENTRY_LINE))
+        return done("text")
     if line.kind == "rule" or _PAGE_LINE.match(text.strip(" |")):
         reading.skipped.append(line)
         return done("text")
@@ -309,7 +335,7 @@ def _read_line(state: _State, line: Line) -> None:
         elif roles:
             state.heading_roles = roles
         if roles:
-            state.roles = tuple(state.heading_roles)
+            state.roles = tuple(_years_as_roles(state.heading_roles))
         reading.skipped.append(line)
         return done("head" if roles or paired else "text")
     if _UNIT_LINE.match(text.strip()):
@@ -346,6 +372,12 @@ def _read_line(state: _State, line: Line) -> None:
         state.preamble.append(line)
         return done("text")
     entry = _entry(state, line)
+    if entry is not None and "再掲" in line.text:
+        # A program printed again under another heading (再掲): its amount is counted where
+        # it stands first, never a second time.
+        reading.skipped.append(line)
+        reading.reprinted.append(line)
+        return done("text")
     if line.kind == "heading" and entry is not None:
         entry.style = "heading"  # a web page's heading is never a program's row
     if entry is None:
@@ -460,7 +492,7 @@ def _entry(state: _State, line: Line) -> Entry | None:
         elif _RATE.fullmatch(cell):
             continue  # a rate: a ratio, not an amount
         elif printed:
-            sign = -1 if printed.group(2) else 1
+            sign = _sign(printed.group(2))
             figure = _figure(state, line, printed.group(3), sign, printed.group(1) is not None)
             entry.figures.append(figure)
         elif _looks_numeric(cell):  # ３ ０００, ¥3,000, ①: a figure, but not one read exactly
@@ -486,6 +518,11 @@ def _marker(text: str) -> tuple[str, int | None, str]:
     if text[:1] in _ROMAN:
         return "Ⅰ", _ROMAN[text[0]], text[1:].lstrip(" .．、")
     return "", None, text
+
+
+def _sign(mark: str | None) -> int:
+    """−1 for a decrease (△ 300, ▲300, −300), else 1 (+254 is a rise)."""
+    return -1 if mark is not None and mark.strip() in ("△", "▲", "−", "-") else 1
 
 
 def _cell_figure(state: _State, line: Line, cell: str) -> Figure:
@@ -571,7 +608,7 @@ def _read_text(state: _State, entry: Entry, text: str) -> None:
         printed = prior[2].strip()
         sign = -1 if printed[:1] in "△▲−" else 1
         entry.prior = _figure(
-            state, entry.line, printed.lstrip("△▲− ").removeprefix("約"), sign, False
+            state, entry.line, printed.lstrip("△▲− ").removeprefix("約"), sign, "約" in printed
         )
         text = text[: prior.start()] + " " + text[prior.end() :]
     for found in _TAG_MARK.finditer(text):
@@ -604,11 +641,17 @@ def _read_text(state: _State, entry: Entry, text: str) -> None:
         return
     first, last = figures[0], figures[-1]
     entry.name = _name(text[: first.start()], entry)
-    for found in figures:
-        sign = -1 if found.group(2) else 1
-        entry.figures.append(
-            _figure(state, entry.line, found.group(3), sign, found.group(1) is not None)
-        )
+    # ― or 皆増 among a row's figures is an empty column: it keeps the columns in their place.
+    empty = [found for found in _EMPTY_SLOT.finditer(text) if first.start() < found.start()]
+    empty = [found for found in empty if found.start() < last.end() or len(state.roles) > 1]
+    slots = sorted([*figures, *empty], key=lambda found: found.start())
+    for found in slots:
+        if found in empty:
+            entry.figures.append(Figure(None))
+            continue
+        sign = _sign(found.group(2))
+        approximate = found.group(1) is not None or text[found.end() : found.end() + 1] == "余"
+        entry.figures.append(_figure(state, entry.line, found.group(3), sign, approximate))
     between = " ".join(
         text[a.end() : b.start()] for a, b in zip(figures, figures[1:], strict=False)
     ).strip()
@@ -624,12 +667,13 @@ def _read_text(state: _State, entry: Entry, text: str) -> None:
             entry.summary.add(leftover.strip())
 
 
+# Possessive quantifiers: a long run of digits and commas is tried once, never backtracked.
 _DECIMAL = re.compile(
-    r"(?<![0-9.])(?:[0-9][0-9,]*[億万千])*[0-9][0-9,]*[.][0-9]+\s*(?:億|万|千|円)"
+    r"(?<![0-9.])(?>[0-9][0-9,]*+[億万千])*+[0-9][0-9,]*+[.][0-9]++\s*+(?:億|万|千|円)"
 )
 _CURRENCY = re.compile(r"[¥￥$＄]\s*[0-9]")
-_SPACED = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?:[、\u2009\u202f\u00a0][0-9]{3})+(?![0-9])")
-_SPACED_PLAIN = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?: [0-9]{3})+(?:千円|万円|円)")
+_SPACED = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?:[、\u2009\u202f\u00a0][0-9]{3})++(?![0-9])")
+_SPACED_PLAIN = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?: [0-9]{3})++(?:千円|万円|円)")
 
 
 def _broken_figure(text: str, single_column: bool) -> tuple[int, str] | None:
@@ -646,7 +690,7 @@ def _broken_figure(text: str, single_column: bool) -> tuple[int, str] | None:
         if found:
             return found.start(), t(key, text=found[0].strip())
     if single_column:
-        found = re.search(r"(?<![0-9,.])[0-9]{1,3}(?: 0[0-9]{2})+(?![0-9,])", text)
+        found = re.search(r"(?<![0-9,.])[0-9]{1,3}(?: 0[0-9]{2})++(?![0-9,])", text)
         if found:  # 1 000: a leading 0 after the space is no figure of its own
             return found.start(), t("import.figure_spaced", text=found[0])
     return None
@@ -663,10 +707,14 @@ def _without_tag(text: str, found: re.Match[str]) -> str:
     return "" if inside else " "
 
 
+# A unit declared beside a title is the document's note on its figures, no part of the title.
+_UNIT_NOTE = re.compile(r"\s*[(（]\s*(?:予算額の)?単位\s*[:：]\s*[^()（）]*[)）]")
+
+
 def _name(text: str, entry: Entry) -> str:
     """A name as printed: without the brackets and colons around its figure, and without a
     summary glued to it (a name ends at its first 事業 when a sentence follows)."""
-    name = text.strip(" ：:　|【［[（(〔・")
+    name = _UNIT_NOTE.sub("", text).strip(" ：:　|【［[（(〔・")
     name = re.sub(r"\s*[(（][^()（）]*$", "", name).strip()
     words = name.split(" ")
     while words and words[-1] in TAGS:
@@ -772,8 +820,9 @@ def _assemble(state: _State) -> None:
     for entry in plain_rows:
         if id(entry) not in used:
             reading.unread.extend(entry.lines)
+    heading_lines = {id(line) for entry in headings if id(entry) in placed for line in entry.lines}
     for _, line in state.captions:
-        if not any(line in entry.lines for entry in headings if id(entry) in placed):
+        if id(line) not in heading_lines:
             reading.skipped.append(line)
     _sum_where_none_is_printed(reading)
 
@@ -857,6 +906,17 @@ def _close_with_total(state: _State, policy: PolicyRecord | None, total: Entry) 
     state.closed.append((total, figures))
     state.reading.used.extend(total.lines)
     if total.total in ("小計", "計") and policy is not None and policy.programs:
+        printed = figures.get("amount")
+        if policy.amount is not None and printed is not None and printed != policy.amount:
+            state.reading.refuse(
+                total.line,
+                t(
+                    "import.subtotal_differs",
+                    number=policy.number,
+                    heading=f"{policy.amount:,}円",
+                    subtotal=f"{printed:,}円",
+                ),
+            )
         if policy.amount is None:
             policy.amount = figures.get("amount")
         if policy.prior_amount is None:
@@ -900,7 +960,9 @@ def _program(entry: Entry, position: int) -> ProgramRecord:
     for marker in entry.markers:
         record.notes.append(f"文書の印: {marker}")
     if any(figure.approximate for figure in entry.figures):
-        record.notes.append("文書では「約」のついた額")
+        record.notes.append("文書では「約」や「余」のついた額")
+    if entry.prior is not None and entry.prior.approximate:
+        record.notes.append("文書では前年度額に「約」がついています")
     return record
 
 

@@ -147,6 +147,8 @@ class _PageReader(HTMLParser):
                 self._close_row()
             self._emit()
             self._rows.append(_Row(head=self._in_thead, line=self.getpos()[0]))
+        elif tag in ("sup", "sub") and self._cell is not None:
+            self._cell.append(" ")  # 300<sup>1</sup>: a footnote's digit, never the figure's
         elif tag in ("td", "th") and self._rows:
             self._close_cell()
             self._rows[-1].cell = []

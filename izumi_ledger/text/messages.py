@@ -739,6 +739,14 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "文書から年度がわかりません。--fiscal-year 2021 のように指定してください",
         "en": "the document does not say its fiscal year: give it, as in --fiscal-year 2021",
     },
+    "import.subtotal_differs": {
+        "ja": "施策 {number} の見出しの額 {heading} と、小計・計の額 {subtotal} が違います（見出しの額を台帳に書きました）",
+        "en": "policy {number}'s heading prints {heading} but its subtotal prints {subtotal} (the heading's is in the ledger)",
+    },
+    "import.line_too_long": {
+        "ja": "行が {length} 文字あり、事業の行として読める長さ（{limit} 文字）を超えています",
+        "en": "the line has {length} characters, more than a program's line can have ({limit})",
+    },
     "import.cell_not_figure": {
         "ja": "表の欄「{cell}」は数字ですが、金額の形ではありません（空白や記号の入った数字、丸数字、通貨記号など）",
         "en": "the table's cell “{cell}” holds digits but is not the form of an amount (spaces or signs inside, circled digits, a currency sign)",

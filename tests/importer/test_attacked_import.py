@@ -212,3 +212,90 @@ def test_an_approximate_total_is_written_in_the_notes(tmp_path: Path) -> None:
     )
     _, ledger = _import(tmp_path, text)
     assert ledger["amount"] == 2000 and "約" in ledger["notes"][0]
+
+
+def _ledger_of(tmp_path: Path, text: str) -> tuple[Any, Any]:
+    result, ledger = _import(tmp_path, text)
+    assert ledger is not None, result.stderr
+    return result, ledger
+
+
+def test_a_unit_declared_in_millions_is_read_in_it(tmp_path: Path) -> None:
+    text = "令和4年度 泉区 事業の一覧（単位：百万円）\n1 安心のまち\n1 防災推進事業 12 説明。\n"
+    _, ledger = _ledger_of(tmp_path, text)
+    assert _programs(ledger) == [("防災推進事業", 12000)] and ledger["unit"] == "千円"
+
+
+def test_a_unit_declaration_applies_from_where_it_stands(tmp_path: Path) -> None:
+    text = (
+        "令和4年度 泉区 事業の一覧\n1 安心のまち（単位：千円）\n1 防災推進事業 2,000 説明。\n"
+        "2 元気なまち（単位：円）\n1 健康づくり事業 1,500,000 説明。\n"
+    )
+    _, ledger = _ledger_of(tmp_path, text)
+    assert [policy["title"] for policy in ledger["policies"]] == ["安心のまち", "元気なまち"]
+    assert _programs(ledger) == [("防災推進事業", 2000), ("健康づくり事業", 1500)]
+
+
+def test_year_columns_in_either_order_give_this_year_and_the_year_before(tmp_path: Path) -> None:
+    text = (
+        "令和5年度 泉区 事業の一覧（単位：千円）\n事業名 令和4年度 令和5年度\n"
+        "1 窓口の待ち時間短縮事業 7,960 8,214\n"
+    )
+    _, ledger = _ledger_of(tmp_path, text)
+    program = ledger["policies"][0]["programs"][0]
+    assert (program["amount"], program["prior_amount"]) == (8214, 7960)
+
+
+@pytest.mark.parametrize("empty", ["―", "皆増"])
+def test_an_empty_column_keeps_the_columns_in_their_place(tmp_path: Path, empty: str) -> None:
+    text = (
+        "令和5年度 泉区 事業の一覧（単位：千円）\n事業名 本年度 前年度 増減\n"
+        f"1 子ども教室事業 900 {empty} 900\n2 区民意識調査事業 1,180 1,420 △ 240\n"
+    )
+    _, ledger = _ledger_of(tmp_path, text)
+    first, second = ledger["policies"][0]["programs"]
+    assert (first["amount"], first.get("prior_amount"), first["change"]) == (900, None, 900)
+    assert (second["amount"], second["prior_amount"], second["change"]) == (1180, 1420, -240)
+
+
+def test_a_plus_sign_is_a_rise(tmp_path: Path) -> None:
+    text = (
+        "令和5年度 泉区 事業の一覧（単位：千円）\n事業名 本年度 前年度 増減\n"
+        "1 窓口事業 8,214 7,960 +254\n"
+    )
+    _, ledger = _ledger_of(tmp_path, text)
+    assert ledger["policies"][0]["programs"][0]["change"] == 254
+
+
+def test_a_reprinted_row_is_not_counted_twice(tmp_path: Path) -> None:
+    text = (
+        "令和4年度 泉区 事業の一覧（単位：千円）\n1 安心のまち\n1 見守り事業 1,500 説明。\n"
+        "2 元気なまち\n1 健康事業 1,000 説明。\n2 見守り事業（再掲） 1,500 説明。\n"
+    )
+    result, ledger = _ledger_of(tmp_path, text)
+    assert [policy["amount"] for policy in ledger["policies"]] == [1500, 1000]
+    assert "再掲の行は重ねて数えません: 6 行目" in result.stderr
+
+
+def test_a_subtotal_that_disagrees_with_its_heading_is_reported(tmp_path: Path) -> None:
+    text = (
+        "令和4年度 泉区 事業の一覧（単位：千円）\n1 安心のまち 5,000\n"
+        "◆防災推進事業 2,000\n◆見守り事業 3,500\n小計 5,500\n"
+    )
+    result, _ = _import(tmp_path, text)
+    assert result.exit_code == 1
+    assert "見出しの額 5,000,000円 と、小計・計の額 5,500,000円 が違います" in result.stderr
+
+
+def test_a_footnote_digit_in_a_cell_is_never_part_of_the_figure(tmp_path: Path) -> None:
+    result, ledger = _import(tmp_path, PAGE.format(cell="300<sup>1</sup>"), "page.html")
+    assert result.exit_code == 2
+    assert _programs(ledger) == [("防災事業", 2000), ("見守り事業", None)]
+
+
+@pytest.mark.parametrize("line", ["1,000," * 3000, "1億" * 3000, "1 000 " * 3000])
+def test_a_line_longer_than_any_programs_row_is_refused_whole(tmp_path: Path, line: str) -> None:
+    result, ledger = _import(tmp_path, _listing(f"2 見守り事業 {line}"))
+    assert result.exit_code == 1  # refused at its line; the rest is read
+    assert "事業の行として読める長さ" in result.stderr
+    assert _programs(ledger) == [("防災推進事業", 2000)]

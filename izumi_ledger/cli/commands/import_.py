@@ -251,6 +251,9 @@ def _report(
         screen.message(t("import.judgment", what=what, program=program))
     for note in reading.notes:
         screen.message(t("import.ledger_note", note=note))
+    if reading.reprinted:
+        where = ", ".join(line.where for line in reading.reprinted)
+        screen.message(t("import.reprinted", lines=where))
     for policy in reading.computed:
         screen.message(t("import.computed", number=policy.number, line=policy.line.where))
     not_understood = _not_understood(imported)
