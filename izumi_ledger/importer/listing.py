@@ -721,6 +721,9 @@ def _name(text: str, entry: Entry) -> str:
         entry.tags.insert(0, words.pop())
     while words and words[-1] in _OTHER_MARKERS:
         entry.markers.insert(0, words.pop())
+    # A table's 担当課 column between the name and the figures: 防災推進事業 総務課 2,000.
+    while len(words) > 1 and words[-1].endswith(_SECTION_END) and words[-2].endswith("事業"):
+        entry.sections.insert(0, words.pop())
     name = " ".join(words).strip()
     if "。" in name:
         end = name.find("事業")

@@ -185,11 +185,19 @@ def _splits(row: _Row, column: float) -> bool:
     return any(run.x0 >= column for run in row.runs) and any(run.x0 < column for run in row.runs)
 
 
+def _is_table(block: list[_Row], column: float) -> bool:
+    """A table's rows rather than two columns of text: every line has text on both sides of
+    the gutter, and most lines end in figures (a name, its section, its amount)."""
+    paired = all(_splits(row, column) for row in block)
+    figures = sum(1 for row in block if _FIGURES.fullmatch(row.runs[-1].text))
+    return paired and figures * 2 >= len(block)
+
+
 def _read_block(block: list[_Row], column: float) -> list[str]:
     """A block of lines: its left column's lines, then its right column's (a line that
     crosses the gutter is read whole, in its place)."""
-    if len(block) == 1:  # a row of its own (a table's head): one line, as printed
-        return [" ".join(run.text for run in block[0].runs)]
+    if len(block) == 1 or _is_table(block, column):  # rows read along, as printed
+        return [" ".join(run.text for run in row.runs) for row in block]
     left = [" ".join(run.text for run in row.runs if run.x0 < column) for row in block]
     right = [" ".join(run.text for run in row.runs if run.x0 >= column) for row in block]
     return [text for text in left if text.strip()] + [text for text in right if text.strip()]

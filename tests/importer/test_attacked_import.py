@@ -299,3 +299,18 @@ def test_a_line_longer_than_any_programs_row_is_refused_whole(tmp_path: Path, li
     assert result.exit_code == 1  # refused at its line; the rest is read
     assert "事業の行として読める長さ" in result.stderr
     assert _programs(ledger) == [("防災推進事業", 2000)]
+
+
+def test_a_pdf_table_is_read_along_its_rows(tmp_path: Path) -> None:
+    """事業名｜担当課｜予算額｜前年度 printed as a table: every line has text on both sides of
+    the gutter and ends in figures, so it is read along, never as two columns of text."""
+    data = (REPO / "tests/fixtures/attacks/table-with-section-column.pdf").read_bytes()
+    result, ledger = _import(tmp_path, data, "table.pdf")
+    assert result.exit_code == 0, result.stderr
+    programs = ledger["policies"][0]["programs"]
+    assert [(p["name"], p["sections"], p["amount"], p["prior_amount"]) for p in programs] == [
+        ("防災推進事業", ["総務課"], 2000, 1800),
+        ("見守り事業", ["高齢・障害支援課"], 3000, 2500),
+        ("健康づくり事業", ["福祉保健課"], 1500, 1400),
+        ("商店街応援事業", ["地域振興課"], 700, 650),
+    ]
