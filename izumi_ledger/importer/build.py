@@ -147,6 +147,8 @@ def import_document(
         )
     data["city"], data["ward"] = city, ward
     data["fiscal_year"] = year
+    if year is not None:
+        warnings.extend(_priors_of_other_years(reading, year))
     policies = [policy.as_data() for policy in reading.policies]
     unit, scale = ("千円", 1) if chosen == "pdf-text" else _unit_for_yen(reading, policies)
     data["unit"] = unit
@@ -160,6 +162,25 @@ def import_document(
     if reading.notes:
         data["notes"] = reading.notes
     return Imported(data, reading, used_encoding, warnings, source_kind, left_out, lines)
+
+
+def _priors_of_other_years(reading: Reading, year: int) -> list[str]:
+    """A prior printed with its year ((令和元年度 9,870万円)) that is not the year before the
+    ledger's: it is no prior amount, so it is taken out, into the notes, and said."""
+    said: list[str] = []
+    records: list[Any] = [*reading.policies]
+    records += [program for policy in reading.policies for program in policy.programs]
+    for record in records:
+        named = record.prior_year
+        if named is None or named == year - 1 or record.prior_amount is None:
+            continue
+        note = t(
+            "import.prior_other_year", named=named, year=year, amount=f"{record.prior_amount:,}円"
+        )
+        record.notes.append(note)
+        record.prior_amount = None
+        said.append(f"{record.line.where}: {note}")
+    return said
 
 
 def refused_findings(document: str, reading: Reading) -> list[Finding]:

@@ -103,6 +103,7 @@ class ProgramRecord:
     amount_line: Line | None = None  # where its figure is printed, read or refused
     prior_amount: int | None = None
     change: int | None = None
+    prior_year: int | None = None  # the year its printed prior names, when it names one
     sections: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     summary: Paragraphs = field(default_factory=Paragraphs)
@@ -159,6 +160,7 @@ class PolicyRecord:
     amount: int | None = None
     prior_amount: int | None = None
     change: int | None = None
+    prior_year: int | None = None
     program_count: int | None = None
     programs: list[ProgramRecord] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)

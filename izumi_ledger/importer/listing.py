@@ -136,6 +136,7 @@ class Entry:
     paired: bool = False  # each head has two columns below it (総額 and 一財+市債)
     lines: list[Line] = field(default_factory=list)
     figure_line: Line | None = None  # where its figures are printed, when not on its own line
+    prior_year: int | None = None  # the year a bracketed prior names (令和元年度), if it names one
 
     @property
     def has_amount(self) -> bool:
@@ -605,6 +606,8 @@ def _read_text(state: _State, entry: Entry, text: str) -> None:
         text = text[: former.start()] + text[former.end() :]
     prior = _PRIOR.search(text)
     if prior:
+        named = fiscal_years_named(prior[1])  # （令和元年度 …）: which year it is of
+        entry.prior_year = named[0][1] if named else None
         printed = prior[2].strip()
         sign = -1 if printed[:1] in "△▲−" else 1
         entry.prior = _figure(
@@ -896,6 +899,7 @@ def _policy(
                 break
     if heading.prior is not None:
         record.prior_amount = heading.prior.yen
+        record.prior_year = heading.prior_year
     record.program_count = heading.count
     if heading.summary:
         record.notes.append(heading.summary.text())
@@ -953,6 +957,8 @@ def _program(entry: Entry, position: int) -> ProgramRecord:
     record.amount = figures.get("amount")
     record.amount_line = entry.figure_line or entry.line
     record.prior_amount = figures.get("prior")
+    if entry.prior is not None and figures.get("prior") == entry.prior.yen:
+        record.prior_year = entry.prior_year
     record.change = figures.get("change")
     record.sections = list(dict.fromkeys(entry.sections))
     record.tags = [tag for tag in TAGS if tag in entry.tags]

@@ -739,6 +739,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "文書から年度がわかりません。--fiscal-year 2021 のように指定してください",
         "en": "the document does not say its fiscal year: give it, as in --fiscal-year 2021",
     },
+    "import.prior_other_year": {
+        "ja": "文書の（{named}年度 {amount}）は {year}年度の前年度の額ではないため、prior_amount にしていません",
+        "en": "the document's ({named}: {amount}) is not the year before {year}, so it is not taken as prior_amount",
+    },
     "import.subtotal_differs": {
         "ja": "施策 {number} の見出しの額 {heading} と、小計・計の額 {subtotal} が違います（見出しの額を台帳に書きました）",
         "en": "policy {number}'s heading prints {heading} but its subtotal prints {subtotal} (the heading's is in the ledger)",

@@ -314,3 +314,16 @@ def test_a_pdf_table_is_read_along_its_rows(tmp_path: Path) -> None:
         ("健康づくり事業", ["福祉保健課"], 1500, 1400),
         ("商店街応援事業", ["地域振興課"], 700, 650),
     ]
+
+
+@pytest.mark.parametrize("year", ["令和4年度", "令和6年度", "平成29年度"])
+def test_a_prior_printed_with_another_year_is_no_prior(tmp_path: Path, year: str) -> None:
+    result, ledger = _ledger_of(tmp_path, _listing(f"2 見守り事業 3,000（{year} 2,500）説明。"))
+    program = ledger["policies"][0]["programs"][1]
+    assert "prior_amount" not in program and "前年度の額ではない" in program["notes"][0]
+    assert "前年度の額ではない" in result.stderr
+
+
+def test_a_prior_printed_with_the_year_before_is_the_prior(tmp_path: Path) -> None:
+    _, ledger = _ledger_of(tmp_path, _listing("2 見守り事業 3,000（令和3年度 2,500）説明。"))
+    assert ledger["policies"][0]["programs"][1]["prior_amount"] == 2500

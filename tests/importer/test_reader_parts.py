@@ -110,7 +110,11 @@ def test_a_listing_reads_back_every_amount_it_prints(
     data = _ledger("\n".join(lines) + "\n")
     policies = data["policies"]
     assert isinstance(policies, list)
-    assert [[program["amount"] for program in policy["programs"]] for policy in policies] == pillars
+    # Figures all in whole 万 are kept in 万円 (the unit the document prints): exactly the same.
+    scale = {"千円": 1, "万円": 10}[str(data["unit"])]
+    assert [
+        [program["amount"] * scale for program in policy["programs"]] for policy in policies
+    ] == pillars
     assert [policy["number"] for policy in policies] == list(range(1, len(pillars) + 1))
     for policy in policies:
         assert [program["number"] for program in policy["programs"]] == list(
