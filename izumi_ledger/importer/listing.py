@@ -81,7 +81,9 @@ _PRIOR = re.compile(
 _COUNT = re.compile(r"(?<=[（(])\s*([0-9]+)\s*事業|(?<![0-9])([0-9]+)事業(?=[\s\u3000）)、・]|$)")
 _TAG_MARK = re.compile(r"[【＜<［\[]\s*([^【】＜＞<>\[\]［］\s]{1,4})\s*[】＞>］\]]")
 _RESPONSIBLE = re.compile(r"^(?:担当(?:課|部署)?|所管課?)\s*[:：]\s*(.+)$")
-_PAGE = re.compile(r"(?:^|\s)[Pp]\.?\s*[0-9]+(?=\s|$)")
+_PAGE = re.compile(
+    r"(?:^|\s)(?:[Pp]\.?\s*[0-9]+(?:-[0-9]+)?|[(（][Pp]\.?\s*[0-9]+[)）]|[0-9]+\s*頁|ページ\s*[0-9]+)(?=\s|$)"
+)
 _PAGE_LINE = re.compile(r"^(?:[-－―—–]\s*[0-9]+\s*[-－―—–]|[0-9]+\s*/\s*[0-9]+|[0-9]+)$")
 _UNIT_WORDS = re.compile(
     r"単位\s*[:：]?\s*(百万円|億円|千円|万円|円)|[(（]\s*(百万円|億円|千円|万円|円)\s*[)）]"
@@ -137,6 +139,7 @@ class Entry:
     lines: list[Line] = field(default_factory=list)
     figure_line: Line | None = None  # where its figures are printed, when not on its own line
     prior_year: int | None = None  # the year a bracketed prior names (令和元年度), if it names one
+    name_middle: list[str] = field(default_factory=list)  # lines of a name wrapped more than once
 
     @property
     def has_amount(self) -> bool:
@@ -389,7 +392,12 @@ def _read_line(state: _State, line: Line) -> None:
             and state.previous_kind == "entry"
             and not line.blank_before
         ):
-            last.summary.add(line.text)
+            if not last.has_amount and not last.summary and _may_be_name(bare):
+                # A name wrapped over more lines than two: kept aside until the amount comes
+                # (then it is the name's), or read as the summary if none does.
+                last.name_middle.append(bare)
+            else:
+                last.summary.add(line.text)
             last.lines.append(line)
             return done("entry")
         if not line.cells and len(bare) <= _MAX_HEAD and "。" not in bare:
@@ -411,8 +419,12 @@ def _read_line(state: _State, line: Line) -> None:
             or (entry.has_amount and "。" not in entry.name and len(entry.name) <= 30)
         )
     ):
-        if entry.name:
-            last.name = last.name + entry.name
+        middle = "".join(last.name_middle)
+        last.tags.extend(found[1] for found in _TAG_MARK.finditer(middle) if found[1] in TAGS)
+        middle = _TAG_MARK.sub(lambda found: _without_tag(middle, found), middle).strip()
+        last.name_middle = []
+        if entry.name or middle:
+            last.name = last.name + middle + entry.name
         last.figures = entry.figures
         last.figure_line = line
         last.prior = last.prior or entry.prior
@@ -447,6 +459,11 @@ def _columns_read(state: _State, entry: Entry) -> None:
             entry.line, t("import.extra_figures", count=len(entry.figures), columns=names)
         )
         entry.figures = [Figure(None, refused=True)]
+
+
+def _may_be_name(text: str) -> bool:
+    """A short line with no sentence in it: it may be the middle of a wrapped name."""
+    return len(text) <= 30 and "。" not in text and "、" not in text
 
 
 def _caption_above(state: _State) -> None:
@@ -710,6 +727,10 @@ def _without_tag(text: str, found: re.Match[str]) -> str:
     return "" if inside else " "
 
 
+# Marks some documents put before a name instead of a tag word.
+_SYMBOL_MARKS = frozenset("★☆◎●◇◆■□※")
+# 見守り事業（高齢・障害支援課）: the sections a name's last bracket names.
+_SECTIONS_IN_BRACKETS = re.compile(r"[(（]([^()（）]+)[)）]$")
 # A unit declared beside a title is the document's note on its figures, no part of the title.
 _UNIT_NOTE = re.compile(r"\s*[(（]\s*(?:予算額の)?単位\s*[:：]\s*[^()（）]*[)）]")
 
@@ -718,6 +739,14 @@ def _name(text: str, entry: Entry) -> str:
     """A name as printed: without the brackets and colons around its figure, and without a
     summary glued to it (a name ends at its first 事業 when a sentence follows)."""
     name = _UNIT_NOTE.sub("", text).strip(" ：:　|【［[（(〔・")
+    while name[:1] in _SYMBOL_MARKS:  # ★見守り事業: the document's mark, kept in its notes
+        entry.markers.append(name[0])
+        name = name[1:].lstrip()
+    in_brackets = _SECTIONS_IN_BRACKETS.search(name)
+    parts = in_brackets[1].replace("、", " ").split() if in_brackets else []
+    if parts and all(part.endswith(_SECTION_END) for part in parts):
+        entry.sections.extend(parts)
+        name = name[: in_brackets.start()].rstrip() if in_brackets else name
     name = re.sub(r"\s*[(（][^()（）]*$", "", name).strip()
     words = name.split(" ")
     while words and words[-1] in TAGS:
@@ -761,6 +790,9 @@ def _program_style(entries: list[Entry]) -> str | None:
 
 def _assemble(state: _State) -> None:
     reading = state.reading
+    for entry in state.entries:  # no amount came: the lines kept aside were its text
+        for text in entry.name_middle:
+            entry.summary.add(text)
     style = _program_style(state.entries)
     if style is None:
         reading.unread.extend(line for entry in state.entries for line in entry.lines)

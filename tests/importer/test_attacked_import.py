@@ -327,3 +327,35 @@ def test_a_prior_printed_with_another_year_is_no_prior(tmp_path: Path, year: str
 def test_a_prior_printed_with_the_year_before_is_the_prior(tmp_path: Path) -> None:
     _, ledger = _ledger_of(tmp_path, _listing("2 見守り事業 3,000（令和3年度 2,500）説明。"))
     assert ledger["policies"][0]["programs"][1]["prior_amount"] == 2500
+
+
+def test_a_name_wrapped_over_three_lines_keeps_its_tag(tmp_path: Path) -> None:
+    text = _listing(
+        "2 運河沿いの花と緑の\nみちづくり推進\n事業 【拡充】\n2,310 遊歩道に花を植えます。"
+    )
+    _, ledger = _ledger_of(tmp_path, text)
+    program = ledger["policies"][0]["programs"][1]
+    assert (program["name"], program["amount"], program["tags"]) == (
+        "運河沿いの花と緑のみちづくり推進事業",
+        2310,
+        ["拡充"],
+    )
+
+
+def test_marks_and_bracketed_sections_are_no_part_of_a_name(tmp_path: Path) -> None:
+    text = _listing("2 ★見守り事業（高齢・障害支援課、福祉保健課） 3,000 説明。")
+    _, ledger = _ledger_of(tmp_path, text)
+    program = ledger["policies"][0]["programs"][1]
+    assert (program["name"], program["sections"]) == (
+        "見守り事業",
+        ["高齢・障害支援課", "福祉保健課"],
+    )
+    assert any("★" in note for note in program["notes"])
+
+
+@pytest.mark.parametrize("page", ["3頁", "(p3)", "ページ3", "P3-3", "P.3"])
+def test_a_table_of_contents_page_in_any_form_leaves_the_sections(
+    tmp_path: Path, page: str
+) -> None:
+    _, ledger = _ledger_of(tmp_path, _listing(f"2 見守り事業 3,000 総務課 地域振興課 {page}"))
+    assert ledger["policies"][0]["programs"][1]["sections"] == ["総務課", "地域振興課"]
