@@ -140,6 +140,8 @@ class Entry:
     figure_line: Line | None = None  # where its figures are printed, when not on its own line
     prior_year: int | None = None  # the year a bracketed prior names (令和元年度), if it names one
     name_middle: list[str] = field(default_factory=list)  # lines of a name wrapped more than once
+    # A name and amount taken from the next line: (the name before, the line's own entry).
+    wrapped: tuple[str, Entry] | None = None
 
     @property
     def has_amount(self) -> bool:
@@ -419,6 +421,8 @@ def _read_line(state: _State, line: Line) -> None:
             or (entry.has_amount and "。" not in entry.name and len(entry.name) <= 30)
         )
     ):
+        if entry.name and not _kept_aside(last):
+            last.wrapped = (last.name, entry)  # undone if no entry of its kind is one line
         middle = "".join(last.name_middle)
         last.tags.extend(found[1] for found in _TAG_MARK.finditer(middle) if found[1] in TAGS)
         middle = _TAG_MARK.sub(lambda found: _without_tag(middle, found), middle).strip()
@@ -459,6 +463,33 @@ def _columns_read(state: _State, entry: Entry) -> None:
             entry.line, t("import.extra_figures", count=len(entry.figures), columns=names)
         )
         entry.figures = [Figure(None, refused=True)]
+
+
+def _kept_aside(entry: Entry) -> bool:
+    """Whether an entry's name was wrapped over lines kept aside (then it is surely a name)."""
+    return bool(entry.name_middle)
+
+
+def _unwrap(state: _State) -> None:
+    """A heading followed by a program without a marker (1 安心のまち / 防災推進事業 2,000)
+    reads like a name wrapped onto the next line. It was one only if entries of its kind
+    print their amount on their own line too; if none does, each was a heading, and the
+    next line its first program."""
+    kinds: dict[str, list[Entry]] = {}
+    for entry in state.entries:
+        if entry.has_amount and not entry.total:
+            kinds.setdefault(entry.style, []).append(entry)
+    for entries in kinds.values():
+        if not entries or any(entry.wrapped is None for entry in entries):
+            continue
+        for entry in entries:
+            assert entry.wrapped is not None
+            name, program = entry.wrapped
+            index = state.entries.index(entry)
+            entry.name, entry.figures, entry.wrapped = name, [], None
+            entry.lines = [line for line in entry.lines if line is not program.line]
+            entry.figure_line = None
+            state.entries.insert(index + 1, program)
 
 
 def _may_be_name(text: str) -> bool:
@@ -790,6 +821,7 @@ def _program_style(entries: list[Entry]) -> str | None:
 
 def _assemble(state: _State) -> None:
     reading = state.reading
+    _unwrap(state)
     for entry in state.entries:  # no amount came: the lines kept aside were its text
         for text in entry.name_middle:
             entry.summary.add(text)
@@ -812,9 +844,7 @@ def _assemble(state: _State) -> None:
     ]
     used = state.used_rows
     for index, entry in enumerate(state.entries):
-        is_program = (
-            entry.style == style and entry.has_amount and not entry.total and bool(entry.name)
-        )
+        is_program = _is_program(entry, style) and not _heads_programs(state.entries, index)
         if entry.total:
             _close_with_total(state, policy, entry)
             continue
@@ -894,6 +924,23 @@ def _program_unread(
     if entry.number is None:
         return True
     return entry.number == policy.programs[-1].number + 1 and not restarts
+
+
+def _heads_programs(entries: list[Entry], index: int) -> bool:
+    """A numbered entry followed by one numbered 1 of its kind heads it (1 港と歩む 12,620 /
+    1 みなと魅力発信事業 4,860): programs restart their numbers under each heading."""
+    entry = entries[index]
+    following = entries[index + 1] if index + 1 < len(entries) else None
+    return (
+        entry.number is not None
+        and following is not None
+        and following.style == entry.style
+        and following.number == 1
+        and following.has_amount
+        and not following.total
+        # right under it: a caption or a table's head between would head the programs instead
+        and following.line.number - following.line.blank_before - entry.lines[-1].number == 1
+    )
 
 
 def _is_program(entry: Entry, style: str) -> bool:

@@ -359,3 +359,28 @@ def test_a_table_of_contents_page_in_any_form_leaves_the_sections(
 ) -> None:
     _, ledger = _ledger_of(tmp_path, _listing(f"2 見守り事業 3,000 総務課 地域振興課 {page}"))
     assert ledger["policies"][0]["programs"][1]["sections"] == ["総務課", "地域振興課"]
+
+
+def test_headings_with_amounts_and_the_programs_marker_still_head_them(tmp_path: Path) -> None:
+    text = (
+        "令和4年度 泉区 事業の一覧（単位：千円）\n1 安心のまち 5,000\n1 防災推進事業 2,000 説明。\n"
+        "2 見守り事業 3,000 説明。\n2 元気なまち 1,500\n1 健康づくり事業 1,500 説明。\n"
+    )
+    result, ledger = _ledger_of(tmp_path, text)
+    assert result.exit_code == 0, result.stderr
+    assert [(p["title"], p["amount"], len(p["programs"])) for p in ledger["policies"]] == [
+        ("安心のまち", 5000, 2),
+        ("元気なまち", 1500, 1),
+    ]
+
+
+def test_an_unmarked_program_under_each_heading_is_no_wrapped_name(tmp_path: Path) -> None:
+    text = (
+        "令和4年度 泉区 事業の一覧（単位：千円）\n1 安心のまち\n防災推進事業 2,000\n"
+        "2 元気なまち\n健康づくり事業 1,500\n"
+    )
+    _, ledger = _ledger_of(tmp_path, text)
+    assert [(p["title"], _programs({"policies": [p]})) for p in ledger["policies"]] == [
+        ("安心のまち", [("防災推進事業", 2000)]),
+        ("元気なまち", [("健康づくり事業", 1500)]),
+    ]
