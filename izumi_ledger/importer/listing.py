@@ -238,8 +238,11 @@ def _rows_of_cells(lines: list[Line], joined: dict[int, int] | None = None) -> l
 
 
 # A table's cell that is one figure: 3,000 / 3,000千円 / 300万円 / 約3,000 / (3,000) / △ 300.
+# A footnote's mark after a figure (4,320 ※1, 3,000 *2, 980 注): the figure's, kept as a note.
+_FOOTNOTE = r"(?:\s+(?:※|\*|注)\s*[0-9]?)"
 _CELL_FIGURE = re.compile(
     r"(約\s*)?[(（]?\s*([△▲−\-+＋]\s*)?([0-9][0-9,]*(?:[億万千][0-9,]*)*(?:千円|万円|円)?)\s*[)）]?"
+    rf"({_FOOTNOTE})?"
 )
 _RATE = re.compile(r"[△▲−\-]?\s*[0-9]+(?:[.][0-9]+)?\s*[%％]")
 
@@ -254,7 +257,7 @@ def _looks_numeric(text: str) -> bool:
 def _is_figure_cell(cell: str) -> bool:
     folded = cell.translate(_FOLD).strip()
     return folded in _EMPTY_CELL or bool(
-        re.fullmatch(r"[△▲−\-+＋]?\s*[0-9][0-9,.]*\s*[%％]?", folded)
+        re.fullmatch(rf"[△▲−\-+＋]?\s*[0-9][0-9,.]*\s*[%％]?{_FOOTNOTE}?", folded)
     )
 
 
@@ -544,6 +547,8 @@ def _entry(state: _State, line: Line) -> Entry | None:
             sign = _sign(printed.group(2))
             figure = _figure(state, line, printed.group(3), sign, printed.group(1) is not None)
             entry.figures.append(figure)
+            if printed.group(4):
+                entry.markers.append(printed.group(4).strip())
         elif _looks_numeric(cell):  # ３ ０００, ¥3,000, ①: a figure, but not one read exactly
             state.reading.refuse(line, t("import.cell_not_figure", cell=cell))
             entry.figures.append(Figure(None, refused=True))

@@ -384,3 +384,18 @@ def test_an_unmarked_program_under_each_heading_is_no_wrapped_name(tmp_path: Pat
         ("安心のまち", [("防災推進事業", 2000)]),
         ("元気なまち", [("健康づくり事業", 1500)]),
     ]
+
+
+def test_a_footnote_mark_after_a_cells_figure_is_kept_as_a_note(tmp_path: Path) -> None:
+    text = (
+        "令和5年度 泉区の予算（単位：千円）\n|\n令和5年度 |\n令和4年度 |\n---|---|---|\n"
+        "施策1 安心のまち |\n子育て相談ひろば事業 |\n4,320 ※1 |\n4,100 |\n"
+    )
+    _, ledger = _ledger_of(tmp_path, text)
+    program = ledger["policies"][0]["programs"][0]
+    assert (program["name"], program["amount"], program["prior_amount"]) == (
+        "子育て相談ひろば事業",
+        4320,
+        4100,
+    )
+    assert any("※1" in note for note in program["notes"])
