@@ -23,6 +23,7 @@ from izumi_ledger.format.explain import keys_by_path, validation_findings
 from izumi_ledger.format.values import (
     amount_value,
     change_value,
+    date_value,
     detail_label_value,
     version_value,
 )
@@ -35,11 +36,12 @@ if TYPE_CHECKING:
 _FUNCTIONS: Final[dict[str, Callable[..., Any]]] = {
     "amount": amount_value,
     "change": change_value,
+    "date": date_value,
     "detail_label": detail_label_value,
     "version": version_value,
     "list": list,
 }
-_MODELS: Final = ("Ledger", "Policy", "Program", "Item", "Detail", "Related")
+_MODELS: Final = ("Ledger", "Policy", "Program", "Item", "Detail", "Related", "Population")
 
 
 class _Unkept:
@@ -77,9 +79,17 @@ def _data(value: Any) -> Any:
 
 def compile_format() -> str:
     """The models' core schema as text (this imports pydantic's models)."""
-    from izumi_ledger.format.models import Detail, Item, Ledger, Policy, Program, Related
+    from izumi_ledger.format.models import (
+        Detail,
+        Item,
+        Ledger,
+        Policy,
+        Population,
+        Program,
+        Related,
+    )
 
-    models = (Ledger, Policy, Program, Item, Detail, Related)
+    models = (Ledger, Policy, Program, Item, Detail, Related, Population)
     names = {id(function): name for name, function in _FUNCTIONS.items()}
     classes = {id(model): model.__name__ for model in models}
 

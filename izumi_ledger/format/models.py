@@ -20,6 +20,7 @@ from izumi_ledger.format.values import (
     TAGS,
     amount_value,
     change_value,
+    date_value,
     detail_label_value,
     version_value,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "Item",
     "Ledger",
     "Policy",
+    "Population",
     "Program",
     "Related",
 ]
@@ -139,6 +141,24 @@ class Policy(_Strict):
     programs: list[Program]
 
 
+# A day as ISO 8601 writes it (2021-01-01): a YAML date, or the same as text.
+Day = Annotated[
+    str,
+    BeforeValidator(date_value),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+# More residents than any city has, and small enough to divide any budget exactly.
+MAX_POPULATION: Final = 10**9
+
+
+class Population(_Strict):
+    """The residents the budget serves: for figures per resident and per day."""
+
+    count: Annotated[int, Field(ge=1, le=MAX_POPULATION)]
+    as_of: Day
+    source: Text
+
+
 class Ledger(_Strict):
     """A ward's budget for one fiscal year: the whole YAML file."""
 
@@ -152,4 +172,5 @@ class Ledger(_Strict):
     policies: list[Policy]
     amount: Amount | None = None
     tolerance: Amount = 0
+    population: Population | None = None
     notes: list[Text] = _empty()

@@ -6,7 +6,7 @@ from typing import Any, Final
 
 from pydantic import BaseModel
 
-from izumi_ledger.format.models import Detail, Item, Ledger, Policy, Program, Related
+from izumi_ledger.format.models import Detail, Item, Ledger, Policy, Population, Program, Related
 
 # (Japanese, English) for each model and each field: what an editor shows on hover.
 DESCRIPTIONS: Final[dict[type[BaseModel], dict[str, tuple[str, str]]]] = {
@@ -31,7 +31,17 @@ DESCRIPTIONS: Final[dict[type[BaseModel], dict[str, tuple[str, str]]]] = {
             "合計と部分の差として許す端数（既定 0）。範囲内の差は警告 rounding",
             "How far a sum may differ from its total (default 0); reported as a warning",
         ),
+        "population": (
+            "区の人口（区民1人あたり・1日あたりの額のため）",
+            "The ward's population, for figures per resident and per day",
+        ),
         "notes": ("注記", "Notes for readers"),
+    },
+    Population: {
+        "": ("区の人口", "The residents the budget serves"),
+        "count": ("人口（人）", "The number of residents"),
+        "as_of": ("人口の基準日（例: 2021-01-01）", "The day the count is of (e.g. 2021-01-01)"),
+        "source": ("人口の出典", "Where the count comes from"),
     },
     Policy: {
         "": ("施策", "A policy, made of programs"),

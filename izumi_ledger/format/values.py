@@ -3,6 +3,7 @@ the cache's compiled format validates with pydantic-core alone and uses these to
 
 from __future__ import annotations
 
+import datetime
 from typing import Final
 
 from pydantic_core import PydanticCustomError
@@ -33,6 +34,20 @@ def change_value(value: object) -> int:
         return parse_change(value)
     except AmountError as error:
         raise PydanticCustomError("amount", error.message, {"izumi_hint": error.hint}) from None
+
+
+def date_value(value: object) -> object:
+    """A day exactly as ISO 8601 writes it (YAML reads 2021-01-01 as a date), or the error."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            if len(value) == 10 and datetime.date.fromisoformat(value).isoformat() == value:
+                return value
+        except ValueError:
+            pass
+        raise PydanticCustomError("date", t("schema.date", value=value))
+    return value
 
 
 def version_value(value: object) -> object:

@@ -751,6 +751,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "行が {length} 文字あり、事業の行として読める長さ（{limit} 文字）を超えています",
         "en": "the line has {length} characters, more than a program's line can have ({limit})",
     },
+    "schema.date": {
+        "ja": "日付 {value} は YYYY-MM-DD の形の実在する日ではありません（例: 2021-01-01）",
+        "en": "{value} is not a real day written YYYY-MM-DD (e.g. 2021-01-01)",
+    },
     "import.cell_not_figure": {
         "ja": "表の欄「{cell}」は数字ですが、金額の形ではありません（空白や記号の入った数字、丸数字、通貨記号など）",
         "en": "the table's cell “{cell}” holds digits but is not the form of an amount (spaces or signs inside, circled digits, a currency sign)",

@@ -48,7 +48,7 @@ def test_the_compiled_format_is_plain_data_naming_only_known_functions() -> None
     text = json.dumps(document)
     assert '"function": "amount"' in text and '"node": "Program"' in text
     named = {part.split('"')[0] for part in text.split('"function": "')[1:]}
-    assert named <= {"amount", "change", "detail_label", "list", "version"}
+    assert named <= {"amount", "change", "date", "detail_label", "list", "version"}
 
 
 def test_a_compiled_format_cannot_name_other_code() -> None:
