@@ -167,6 +167,8 @@ class _State:
     closed: list[tuple[Entry, dict[str, int | None]]] = field(default_factory=list)
     sentence_total: Line | None = None
     used_rows: set[int] = field(default_factory=set)  # summary rows read for a total
+    covered: dict[int, int] = field(default_factory=dict)  # programs a policy's 計s cover
+    summed: set[int] = field(default_factory=set)  # policies whose amount is their 計s' sum
 
 
 def looks_like_listing(lines: list[Line]) -> bool:
@@ -998,6 +1000,28 @@ def _close_with_total(state: _State, policy: PolicyRecord | None, total: Entry) 
     state.reading.used.extend(total.lines)
     if total.total in ("小計", "計") and policy is not None and policy.programs:
         printed = figures.get("amount")
+        # Two tables under one heading, each with its 計: a 計 covers the programs since the
+        # last one, and the policy's amount is their 計s together.
+        covered = state.covered.get(id(policy), 0)
+        state.covered[id(policy)] = len(policy.programs)
+        if covered and id(policy) in state.summed:
+            rows = [program.amount for program in policy.programs[covered:]]
+            if printed is not None and policy.amount is not None:
+                policy.amount += printed
+            if printed is not None and None not in rows and sum(r for r in rows if r) != printed:
+                state.reading.refuse(
+                    total.line,
+                    t(
+                        "import.table_total_differs",
+                        printed=f"{printed:,}円",
+                        rows=f"{sum(r for r in rows if r):,}円",
+                    ),
+                )
+            return
+        if covered:  # the heading printed the amount: the tables' 計s are its parts
+            return
+        if policy.amount is None:
+            state.summed.add(id(policy))
         if policy.amount is not None and printed is not None and printed != policy.amount:
             state.reading.refuse(
                 total.line,

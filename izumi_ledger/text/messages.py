@@ -743,6 +743,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "文書の（{named}年度 {amount}）は {year}年度の前年度の額ではないため、prior_amount にしていません",
         "en": "the document's ({named}: {amount}) is not the year before {year}, so it is not taken as prior_amount",
     },
+    "import.table_total_differs": {
+        "ja": "表の計 {printed} が、その表の事業の和 {rows} と違います",
+        "en": "the table's total {printed} is not the sum of its programs, {rows}",
+    },
     "import.subtotal_differs": {
         "ja": "施策 {number} の見出しの額 {heading} と、小計・計の額 {subtotal} が違います（見出しの額を台帳に書きました）",
         "en": "policy {number}'s heading prints {heading} but its subtotal prints {subtotal} (the heading's is in the ledger)",

@@ -399,3 +399,14 @@ def test_a_footnote_mark_after_a_cells_figure_is_kept_as_a_note(tmp_path: Path) 
         4100,
     )
     assert any("※1" in note for note in program["notes"])
+
+
+def test_two_tables_under_one_heading_add_up_to_its_amount(tmp_path: Path) -> None:
+    text = (
+        "令和4年度 泉区 事業の一覧\n1 安心のまち\n事業名 | 予算額（千円）\n1 防災推進事業 | 2,000\n"
+        "2 見守り事業 | 3,000\n計 | 5,000\n事業名 | 予算額（千円）\n3 健康づくり事業 | 1,500\n"
+        "4 体操教室事業 | 800\n計 | 2,400\n"
+    )
+    result, ledger = _ledger_of(tmp_path, text)
+    assert ledger["policies"][0]["amount"] == 7400  # both tables' 計
+    assert "表の計 2,400,000円 が、その表の事業の和 2,300,000円 と違います" in result.stderr
