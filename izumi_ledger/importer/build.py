@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from izumi_ledger.findings import Finding, Severity, quoted_window
+from izumi_ledger.format.amounts import UNIT_IN_YEN
 from izumi_ledger.format.values import FORMAT_VERSION
+from izumi_ledger.importer.accounts import Account, accounts
 from izumi_ledger.importer.document import Reading
 from izumi_ledger.importer.listing import looks_like_listing, read_listing
 from izumi_ledger.importer.pdf_file import pdf_lines
@@ -55,6 +58,11 @@ class Imported:
     left_out: int = 0  # a web page's lines of navigation, headers and footers, not read
     lines: list[Line] = field(default_factory=list)  # the document's, as they were read
 
+    @cached_property
+    def accounts(self) -> list[Account]:
+        """What each of the document's lines became (taken once, for every part of the report)."""
+        return accounts(self.lines, self.reading)
+
 
 def _is_utf8(raw: bytes) -> bool:
     try:
@@ -72,24 +80,21 @@ def document_lines(raw: bytes, encoding: str | None) -> tuple[list[Line], str, S
         return pdf_lines(raw), "PDF", "pdf", 0
     if looks_like_html(raw):
         declared = None if encoding else declared_charset(raw)
+        wrong = False  # the page says one encoding and is written in another
         if declared not in (None, "utf-8", "utf8") and not raw.isascii() and _is_utf8(raw):
-            declared = None  # bytes that are UTF-8 are UTF-8, whatever the page says
-            text, used = decode(raw, "utf-8")
-            page = page_lines(text)
-            return (
-                page.lines,
-                t("import.charset_wrong", declared=declared_charset(raw), used=used),
-                "html",
-                page.left_out,
-            )
-        try:
-            text, used = decode(raw, encoding or declared)
-        except DocumentError:
-            if declared is None:
-                raise
-            # A page that says one encoding and is written in another (or names one that
-            # does not exist) is read as its bytes are, and the report says so.
-            text, used = decode(raw, None)
+            text, used = decode(raw, "utf-8")  # bytes that are UTF-8 are UTF-8
+            wrong = True
+        else:
+            try:
+                text, used = decode(raw, encoding or declared)
+            except DocumentError:
+                if declared is None:
+                    raise
+                # An encoding the page names but is not written in (or that does not exist):
+                # read as its bytes are, and the report says so.
+                text, used = decode(raw, None)
+                wrong = True
+        if wrong:
             used = t("import.charset_wrong", declared=declared, used=used)
         page = page_lines(text)
         return page.lines, used, "html", page.left_out
@@ -322,20 +327,17 @@ def _amounts(value: Any) -> list[int]:
     return []
 
 
-_SCALES: dict[str, int] = {"万円": 10000, "千円": 1000, "円": 1}
-
-
 def _unit_for_yen(reading: Reading, policies: list[dict[str, Any]]) -> tuple[str, int]:
     """The unit the document prints most, when every amount is a whole number of it; else
     千円 when every amount is whole thousands, else 円: never a rounded figure."""
     amounts = _amounts(policies) + ([reading.amount] if reading.amount is not None else [])
     printed = sorted(
-        (unit for unit in reading.unit_counts if unit in _SCALES),
+        (unit for unit in reading.unit_counts if unit in UNIT_IN_YEN),
         key=lambda unit: -reading.unit_counts[unit],
     )
     for unit in [*printed[:1], "千円", "円"]:
-        if all(amount % _SCALES[unit] == 0 for amount in amounts):
-            return unit, _SCALES[unit]
+        if all(amount % UNIT_IN_YEN[unit] == 0 for amount in amounts):
+            return unit, UNIT_IN_YEN[unit]
     return "円", 1
 
 

@@ -114,8 +114,6 @@ _ROUNDED = re.compile(r"四捨五入|端数|未満を?切り|合わない(?:と�
 class Figure:
     yen: int | None  # None for an empty cell (―), or a figure refused
     approximate: bool = False
-    has_unit: bool = False
-    unit: str = ""
     refused: bool = False  # printed, but not readable exactly: refused at its line
 
 
@@ -155,14 +153,12 @@ class _State:
     reading: Reading
     bare_unit: str = "千円"
     entries: list[Entry] = field(default_factory=list)
-    totals: list[Entry] = field(default_factory=list)
     roles: tuple[str, ...] = ()
     paired: bool = False
     heading_roles: list[str] = field(default_factory=list)
     previous: Line | None = None
     previous_kind: str = ""  # "entry", "head", "text"
     captions: list[tuple[int, Line]] = field(default_factory=list)  # (entries so far, line)
-    preamble: list[Line] = field(default_factory=list)
     unit_counts: Counter[str] = field(default_factory=Counter)
     closed: list[tuple[Entry, dict[str, int | None]]] = field(default_factory=list)
     sentence_total: Line | None = None
@@ -380,7 +376,6 @@ def _read_line(state: _State, line: Line) -> None:
     started = any(entry.style and entry.has_amount for entry in state.entries)
     if not started and state.sentence_total is None and _TOTAL_SENTENCE.search(text):
         state.sentence_total = line
-        state.preamble.append(line)
         return done("text")
     entry = _entry(state, line)
     if entry is not None and "再掲" in line.text:
@@ -409,9 +404,7 @@ def _read_line(state: _State, line: Line) -> None:
             return done("entry")
         if not line.cells and len(bare) <= _MAX_HEAD and "。" not in bare:
             state.captions.append((len(state.entries), line))
-        elif last is None:
-            state.preamble.append(line)
-        else:
+        elif last is not None:  # text before the first entry is the preamble (accounts.py)
             reading.unread.append(line)
         return done("text")
     # A figure that starts a line, under an entry that printed none: the entry's (wrapped).
@@ -426,7 +419,7 @@ def _read_line(state: _State, line: Line) -> None:
             or (entry.has_amount and "。" not in entry.name and len(entry.name) <= 30)
         )
     ):
-        if entry.name and not _kept_aside(last):
+        if entry.name and not last.name_middle:  # lines kept aside make it surely a name
             last.wrapped = (last.name, entry)  # undone if no entry of its kind is one line
         middle = "".join(last.name_middle)
         last.tags.extend(found[1] for found in _TAG_MARK.finditer(middle) if found[1] in TAGS)
@@ -446,7 +439,6 @@ def _read_line(state: _State, line: Line) -> None:
     entry.roles, entry.paired = state.roles, state.paired
     _columns_read(state, entry)
     if entry.total:
-        state.totals.append(entry)
         state.entries.append(entry)
         return done("total")
     if not entry.name and entry.style == "":
@@ -468,11 +460,6 @@ def _columns_read(state: _State, entry: Entry) -> None:
             entry.line, t("import.extra_figures", count=len(entry.figures), columns=names)
         )
         entry.figures = [Figure(None, refused=True)]
-
-
-def _kept_aside(entry: Entry) -> bool:
-    """Whether an entry's name was wrapped over lines kept aside (then it is surely a name)."""
-    return bool(entry.name_middle)
 
 
 def _unwrap(state: _State) -> None:
@@ -581,14 +568,6 @@ def _sign(mark: str | None) -> int:
     return -1 if mark is not None and mark.strip() in ("△", "▲", "−", "-") else 1
 
 
-def _cell_figure(state: _State, line: Line, cell: str) -> Figure:
-    folded = cell.strip()
-    if folded in _EMPTY_CELL:
-        return Figure(None)
-    sign = -1 if folded[:1] in "△▲−-" else 1
-    return _figure(state, line, folded.lstrip("△▲−- "), sign, approximate=False)
-
-
 def _figure(state: _State, line: Line, printed: str, sign: int, approximate: bool) -> Figure:
     unit = next((name for name in ("千円", "万円", "円") if printed.endswith(name)), "")
     notation = any(word in printed for word in "億万") or (
@@ -599,12 +578,11 @@ def _figure(state: _State, line: Line, printed: str, sign: int, approximate: boo
     except FigureError as error:
         state.reading.refuse(line, str(error))
         return Figure(None, refused=True)
-    shown = unit if unit and not notation else ("円" if notation else state.bare_unit)
     if unit or notation:
         state.unit_counts[_largest_unit(value) if notation else unit] += 1
     else:
         state.unit_counts[state.bare_unit] += 1
-    return Figure(sign * value, approximate, bool(unit or notation), shown)
+    return Figure(sign * value, approximate)
 
 
 def _largest_unit(value: int) -> str:

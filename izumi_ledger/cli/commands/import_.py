@@ -23,7 +23,7 @@ from izumi_ledger.export.json_text import json_text
 from izumi_ledger.export.yaml import dump_data
 from izumi_ledger.findings import Severity
 from izumi_ledger.format.amounts import UNITS
-from izumi_ledger.importer.accounts import Place, accounts, certainty
+from izumi_ledger.importer.accounts import Place, certainty
 from izumi_ledger.importer.build import (
     Imported,
     Layout,
@@ -177,7 +177,9 @@ def import_command(
     positions = output_format == "yaml" and not report_only
     _report(screen, document, display, imported, checked, positions=positions)
     status = checked.exit_status(strict)
-    if checked.readable and (imported.reading.refused or (strict and _not_understood(imported))):
+    if checked.readable and (
+        imported.reading.refused or (strict and _lines_placed(imported, Place.UNREAD))
+    ):
         return max(status, 1)
     return status
 
@@ -256,10 +258,10 @@ def _report(
         screen.message(t("import.reprinted", lines=where))
     for policy in reading.computed:
         screen.message(t("import.computed", number=policy.number, line=policy.line.where))
-    not_understood = _not_understood(imported)
+    not_understood = _lines_placed(imported, Place.UNREAD)
     for unread in not_understood:
         screen.message(t("import.unread", document=document, line=unread.where, text=unread.text))
-    after = _after_the_last(imported)
+    after = _lines_placed(imported, Place.POSTAMBLE)
     if after:
         where = ", ".join(line.where for line in after)
         screen.message(t("import.after_last", document=document, lines=where, count=len(after)))
@@ -311,24 +313,10 @@ _SUMS = ("item-sum", "detail-sum", "program-sum", "policy-sum")
 _SAME_WARNINGS_SHOWN = 2
 
 
-def _not_understood(imported: Imported) -> list[Line]:
-    """The document's lines that were not understood, in its order (a page's foot after the
-    last program, with no amount on it, is accounted for in --report-only, not here)."""
-    return [
-        account.line
-        for account in accounts(imported.lines, imported.reading)
-        if account.place is Place.UNREAD
-    ]
-
-
-def _after_the_last(imported: Imported) -> list[Line]:
-    """The lines after the last program that print no amount (a page's foot: contact, page
-    number, a note), not read."""
-    return [
-        account.line
-        for account in accounts(imported.lines, imported.reading)
-        if account.place is Place.POSTAMBLE
-    ]
+def _lines_placed(imported: Imported, place: Place) -> list[Line]:
+    """The document's lines accounted for as place, in its order: those not understood, or
+    those after the last program that print no amount (a page's foot)."""
+    return [account.line for account in imported.accounts if account.place is place]
 
 
 def _how_it_was_read(imported: Imported) -> str:
@@ -341,7 +329,7 @@ def _how_it_was_read(imported: Imported) -> str:
         joiner = t("import.column.joiner")
         columns = joiner.join(t(f"import.column.{column}") for column in reading.columns)
         parts.append(t("import.columns", columns=columns))
-    read, printed = certainty(accounts(imported.lines, reading))
+    read, printed = certainty(imported.accounts)
     sure = "high" if read == printed else "middle" if read * 10 >= printed * 9 else "low"
     return t(
         "import.how",
@@ -372,7 +360,7 @@ def _rounding_hint(screen: Terminal, document: Path, imported: Imported, checked
 def _every_line(screen: Terminal, document: Path, imported: Imported) -> None:
     """--report-only: what each line of the document was read as, on standard output (it is
     what was asked for); the report and the check follow on standard error."""
-    for account in accounts(imported.lines, imported.reading):
+    for account in imported.accounts:
         where = ".".join(str(number) for number in account.record)
         label = t(f"import.place.{account.place.value}", record=where)
         screen.line(
