@@ -12,6 +12,9 @@ from support import REPO, LedgerWriter
 
 from izumi_ledger.text import messages
 
+# The browser for the report's tests (tests/browser/): started only by a test that asks.
+pytest_plugins = ["browser_support"]
+
 
 def pytest_configure(config: pytest.Config) -> None:
     # The cache is on by default: the tests use it as a user would, in a folder of their own

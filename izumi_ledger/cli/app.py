@@ -59,6 +59,11 @@ COMMANDS: dict[str, CommandEntry] = {
         "export_command",
         help="台帳を他の道具に渡す（CSV・JSON・Excel・SQLite・データパッケージ）。",
     ),
+    "report": CommandEntry(
+        "report",
+        "report_command",
+        help="台帳を一枚の HTML にする（図・担当課別・全事業・検査の結果）。",
+    ),
     "schema": CommandEntry(
         "schema", "schema_command", help="台帳の書式を JSON Schema（draft 2020-12）で出力する。"
     ),

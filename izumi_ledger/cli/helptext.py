@@ -156,6 +156,16 @@ ENGLISH: Final[dict[str, str]] = {
     "比べるもとの台帳（前年度など）。": ("The ledger to compare from (last year's, say)."),
     "比べる台帳（今年度など）。": ("The ledger to compare (this year's, say)."),
     "変わらない事業・細事業も表示する。": ("Show the programs and items that did not change too."),
+    "台帳を一枚の HTML にする（図・担当課別・全事業・検査の結果）。": (
+        "Make the ledger one HTML page (chart, by section, every program, the check)."
+    ),
+    "CSS も図もファイルの中にあり、何も取りに行かないので、USB メモリからでもウェブからでも同じに開ける。検査に通らない台帳には、合わないことを示す帯が付く。": (
+        "Its CSS and charts are inside the file and it fetches nothing, so it opens the same from a USB stick or the web. A ledger that fails its check gets a banner saying so."
+    ),
+    "例: izumi report -o report.html": ("Example: izumi report -o report.html"),
+    "書き出す HTML ファイル（- で標準出力）。端末に向けては省略できない。": (
+        "The HTML file to write (- for standard output). Needed when standard output is a terminal."
+    ),
     "台帳を他の道具に渡す（CSV・JSON・Excel・SQLite・データパッケージ）。": (
         "Hand the ledger to other tools (CSV, JSON, Excel, SQLite, data package)."
     ),

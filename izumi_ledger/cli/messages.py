@@ -326,6 +326,18 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "--format {format} は表ごとのファイルを書くので、-o でフォルダを指定してください",
         "en": "--format {format} writes a file per table: give a folder with -o",
     },
+    "report.needs_output": {
+        "ja": "HTML を端末には書き出しません: -o でファイルを指定してください",
+        "en": "the HTML is not written to a terminal: give a file with -o",
+    },
+    "report.needs_output.hint": {
+        "ja": "izumi report -o report.html（標準出力へは -o -）",
+        "en": "izumi report -o report.html (-o - for standard output)",
+    },
+    "report.not_html": {
+        "ja": "{path} は HTML の名前ではありません（report が書くのは HTML。.html で終わる名前にしてください）",
+        "en": "{path} is not the name of an HTML file (report writes HTML: use a name ending in .html)",
+    },
     "write.done": {"ja": "書き出しました: {path}", "en": "written: {path}"},
     # --- import --------------------------------------------------------------------------
     "cli.out_of_memory": {

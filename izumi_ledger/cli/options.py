@@ -49,3 +49,4 @@ LanguageOption = Annotated[
         help="表示の言語: ja, en（省略時は環境変数 IZUMI_LANG、それもなければ ja）。",
     ),
 ]
+ForceOption = Annotated[bool, typer.Option("--force", help="すでにあるファイルを上書きする。")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from izumi_ledger.format.amounts import UNIT_IN_YEN, Unit, convert
 from izumi_ledger.text.messages import current
@@ -57,3 +57,12 @@ def format_percent(value: Decimal | None) -> str:
         return "—"
     sign = minus_sign() if value < 0 else ""
     return f"{sign}{abs(value)}%"
+
+
+def percent_of(ratio: Decimal | None, places: int = 1, signed: bool = False) -> str:
+    """A fraction as a percentage rounded half up to places decimals: 0.2496 → 25.0% (one
+    place) or 24.96% (two); △ for a negative ratio, + when signed and positive."""
+    if ratio is None:
+        return "—"
+    value = (ratio * 100).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return ("+" if signed and value > 0 else "") + format_percent(value)

@@ -11,7 +11,7 @@ from izumi_ledger.atomic import write_all_atomically, write_folder_atomically
 from izumi_ledger.cli.choices import apply_language
 from izumi_ledger.cli.ledger import open_readable
 from izumi_ledger.cli.messages import t
-from izumi_ledger.cli.options import LanguageOption, LedgerOption, NoCacheOption
+from izumi_ledger.cli.options import ForceOption, LanguageOption, LedgerOption, NoCacheOption
 from izumi_ledger.cli.terminal import means_stdout, terminal
 from izumi_ledger.errors import UsageError
 from izumi_ledger.export.tables import TABLE_NAMES, CheckStatus, exact_tables
@@ -44,9 +44,7 @@ def export_command(
             "json と --table つきの csv は省略すると標準出力。",
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="すでにあるファイルを上書きする。")
-    ] = False,
+    force: ForceOption = False,
     table: Annotated[
         str | None,
         typer.Option(

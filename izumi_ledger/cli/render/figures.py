@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from izumi_ledger.format.amounts import UNIT_IN_YEN, Unit, convert
-from izumi_ledger.text.numbers import format_amount, format_number, format_percent
+from izumi_ledger.text.numbers import format_amount, format_number, percent_of
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
@@ -57,10 +57,7 @@ def ratio_number(ratio: Decimal | None, places: int = 4) -> float | None:
 
 def percent_text(ratio: Decimal | None, signed: bool = False) -> str:
     """25.0% from 0.2496; △ for a negative ratio, + when signed and positive."""
-    if ratio is None:
-        return "—"
-    value = (ratio * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
-    return ("+" if signed and value > 0 else "") + format_percent(value)
+    return percent_of(ratio, 1, signed)
 
 
 def bar(ratio: Decimal | None, width: int = 16) -> str:

@@ -1,0 +1,84 @@
+"""`izumi report`: the budget as one HTML page, for people who would rather look than read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from izumi_ledger.atomic import write_all_atomically
+from izumi_ledger.cli.choices import apply_language
+from izumi_ledger.cli.ledger import open_readable, shown_name
+from izumi_ledger.cli.messages import t
+from izumi_ledger.cli.options import ForceOption, LanguageOption, LedgerOption, NoCacheOption
+from izumi_ledger.cli.terminal import means_stdout, terminal
+from izumi_ledger.errors import UsageError
+
+# Names a page must not be written as: another format's file, or a ledger (whose bytes
+# a --force would replace with HTML).
+_OTHER_FORMATS = frozenset(
+    {
+        ".csv",
+        ".tsv",
+        ".json",
+        ".xlsx",
+        ".xls",
+        ".sqlite",
+        ".db",
+        ".yaml",
+        ".yml",
+        ".pdf",
+        ".png",
+        ".svg",
+        ".txt",
+        ".md",
+        ".zip",
+    }
+)
+
+
+def report_command(
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            show_default=False,
+            help="書き出す HTML ファイル（- で標準出力）。端末に向けては省略できない。",
+        ),
+    ] = None,
+    force: ForceOption = False,
+    ledger: LedgerOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LanguageOption = None,
+) -> None:
+    """台帳を一枚の HTML にする（図・担当課別・全事業・検査の結果）。
+
+    CSS も図もファイルの中にあり、何も取りに行かないので、USB メモリからでも
+    ウェブからでも同じに開ける。検査に通らない台帳には、合わないことを示す帯が付く。
+
+    例: izumi report -o report.html
+    """
+    apply_language(lang)
+    screen = terminal()
+    to_stdout = means_stdout(output)
+    if to_stdout and output is None and screen.out.isatty():
+        raise UsageError(t("report.needs_output"), t("report.needs_output.hint"))
+    if not to_stdout:
+        assert output is not None
+        if Path(output).suffix.lower() in _OTHER_FORMATS:
+            raise UsageError(t("report.not_html", path=output))
+    checked = open_readable(ledger, no_cache)
+    book = checked.ledger
+    assert book is not None
+    from izumi_ledger.report import report_html
+
+    content = report_html(book, checked.findings, Path(shown_name(checked.name)).name)
+    if to_stdout:
+        screen.data_bytes(content)
+        return
+    assert output is not None
+    write_all_atomically({Path(output): content}, force=force)
+    screen.message(t("write.done", path=output))

@@ -1,0 +1,23 @@
+"""The report: a ledger as one self-contained HTML page (chart, sections, tags, programs).
+
+    html = report_html(ledger, checked.findings, "programs.yaml")   # UTF-8 bytes
+
+content.py decides every word and figure the page shows, chart.py and treemap.py where each
+rectangle goes, palette.py its colours, render.py writes the page through its template.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from izumi_ledger.findings import Finding
+    from izumi_ledger.format.models import Ledger
+
+
+def report_html(ledger: Ledger, findings: tuple[Finding, ...], ledger_name: str) -> bytes:
+    """The page of a checked ledger, in the current language, as UTF-8."""
+    from izumi_ledger.report.content import build_page
+    from izumi_ledger.report.render import render_page
+
+    return render_page(build_page(ledger, findings, ledger_name)).encode("utf-8")

@@ -1,0 +1,130 @@
+"""Where each policy, program and item of a treemap goes: rectangles, nested, by amount.
+
+A rectangle's area is proportional to its amount among its siblings. A parent that has
+room keeps a band at its top for its own label and lays its children out below it; one that
+has none is drawn whole, its children left to the text of the page. The layout itself is
+squarify's (Bruls, Huizing and van Wijk's squarified treemaps); the figures never pass
+through it: areas are floats, amounts stay integers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import squarify
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Node:
+    """Something drawn: its amount, and its parts (drawn inside it when there is room)."""
+
+    amount: int
+    children: tuple[Node, ...] = ()
+    # What the caller needs back with the rectangle (the program or item it stands for).
+    key: object = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Placed:
+    node: Node
+    depth: int
+    box: Box
+    # The height kept at the top for the node's own label; 0 when its children are not drawn.
+    band: float
+
+
+# An area (in square px) below which a rectangle is not drawn: far too small to see or to
+# select, and small enough to make squarify's arithmetic divide by zero.
+LEAST_AREA = 0.01
+
+
+def squarified(amounts: Sequence[int], box: Box) -> list[Box | None]:
+    """A rectangle for each amount, in the order given, filling box; None for an amount too
+    small to have an area (0, or a sliver beside amounts billions of times larger)."""
+    boxes: list[Box | None] = [None] * len(amounts)
+    whole = sum(amount for amount in amounts if amount > 0)
+    area = box.width * box.height
+    if whole <= 0 or area <= 0:
+        return boxes
+    # Ratios of integers: exact before they become floats, whatever the amounts' size.
+    shown = [
+        i for i, amount in enumerate(amounts) if amount > 0 and amount * area >= whole * LEAST_AREA
+    ]
+    shown.sort(key=lambda index: -amounts[index])
+    kept = sum(amounts[index] for index in shown)
+    sizes = [area * (amounts[index] / kept) for index in shown]
+    try:
+        rects = squarify.squarify(sizes, box.x, box.y, box.width, box.height)
+    except ZeroDivisionError:
+        rects = _sliced(sizes, box)
+    for index, rect in zip(shown, rects, strict=True):
+        boxes[index] = Box(rect["x"], rect["y"], rect["dx"], rect["dy"])
+    return boxes
+
+
+def _sliced(sizes: list[float], box: Box) -> list[dict[str, float]]:
+    """Strips side by side along the longer side: no squares, but never a division by a
+    width that rounding made zero."""
+    whole = sum(sizes)
+    rects, offset = [], 0.0
+    across = box.width >= box.height
+    length = box.width if across else box.height
+    for size in sizes:
+        extent = length * size / whole
+        if across:
+            rects.append({"x": box.x + offset, "y": box.y, "dx": extent, "dy": box.height})
+        else:
+            rects.append({"x": box.x, "y": box.y + offset, "dx": box.width, "dy": extent})
+        offset += extent
+    return rects
+
+
+@dataclass(frozen=True)
+class Room:
+    """How much a parent needs to draw its children: its label's band, and the least inner
+    rectangle worth dividing."""
+
+    bands: tuple[float, ...]  # by depth; a depth past the end draws no children
+    least_width: float = 48
+    least_height: float = 32
+
+
+def place(nodes: Sequence[Node], box: Box, room: Room) -> list[Placed]:
+    """Every node that has area, parents before their children."""
+    placed: list[Placed] = []
+    _place(nodes, box, room, 0, placed)
+    return placed
+
+
+def _place(nodes: Sequence[Node], box: Box, room: Room, depth: int, placed: list[Placed]) -> None:
+    for node, child_box in zip(nodes, squarified([n.amount for n in nodes], box), strict=True):
+        if child_box is None:
+            continue
+        inner = _inner(node, child_box, room, depth)
+        if inner is None:
+            placed.append(Placed(node, depth, child_box, 0))
+            continue
+        placed.append(Placed(node, depth, child_box, room.bands[depth]))
+        _place(node.children, inner, room, depth + 1, placed)
+
+
+def _inner(node: Node, box: Box, room: Room, depth: int) -> Box | None:
+    """Where a node's children go, below its band; None when they are not drawn."""
+    if not node.children or depth >= len(room.bands):
+        return None
+    if sum(child.amount for child in node.children) <= 0:
+        return None
+    band = room.bands[depth]
+    inner = Box(box.x, box.y + band, box.width, box.height - band)
+    if inner.width < room.least_width or inner.height < room.least_height:
+        return None
+    return inner
