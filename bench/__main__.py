@@ -4,6 +4,7 @@
     python -m bench --sizes 1000,10000,100000,1000000 --repeat 5
     python -m bench --sizes '' --repeat 21   # start-up only
     python -m bench --sizes '' --import-pages 600   # izumi import of a 600-page document
+    python -m bench --sizes '' --report-programs 1000   # izumi report, and its page in Chromium
 
 Each figure is a fresh process, so start-up is included, as a user meets it; the median of the
 repeats is reported with the spread (min–max) and the peak memory (VmHWM, Linux). Every command
@@ -163,12 +164,65 @@ def imports(pages: int, repeat: int) -> None:
             )
 
 
+def reports(programs: int, repeat: int) -> None:
+    """izumi report of a ledger of `programs` programs, and the page rendered in Chromium."""
+    from bench.browser import chromium
+
+    print("| programs | items | command | median | min–max | page | peak memory |")
+    print("| ---: | ---: | --- | ---: | ---: | ---: | ---: |")
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+        ledger = write_ledger(base / "ledger.yaml", programs * 4)
+        page = base / "report.html"
+        args = ["izumi", "report", "-l", str(ledger), "-o", str(page), "--force"]
+        figure = measure(args, repeat, "hit")
+        size = page.stat().st_size
+        print(
+            f"| {programs:,} | {programs * 4:,} | `izumi report` | {figure.row()} "
+            f"| {size / 2**10:,.0f} KB | {figure.peak / 2**20:.0f} MB |"
+        )
+        loads, paints = [], []
+        with chromium() as browser:
+            for _ in range(repeat + 1):  # the first load warms the browser's caches
+                context = browser.new_context(viewport={"width": 1280, "height": 800})
+                tab = context.new_page()
+                started = time.perf_counter()
+                tab.goto(page.as_uri())
+                # Laid out and painted: the page's full height is known, a frame is drawn.
+                tab.evaluate(
+                    "() => new Promise(r => requestAnimationFrame(() => r(document.body.offsetHeight)))"
+                )
+                loads.append(time.perf_counter() - started)
+                paints.append(
+                    tab.evaluate(
+                        "() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime"
+                    )
+                    / 1000
+                )
+                context.close()
+        loads, paints = loads[1:], paints[1:]
+        print(
+            f"| {programs:,} | {programs * 4:,} | Chromium: load, layout and a frame | "
+            f"{statistics.median(loads):.3f} s | {min(loads):.3f}–{max(loads):.3f} | | |"
+        )
+        print(
+            f"| {programs:,} | {programs * 4:,} | Chromium: first contentful paint | "
+            f"{statistics.median(paints):.3f} s | {min(paints):.3f}–{max(paints):.3f} | | |"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--sizes", default="1000,10000", help="item counts, comma-separated")
     parser.add_argument("--repeat", type=int, default=5, help="runs per figure (default 5)")
     parser.add_argument(
         "--import-pages", type=int, default=0, help="measure izumi import of this many pages"
+    )
+    parser.add_argument(
+        "--report-programs",
+        type=int,
+        default=0,
+        help="measure izumi report of this many programs, and its page in Chromium",
     )
     options = parser.parse_args(argv)
     print(
@@ -184,6 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     if options.import_pages:
         print(f"\n### izumi import of {options.import_pages} pages\n")
         imports(options.import_pages, options.repeat)
+    if options.report_programs:
+        print(f"\n### izumi report of {options.report_programs:,} programs\n")
+        reports(options.report_programs, options.repeat)
     return 0
 
 

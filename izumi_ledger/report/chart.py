@@ -1,8 +1,9 @@
 """The treemap as the SVG draws it: a rectangle, a fill and an accessible name for each
 policy, program and item, and the labels that fit inside them.
 
-Two sizes are drawn, each at the size it is shown: a wide one for screens and paper, a narrow
-one for phones, so the text of either is never scaled below its size (12 and 13 px).
+Three sizes are drawn, each at about the size it is shown: a wide one for desktops, a medium
+one for tablets and paper, a narrow one for phones; the page shows the one that fits, so the
+labels are never scaled below their size (12 and 13 px).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from izumi_ledger.format.amounts import Unit
     from izumi_ledger.format.models import Ledger, Policy, Program
 
-ChartSize = Literal["wide", "narrow"]
+ChartSize = Literal["wide", "medium", "narrow"]
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,8 @@ class Shape:
 
 
 SHAPES: Final[dict[ChartSize, Shape]] = {
-    "wide": Shape("wide", 720, 440, 12, Room(bands=(24, 36))),
+    "wide": Shape("wide", 1000, 560, 12, Room(bands=(24, 36))),
+    "medium": Shape("medium", 720, 440, 12, Room(bands=(24, 36))),
     "narrow": Shape("narrow", 340, 520, 13, Room(bands=(26, 38))),
 }
 _PAD: Final = 5
@@ -188,16 +190,16 @@ def _inside(
     )
 
 
-def draw(ledger: Ledger, size: ChartSize, colours: dict[int, str] | None = None) -> Chart:
-    shape = SHAPES[size]
-    placed = place(
-        _nodes(ledger, colours or program_colours(ledger)),
-        Box(0, 0, shape.width, shape.height),
-        shape.room,
-    )
-    tiles = [_tile(item) for item in placed]
-    labels = [label for item in placed for label in _labels(item, shape.font)]
-    return Chart(size, shape.width, shape.height, shape.font, tiles, labels)
+def draw(ledger: Ledger, colours: dict[int, str] | None = None) -> list[Chart]:
+    """The chart in each of its sizes: the same rectangles' words, laid out for each."""
+    nodes = _nodes(ledger, colours or program_colours(ledger))
+    charts = []
+    for shape in SHAPES.values():
+        placed = place(nodes, Box(0, 0, shape.width, shape.height), shape.room)
+        tiles = [_tile(item) for item in placed]
+        labels = [label for item in placed for label in _labels(item, shape.font)]
+        charts.append(Chart(shape.size, shape.width, shape.height, shape.font, tiles, labels))
+    return charts
 
 
 def _tile(placed: Placed) -> Tile:

@@ -198,8 +198,7 @@ _WORDS = (
     "report.outside_totals",
     "report.notes",
     "report.no_items",
-    "report.wide_chart",
-    "report.narrow_chart",
+    "report.chart_label",
 )
 
 
@@ -256,7 +255,7 @@ def build_page(ledger: Ledger, findings: tuple[Finding, ...], ledger_name: str) 
         per_resident=_per_resident_line(ledger, total),
         population=_population_line(ledger),
         status=_status(findings),
-        charts=[draw(ledger, "wide", colours), draw(ledger, "narrow", colours)],
+        charts=draw(ledger, colours),
         chart_explained=[t("report.chart_explained"), t("report.chart_keys")],
         not_drawn=_not_drawn(ledger),
         sections=_group_table(ledger, "section", total, amounts),

@@ -67,8 +67,17 @@ def squarified(amounts: Sequence[int], box: Box) -> list[Box | None]:
     except ZeroDivisionError:
         rects = _sliced(sizes, box)
     for index, rect in zip(shown, rects, strict=True):
-        boxes[index] = Box(rect["x"], rect["y"], rect["dx"], rect["dy"])
+        boxes[index] = _within(Box(rect["x"], rect["y"], rect["dx"], rect["dy"]), box)
     return boxes
+
+
+def _within(inner: Box, outer: Box) -> Box:
+    """inner, cut to outer where rounding let it stick out by a hair."""
+    left = max(inner.x, outer.x)
+    top = max(inner.y, outer.y)
+    right = min(inner.x + inner.width, outer.x + outer.width)
+    bottom = min(inner.y + inner.height, outer.y + outer.height)
+    return Box(left, top, max(0.0, right - left), max(0.0, bottom - top))
 
 
 def _sliced(sizes: list[float], box: Box) -> list[dict[str, float]]:

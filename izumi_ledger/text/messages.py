@@ -984,13 +984,9 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "report.line": {"ja": "{file} {line}行目", "en": "{file}, line {line}"},
     "report.contents": {"ja": "目次", "en": "Contents"},
     "report.chart_heading": {"ja": "予算の内訳", "en": "Where the budget goes"},
-    "report.wide_chart": {
+    "report.chart_label": {
         "ja": "予算の内訳の図（施策・事業・細事業）",
         "en": "Chart of the budget by policy, program and item",
-    },
-    "report.narrow_chart": {
-        "ja": "予算の内訳の図（狭い画面用）",
-        "en": "Chart of the budget (for narrow screens)",
     },
     "report.chart_explained": {
         "ja": "四角の面積は予算額に比例します。事業の四角の中の区切りは、その事業の細事業です。",

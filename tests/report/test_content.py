@@ -150,8 +150,8 @@ def test_names_are_text_never_markup() -> None:
     assert "<script" not in html
     assert "&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;{{ 7*7 }}{% raw %}" in html
     assert "<iframe" not in html and "<img" not in html and "<link" not in html
-    # the only <svg> elements are the two charts
-    assert html.count("<svg") == 2
+    # the only <svg> elements are the three charts
+    assert html.count("<svg") == 3
     assert "onmouseover=&#34;" in html
 
 
