@@ -164,6 +164,10 @@ def imports(pages: int, repeat: int) -> None:
             )
 
 
+# Resolves once the page is laid out (its full height known) and a frame is drawn.
+FRAME = "() => new Promise(r => requestAnimationFrame(() => r(document.body.offsetHeight)))"
+
+
 def reports(programs: int, repeat: int) -> None:
     """izumi report of a ledger of `programs` programs, and the page rendered in Chromium."""
     from bench.browser import chromium
@@ -189,9 +193,7 @@ def reports(programs: int, repeat: int) -> None:
                 started = time.perf_counter()
                 tab.goto(page.as_uri())
                 # Laid out and painted: the page's full height is known, a frame is drawn.
-                tab.evaluate(
-                    "() => new Promise(r => requestAnimationFrame(() => r(document.body.offsetHeight)))"
-                )
+                tab.evaluate(FRAME)
                 loads.append(time.perf_counter() - started)
                 paints.append(
                     tab.evaluate(

@@ -12,12 +12,6 @@ from izumi_ledger.text.messages import CATALOG as CORE
 from izumi_ledger.text.messages import Language, current
 
 CATALOG: Final[dict[str, dict[Language, str]]] = {
-    # --- the rules -----------------------------------------------------------------------
-    "label.expected": {"ja": "期待値", "en": "expected"},
-    "label.actual": {"ja": "実際", "en": "actual"},
-    "label.difference": {"ja": "差", "en": "difference"},
-    "label.more": {"ja": "（{label}が多い）", "en": " ({label} more)"},
-    "label.less": {"ja": "（{label}が少ない）", "en": " ({label} less)"},
     # --- messages of every command ---------------------------------------------------------
     "cli.hint": {"ja": "  ヒント: {hint}", "en": "  hint: {hint}"},
     "import.option_empty": {
@@ -325,6 +319,18 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "export.needs_folder": {
         "ja": "--format {format} は表ごとのファイルを書くので、-o でフォルダを指定してください",
         "en": "--format {format} writes a file per table: give a folder with -o",
+    },
+    "output.blank": {
+        "ja": "書き出す先の名前 {path!r} が空白だけです",
+        "en": "the name to write to, {path!r}, is only blank space",
+    },
+    "output.folder_name": {
+        "ja": "{path} はフォルダの名前です（書き出すのはファイル一つ）",
+        "en": "{path} names a folder (one file is written)",
+    },
+    "output.is_input": {
+        "ja": "{path} は読んでいるファイル {input} そのものです（上書きすると元が失われます）",
+        "en": "{path} is the file being read, {input} (writing it would destroy what is read)",
     },
     "report.needs_output": {
         "ja": "HTML を端末には書き出しません: -o でファイルを指定してください",

@@ -20,4 +20,8 @@ def report_html(ledger: Ledger, findings: tuple[Finding, ...], ledger_name: str)
     from izumi_ledger.report.content import build_page
     from izumi_ledger.report.render import render_page
 
-    return render_page(build_page(ledger, findings, ledger_name)).encode("utf-8")
+    # Every text of the page went through visible(), which escapes lone surrogates; should
+    # one be left, it is written as its escape rather than failing the whole page.
+    return render_page(build_page(ledger, findings, ledger_name)).encode(
+        "utf-8", "backslashreplace"
+    )

@@ -8,7 +8,7 @@ labels are never scaled below their size (12 and 13 px).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final, Literal
 
 from izumi_ledger.figures.totals import ledger_total, programs_of, share
@@ -22,6 +22,7 @@ from izumi_ledger.text.width import char_width
 if TYPE_CHECKING:
     from izumi_ledger.format.amounts import Unit
     from izumi_ledger.format.models import Ledger, Policy, Program
+    from izumi_ledger.report.anchors import Anchors
 
 ChartSize = Literal["wide", "medium", "narrow"]
 
@@ -42,18 +43,8 @@ SHAPES: Final[dict[ChartSize, Shape]] = {
 }
 _PAD: Final = 5
 POLICY_FILL: Final = "#333333"
-
-
-@dataclass(frozen=True)
-class Tile:
-    x: str
-    y: str
-    width: str
-    height: str
-    fill: str
-    href: str
-    name: str  # the accessible name: what it is, and its figures
-    kind: str  # policy, program, item or rest
+# What a policy's programs leave of its amount: grey, no program's colour.
+REST_FILL: Final = "#BDBDBD"
 
 
 @dataclass(frozen=True)
@@ -67,13 +58,28 @@ class Label:
 
 
 @dataclass(frozen=True)
+class Tile:
+    x: str
+    y: str
+    width: str
+    height: str
+    fill: str
+    href: str
+    name: str  # the accessible name: what it is, and its figures
+    kind: str  # policy, program, item or rest
+    labels: list[Label]
+    parts: list[Tile] = field(default_factory=list)  # drawn inside it, below its band
+
+
+@dataclass(frozen=True)
 class Chart:
     size: ChartSize
     width: int
     height: int
     font: int
     tiles: list[Tile]
-    labels: list[Label]
+    # The programs that have no rectangle in this size (no amount, or too small to draw).
+    missing: list[str]
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,7 @@ class _Part:
     amount: str  # the label's second line, always whole
     name: str  # the accessible name
     fill: str
+    program: int | None = None  # id() of the program it stands for
 
 
 def _px(value: float) -> str:
@@ -93,10 +100,27 @@ def _px(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+# Widths in em of the characters of the labels' fonts (bold Noto Sans and its CJK faces),
+# rounded up: full-width characters take 1 em; the narrow ones below, the widest first.
+_WIDEST: Final = frozenset("MWmw@%&")
+_NARROWEST: Final = frozenset(",.:;'!|()[]ilj ")
+
+
 def text_width(text: str, font: int) -> float:
-    """An upper estimate of text's width in px: full-width characters take 1 em, others at
-    most 0.62 em (digits, commas and kana of the page's fonts take less)."""
-    return sum(font if char_width(char) == 2 else font * 0.62 for char in text)
+    """An upper estimate of text's width in px, in the labels' bold face."""
+    ems = 0.0
+    for char in text:
+        if char_width(char) == 2 or char in _WIDEST:
+            ems += 1.0
+        elif char in _NARROWEST:
+            ems += 0.36
+        elif char.isascii() and (char.isupper() or not char.isalnum()):
+            ems += 0.78
+        elif char.isascii():
+            ems += 0.64  # digits and small letters
+        else:
+            ems += 0.9  # Latin with marks, Greek, Hebrew, Arabic …: not measured here
+    return ems * font
 
 
 def fitted(text: str, width: float, font: int) -> str:
@@ -118,37 +142,42 @@ def program_colours(ledger: Ledger) -> dict[int, str]:
     }
 
 
-def _nodes(ledger: Ledger, colours: dict[int, str]) -> list[Node]:
+def program_label(policy: Policy, program: Program) -> str:
+    """A program named where its policy is not said: 施策2・1 地域力支援事業."""
+    return t(
+        "report.program_of_policy",
+        policy=policy.number,
+        number=program.number,
+        name=visible(program.name, one_line=True),
+    )
+
+
+def _nodes(ledger: Ledger, colours: dict[int, str], anchors: Anchors) -> list[Node]:
     total = ledger_total(ledger)
     unit = ledger.unit
     nodes = []
     for policy in ledger.policies:
-        heading = t(
-            "report.policy_heading",
-            number=policy.number,
-            title=visible(policy.title, one_line=True),
-        )
+        title = visible(policy.title, one_line=True)
+        heading = t("report.policy_heading", number=policy.number, title=title)
         amount = format_amount(policy.amount, unit)
-        part = _Part(
-            "policy",
-            f"#policy-{policy.number}",
-            heading,
-            amount,
-            f"{heading} {amount}",
-            POLICY_FILL,
-        )
-        programs = tuple(
-            _program_node(policy, program, colours[id(program)], unit, total)
+        href = "#" + anchors[policy]
+        part = _Part("policy", href, heading, amount, f"{heading} {amount}", POLICY_FILL)
+        programs = [
+            _program_node(program, colours[id(program)], unit, total, anchors)
             for program in policy.programs
-        )
-        nodes.append(Node(policy.amount, programs, part))
+        ]
+        rest = policy.amount - sum(program.amount for program in policy.programs)
+        if programs and rest > 0:
+            # What the programs leave of the policy's amount (a document that lists only
+            # some) still has its area, named as such.
+            unnamed = t("report.rest_of_policy")
+            programs.append(_inside(heading, "rest", href, unnamed, rest, unit, REST_FILL))
+        nodes.append(Node(policy.amount, tuple(programs), part))
     return nodes
 
 
-def _program_node(policy: Policy, program: Program, fill: str, unit: Unit, total: int) -> Node:
-    from izumi_ledger.report.content import item_anchor, program_anchor
-
-    anchor = program_anchor(policy, program)
+def _program_node(program: Program, fill: str, unit: Unit, total: int, anchors: Anchors) -> Node:
+    anchor = anchors[program]
     heading = t(
         "report.program_heading", number=program.number, name=visible(program.name, one_line=True)
     )
@@ -159,50 +188,58 @@ def _program_node(policy: Policy, program: Program, fill: str, unit: Unit, total
         amount=amount,
         share=percent_of(share(program.amount, total), 2),
     )
+    tint = palette.tint(fill, palette.ITEM_TINT)
     items = [
         _inside(
             heading,
             "item",
-            "#" + item_anchor(policy, program, item),
+            "#" + anchors[item],
             f"({item.number}) {visible(item.name, one_line=True)}",
             item.amount,
             unit,
-            fill,
+            tint,
         )
         for item in program.items
     ]
     rest = program.amount - sum(item.amount for item in program.items)
     if items and rest > 0:
         # What the items leave of the program's amount still has its area, said as such.
-        items.append(_inside(heading, "rest", f"#{anchor}", t("report.rest"), rest, unit, fill))
-    part = _Part("program", f"#{anchor}", heading, amount, name, fill)
+        items.append(_inside(heading, "rest", f"#{anchor}", t("report.rest"), rest, unit, tint))
+    part = _Part("program", f"#{anchor}", heading, amount, name, fill, id(program))
     return Node(program.amount, tuple(items), part)
 
 
 def _inside(
-    program: str, kind: str, href: str, heading: str, amount: int, unit: Unit, fill: str
+    parent: str, kind: str, href: str, heading: str, amount: int, unit: Unit, fill: str
 ) -> Node:
-    """A part of a program's rectangle: one of its items, or what its items leave."""
+    """A part of a rectangle: an item of a program, or what the parts leave of its amount."""
     shown = format_amount(amount, unit)
-    name = t("report.tile_item", program=program, item=heading, amount=shown)
-    return Node(
-        amount, (), _Part(kind, href, heading, shown, name, palette.tint(fill, palette.ITEM_TINT))
-    )
+    name = t("report.tile_item", program=parent, item=heading, amount=shown)
+    return Node(amount, (), _Part(kind, href, heading, shown, name, fill))
 
 
-def draw(ledger: Ledger, colours: dict[int, str] | None = None) -> list[Chart]:
+def draw(ledger: Ledger, colours: dict[int, str], anchors: Anchors) -> list[Chart]:
     """The chart in each of its sizes: the same rectangles' words, laid out for each."""
-    nodes = _nodes(ledger, colours or program_colours(ledger))
+    nodes = _nodes(ledger, colours, anchors)
     charts = []
     for shape in SHAPES.values():
         placed = place(nodes, Box(0, 0, shape.width, shape.height), shape.room)
-        tiles = [_tile(item) for item in placed]
-        labels = [label for item in placed for label in _labels(item, shape.font)]
-        charts.append(Chart(shape.size, shape.width, shape.height, shape.font, tiles, labels))
+        drawn = {
+            rect.node.key.program  # type: ignore[attr-defined]
+            for top in placed
+            for rect in top.walk()
+        }
+        missing = [
+            program_label(ref.policy, ref.program)
+            for ref in programs_of(ledger)
+            if id(ref.program) not in drawn
+        ]
+        tiles = [_tile(top, shape.font) for top in placed]
+        charts.append(Chart(shape.size, shape.width, shape.height, shape.font, tiles, missing))
     return charts
 
 
-def _tile(placed: Placed) -> Tile:
+def _tile(placed: Placed, font: int) -> Tile:
     part: _Part = placed.node.key  # type: ignore[assignment]
     box = placed.box
     return Tile(
@@ -214,6 +251,8 @@ def _tile(placed: Placed) -> Tile:
         part.href,
         part.name,
         part.kind,
+        _labels(placed, font),
+        [_tile(child, font) for child in placed.children],
     )
 
 

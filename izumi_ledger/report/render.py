@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import jinja2
     import markupsafe
 
-    from izumi_ledger.report.content import Page
+    from izumi_ledger.report.view import Page
 
 TEMPLATE = "page.html.j2"
 STYLESHEET = "page.css"

@@ -2,14 +2,15 @@
 
 A rectangle's area is proportional to its amount among its siblings. A parent that has
 room keeps a band at its top for its own label and lays its children out below it; one that
-has none is drawn whole, its children left to the text of the page. The layout itself is
-squarify's (Bruls, Huizing and van Wijk's squarified treemaps); the figures never pass
-through it: areas are floats, amounts stay integers.
+has none is drawn whole, its children left to the text of the page, and so is one whose
+children add up to more than it (the caller gives what they leave as a child of its own).
+The layout itself is squarify's (Bruls, Huizing and van Wijk's squarified treemaps); the
+figures never pass through it: areas are floats, amounts stay integers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import squarify
@@ -40,6 +41,13 @@ class Placed:
     box: Box
     # The height kept at the top for the node's own label; 0 when its children are not drawn.
     band: float
+    children: tuple[Placed, ...] = ()
+
+    def walk(self) -> Iterator[Placed]:
+        """This rectangle and every one inside it, parents first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
 
 
 # An area (in square px) below which a rectangle is not drawn: far too small to see or to
@@ -107,30 +115,29 @@ class Room:
     least_height: float = 32
 
 
-def place(nodes: Sequence[Node], box: Box, room: Room) -> list[Placed]:
-    """Every node that has area, parents before their children."""
-    placed: list[Placed] = []
-    _place(nodes, box, room, 0, placed)
-    return placed
-
-
-def _place(nodes: Sequence[Node], box: Box, room: Room, depth: int, placed: list[Placed]) -> None:
+def place(nodes: Sequence[Node], box: Box, room: Room, depth: int = 0) -> list[Placed]:
+    """The nodes that have area, each with the rectangles of its children inside it."""
+    placed = []
     for node, child_box in zip(nodes, squarified([n.amount for n in nodes], box), strict=True):
         if child_box is None:
             continue
         inner = _inner(node, child_box, room, depth)
         if inner is None:
             placed.append(Placed(node, depth, child_box, 0))
-            continue
-        placed.append(Placed(node, depth, child_box, room.bands[depth]))
-        _place(node.children, inner, room, depth + 1, placed)
+        else:
+            children = tuple(place(node.children, inner, room, depth + 1))
+            placed.append(Placed(node, depth, child_box, room.bands[depth], children))
+    return placed
 
 
 def _inner(node: Node, box: Box, room: Room, depth: int) -> Box | None:
-    """Where a node's children go, below its band; None when they are not drawn."""
+    """Where a node's children go, below its band; None when they are not drawn: no room,
+    or children that add up to more than the node (a ledger whose sums fail), which no
+    rectangle of the node's area can hold in proportion."""
     if not node.children or depth >= len(room.bands):
         return None
-    if sum(child.amount for child in node.children) <= 0:
+    added = sum(child.amount for child in node.children)
+    if added <= 0 or added > node.amount:
         return None
     band = room.bands[depth]
     inner = Box(box.x, box.y + band, box.width, box.height - band)

@@ -5,22 +5,45 @@ from __future__ import annotations
 import re
 from typing import Final
 
-# (first fiscal year, era name), newest first; a fiscal year takes the era in force for most of it.
-ERAS: Final = ((2019, "令和"), (1989, "平成"), (1926, "昭和"))
-_FIRST_YEAR: Final = {era: first for first, era in ERAS}
+# (first fiscal year, era name, the era's first calendar year), newest first. A fiscal year
+# (April to March) takes the era in force for most of it: 昭和 began on 25 December 1926, so
+# the year from April 1926 is 大正15年度 and 昭和2年度 is the first of 昭和's.
+ERAS: Final = (
+    (2019, "令和", 2019),
+    (1989, "平成", 1989),
+    (1927, "昭和", 1926),
+    (1912, "大正", 1912),
+    (1868, "明治", 1868),
+)
+_FIRST_YEAR: Final = {era: first for _, era, first in ERAS}
+
+
+def has_era(year: int) -> bool:
+    """Whether the fiscal year falls in an era izumi names (明治 onwards)."""
+    return year >= ERAS[-1][0]
 
 
 def fiscal_year_name(year: int) -> str:
     """The Japanese name of the fiscal year that starts in April of year, e.g. 令和3年度."""
-    for first, era in ERAS:
-        if year >= first:
-            number = year - first + 1
+    for first_fiscal, era, first_year in ERAS:
+        if year >= first_fiscal:
+            number = year - first_year + 1
             return f"{era}{'元' if number == 1 else number}年度"
     return f"{year}年度"
 
 
+def fiscal_year_title(year: int) -> str:
+    """The fiscal year as a heading names it: 令和3年度（2021年度）, or 1850年度 alone before
+    the eras izumi knows."""
+    from izumi_ledger.text.messages import t
+
+    if not has_era(year):
+        return t("era.year_only", year=year)
+    return t("era.year_with_era", era=fiscal_year_name(year), year=year)
+
+
 # The last year of each era that has ended: 昭和64年 and 平成31年 were the last.
-_LAST_NUMBER: Final = {"昭和": 64, "平成": 31}
+_LAST_NUMBER: Final = {"昭和": 64, "平成": 31, "大正": 15, "明治": 45}
 
 
 def gregorian_year(era: str, number: int) -> int | None:

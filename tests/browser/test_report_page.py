@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 BUNDLED = REPO / "data" / "programs.yaml"
 HOSTILE = REPO / "tests" / "fixtures" / "report" / "hostile.yaml"
+SCRIPTS = REPO / "tests" / "fixtures" / "report" / "scripts.yaml"
 SIZES = [(1280, 800), (390, 844)]
 
 
@@ -52,6 +53,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "english": _write(folder, "english", BUNDLED, "en"),
         "hostile": _write(folder, "hostile", HOSTILE),
         "population": _write(folder, "population", with_population),
+        "scripts": _write(folder, "scripts", SCRIPTS),
     }
     use("ja")
     return made
@@ -79,8 +81,8 @@ FIGURES_WHOLE_AND_ON_SCREEN = """() => {
 }"""
 
 
-@pytest.mark.parametrize(("width", "height"), SIZES)
-@pytest.mark.parametrize("name", ["bundled", "english", "hostile", "population"])
+@pytest.mark.parametrize(("width", "height"), [*SIZES, (320, 640)])
+@pytest.mark.parametrize("name", ["bundled", "english", "hostile", "population", "scripts"])
 def test_the_page_fits_without_scrolling_sideways_and_no_figure_is_cut(
     open_page: Opener, reports: dict[str, Path], name: str, width: int, height: int
 ) -> None:
@@ -88,6 +90,53 @@ def test_the_page_fits_without_scrolling_sideways_and_no_figure_is_cut(
     found = page.evaluate(FIGURES_WHOLE_AND_ON_SCREEN)
     assert found["scroll"] <= found["width"] == width
     assert found["broken"] == []
+
+
+LABELS_OUTSIDE = """() => {
+  const outside = [];
+  for (const svg of document.querySelectorAll('svg.treemap')) {
+    if (svg.getBoundingClientRect().width === 0) continue;  // not the size shown
+    const rects = [...svg.querySelectorAll('rect')].map(r => r.getBoundingClientRect());
+    for (const text of svg.querySelectorAll('text')) {
+      const box = text.getBoundingClientRect();
+      // The label's own rectangle: the smallest that holds the point it starts from.
+      const x = text.getAttribute('text-anchor') === 'end' ? box.right - 1 : box.left + 1;
+      const y = box.top + box.height / 2;
+      const own = rects.filter(r => r.left <= x && x <= r.right && r.top <= y && y <= r.bottom)
+        .sort((a, b) => a.width * a.height - b.width * b.height)[0];
+      if (!own || box.left < own.left - 0.5 || box.right > own.right + 0.5
+          || box.top < own.top - 0.5 || box.bottom > own.bottom + 0.5)
+        outside.push(text.textContent);
+    }
+  }
+  return outside;
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [*SIZES, (900, 800)])
+@pytest.mark.parametrize("name", ["bundled", "scripts", "english"])
+def test_every_label_of_the_chart_stays_inside_its_rectangle(
+    open_page: Opener, reports: dict[str, Path], name: str, width: int, height: int
+) -> None:
+    page, _ = open_page(reports[name], width, height)
+    assert page.evaluate(LABELS_OUTSIDE) == []
+
+
+def test_right_to_left_names_keep_their_place_in_a_list(
+    open_page: Opener, reports: dict[str, Path]
+) -> None:
+    # 1 עברית、2 مرحبا、… : each name stays with its number, and the list keeps its order.
+    page, _ = open_page(reports["scripts"], 1280, 800)
+    links = page.evaluate(
+        """() => [...document.querySelectorAll('#by-section tbody tr:first-child a')]
+          .map(a => {
+            const r = a.getBoundingClientRect();
+            return [a.textContent, r.left, r.top];
+          })"""
+    )
+    assert [text for text, _, _ in links][:2] == ["1 עברית", "2 مرحبا"]
+    for (_, left, top), (_, next_left, next_top) in zip(links, links[1:], strict=False):
+        assert next_top > top + 1 or next_left > left
 
 
 # --- every figure -----------------------------------------------------------------------------
@@ -207,7 +256,7 @@ def _accessible_links(page: Page) -> list[str]:
 TILES = """() => [...document.querySelectorAll('svg.treemap')]
   .filter(svg => svg.getBoundingClientRect().width > 0)
   .flatMap(svg => [...svg.querySelectorAll('rect')])
-  .map(rect => rect.parentElement.getAttribute('aria-label'))"""
+  .map(rect => rect.parentElement.querySelector('title').textContent)"""
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
@@ -235,11 +284,26 @@ def test_the_keyboard_reaches_every_shape_of_the_chart(
         page.keyboard.press("Tab")
         label = page.evaluate(
             """() => document.activeElement.closest('svg')
-                ? document.activeElement.getAttribute('aria-label') : null"""
+                ? document.activeElement.querySelector('title').textContent : null"""
         )
         if label:
             reached.add(label)
     assert reached == labels
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_a_shape_of_the_chart_leads_to_its_program(
+    open_page: Opener, reports: dict[str, Path], width: int, height: int
+) -> None:
+    # Programs far down the page are laid out only when near: the jump must still land.
+    page, _ = open_page(reports["bundled"], width, height, fresh=True)
+    shape = page.locator("svg.treemap:visible a.program[href='#program-2-6']")
+    shape.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(100)
+    top = page.evaluate("() => document.getElementById('program-2-6').getBoundingClientRect().top")
+    assert page.evaluate("() => location.hash") == "#program-2-6"
+    assert abs(top) <= 2
 
 
 def test_headings_go_in_order(open_page: Opener, reports: dict[str, Path]) -> None:
@@ -315,6 +379,22 @@ def test_the_charts_text_is_never_below_11_px(
             * t.ownerSVGElement.getScreenCTM().a)"""
     )
     assert sizes and min(sizes) >= 11
+
+
+def test_the_banner_never_hides_what_a_link_leads_to(
+    open_page: Opener, reports: dict[str, Path]
+) -> None:
+    for width, height in [*SIZES, (320, 640)]:
+        page, _ = open_page(reports["hostile"], width, height, fresh=True)
+        page.evaluate("() => { location.hash = 'program-1-1'; }")
+        page.wait_for_timeout(50)
+        banner = page.evaluate(
+            "() => document.querySelector('.banner').getBoundingClientRect().bottom"
+        )
+        heading = page.evaluate(
+            "() => document.getElementById('program-1-1-heading').getBoundingClientRect().top"
+        )
+        assert heading >= banner, (width, heading, banner)
 
 
 # --- on paper ---------------------------------------------------------------------------------

@@ -126,3 +126,50 @@ def test_a_reader_that_stops_early_is_no_failure(tmp_path: Path) -> None:
     )
     assert run.stdout == "<!DOCTYPE "
     assert "Traceback" not in run.stderr and "想定外" not in run.stderr
+
+
+def test_a_link_to_the_ledger_is_never_written_through(tmp_path: Path) -> None:
+    ledger = tmp_path / "programs.yaml"
+    ledger.write_bytes((REPO / "data" / "programs.yaml").read_bytes())
+    before = ledger.read_bytes()
+    (tmp_path / "report.html").symlink_to(ledger)
+    (tmp_path / "budget").write_bytes(before)
+    cases = [
+        ("report", "-l", str(ledger), "-o", str(tmp_path / "report.html"), "--force"),
+        ("report", "-l", str(tmp_path / "budget"), "-o", str(tmp_path / "budget"), "--force"),
+        ("export", "-l", str(ledger), "-o", str(ledger), "--force"),
+    ]
+    for args in cases:
+        result = run_cli(*args)
+        assert result.exit_code == 2, args
+        assert "読んでいるファイル" in result.stderr
+    assert ledger.read_bytes() == before and (tmp_path / "budget").read_bytes() == before
+
+
+def test_an_import_never_writes_over_its_document(tmp_path: Path) -> None:
+    document = tmp_path / "budget.txt"
+    document.write_bytes((REPO / "tests" / "fixtures" / "izumi-fy2021-policy2.txt").read_bytes())
+    before = document.read_bytes()
+    result = run_cli(
+        "import", str(document), "--city", "横浜市", "--ward", "泉区", "--fiscal-year", "2021",
+        "-o", str(document), "--force",
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "読んでいるファイル" in result.stderr
+    assert document.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["newdir/", " ", "\t"])
+def test_a_name_of_a_folder_or_of_nothing_is_refused(tmp_path: Path, name: str) -> None:
+    run = izumi("report", "-o", name, cwd=tmp_path)
+    assert run.returncode == 2, run.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_ledger_whose_name_is_not_utf8_is_reported(tmp_path: Path) -> None:
+    name = os.fsdecode(b"\xff\xfe.yaml")
+    (tmp_path / name).write_bytes((REPO / "data" / "programs.yaml").read_bytes())
+    run = izumi("report", "-l", name, "-o", "report.html", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "\\udcff\\udcfe.yaml" in page

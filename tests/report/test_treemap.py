@@ -82,7 +82,11 @@ def test_children_go_below_their_parents_band_and_inside_it() -> None:
         Node(40, (Node(10), Node(30))),
     )
     root = Node(100, programs)
-    placed = place([root], Box(0, 0, 720, 440), Room(bands=(24, 36)))
+    placed = [
+        rect
+        for top in place([root], Box(0, 0, 720, 440), Room(bands=(24, 36)))
+        for rect in top.walk()
+    ]
     assert [item.depth for item in placed] == [0, 1, 2, 2, 1, 2, 2]
     assert placed[0].band == 24 and placed[1].band == 36
     for parent_index, child_indexes in {0: (1, 4), 1: (2, 3), 4: (5, 6)}.items():
@@ -103,8 +107,18 @@ def test_children_go_below_their_parents_band_and_inside_it() -> None:
 def test_a_parent_without_room_is_drawn_whole_without_its_children() -> None:
     small = Node(1, (Node(1),))
     big = Node(10**6, (Node(10**6),))
-    placed = place([big, small], Box(0, 0, 300, 200), Room(bands=(36,)))
+    placed = [
+        rect
+        for top in place([big, small], Box(0, 0, 300, 200), Room(bands=(36,)))
+        for rect in top.walk()
+    ]
     kinds = [(item.node.amount, item.band) for item in placed]
     # the small one has area but no room for a band and children: drawn whole, band 0
     assert (1, 0) in kinds
     assert len(placed) == 3
+
+
+def test_children_that_add_up_to_more_than_their_parent_are_not_drawn() -> None:
+    # A failing ledger: program of 100 with an item of 900. No area of 100 holds 900.
+    (program,) = place([Node(100, (Node(900),))], Box(0, 0, 400, 300), Room(bands=(36,)))
+    assert program.children == () and program.band == 0

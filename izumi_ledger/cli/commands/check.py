@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any, get_args
 from izumi_ledger.cli.choices import CheckFormat, apply_language
 from izumi_ledger.cli.ledger import open_checked, shown_name
 from izumi_ledger.cli.messages import t
-from izumi_ledger.cli.render.findings import finding_lines, github_annotation, labels_of
+from izumi_ledger.cli.render.findings import finding_lines, github_annotation
 from izumi_ledger.cli.render.tables import Column, Table
 from izumi_ledger.cli.render.view import View, render
 from izumi_ledger.cli.terminal import terminal
 from izumi_ledger.findings import Severity
+from izumi_ledger.text.finding_figures import labels_of
 from izumi_ledger.text.messages import LANGUAGES, Language
 from izumi_ledger.text.numbers import format_amount
 

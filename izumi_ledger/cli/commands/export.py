@@ -12,6 +12,7 @@ from izumi_ledger.cli.choices import apply_language
 from izumi_ledger.cli.ledger import open_readable
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import ForceOption, LanguageOption, LedgerOption, NoCacheOption
+from izumi_ledger.cli.outputs import checked_output
 from izumi_ledger.cli.terminal import means_stdout, terminal
 from izumi_ledger.errors import UsageError
 from izumi_ledger.export.tables import TABLE_NAMES, CheckStatus, exact_tables
@@ -80,7 +81,7 @@ def export_command(
     if excel and output_format != "csv":
         raise UsageError(t("export.csv_only", option="--excel"))
     if output_format == "json":
-        _one_file(json_bytes(book, status), output, force)
+        _one_file(json_bytes(book, status), output, force, checked.name)
     elif output_format == "csv" and table is not None:
         names = {entry.name: entry for entry in exact_tables(book)}
         if table not in names:
@@ -90,7 +91,7 @@ def export_command(
                 t("export.no_table", table=table),
                 " ".join([t("export.tables", names=", ".join(TABLE_NAMES)), hint]).strip(),
             )
-        _one_file(csv_bytes(names[table], excel, status, book.unit), output, force)
+        _one_file(csv_bytes(names[table], excel, status, book.unit), output, force, checked.name)
     elif output_format == "csv":
         if output is not None and output.lower().endswith(".csv") and not Path(output).is_dir():
             # A name of one CSV file, and no table chosen: a folder of that name is not what
@@ -107,14 +108,14 @@ def export_command(
             raise UsageError(t("export.needs_file", format=output_format))
         writer = xlsx_bytes if output_format == "xlsx" else sqlite_bytes
         content = writer(book, status)
-        _one_file(content, output, force)
+        _one_file(content, output, force, checked.name)
 
 
-def _one_file(content: bytes, output: str | None, force: bool) -> None:
+def _one_file(content: bytes, output: str | None, force: bool, ledger: str) -> None:
     if means_stdout(output):
         terminal().data_bytes(content)
         return
-    _write({Path(str(output)): content}, force)
+    _write({checked_output(str(output), [ledger]): content}, force)
 
 
 # What a file's name says it holds: a workbook written as out.csv would be opened as text.

@@ -16,6 +16,7 @@ from izumi_ledger.cache import default_cache
 from izumi_ledger.cli.choices import apply_language
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import LanguageOption, NoCacheOption
+from izumi_ledger.cli.outputs import checked_output
 from izumi_ledger.cli.render.findings import finding_lines
 from izumi_ledger.cli.terminal import Terminal, means_stdout, terminal
 from izumi_ledger.errors import CannotRead, UsageError
@@ -168,7 +169,7 @@ def import_command(
     elif to_stdout:
         screen.data_bytes(content)
     else:
-        write_atomically(Path(str(output)), content, force=force)
+        write_atomically(checked_output(str(output), [str(document)]), content, force=force)
     # What was written is checked as `izumi check` would check it (JSON has other lines
     # than the YAML checked, so its findings give no line).
     checked = checker(ledger_yaml, name=display)

@@ -12,6 +12,7 @@ from izumi_ledger.cli.choices import apply_language
 from izumi_ledger.cli.ledger import open_readable, shown_name
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import ForceOption, LanguageOption, LedgerOption, NoCacheOption
+from izumi_ledger.cli.outputs import checked_output, target_suffix
 from izumi_ledger.cli.terminal import means_stdout, terminal
 from izumi_ledger.errors import UsageError
 
@@ -66,19 +67,20 @@ def report_command(
     to_stdout = means_stdout(output)
     if to_stdout and output is None and screen.out.isatty():
         raise UsageError(t("report.needs_output"), t("report.needs_output.hint"))
+    checked = open_readable(ledger, no_cache)
+    target = None
     if not to_stdout:
         assert output is not None
-        if Path(output).suffix.lower() in _OTHER_FORMATS:
+        target = checked_output(output, [checked.name])
+        if {target.suffix.lower(), target_suffix(target)} & _OTHER_FORMATS:
             raise UsageError(t("report.not_html", path=output))
-    checked = open_readable(ledger, no_cache)
     book = checked.ledger
     assert book is not None
     from izumi_ledger.report import report_html
 
     content = report_html(book, checked.findings, Path(shown_name(checked.name)).name)
-    if to_stdout:
+    if target is None:
         screen.data_bytes(content)
         return
-    assert output is not None
-    write_all_atomically({Path(output): content}, force=force)
+    write_all_atomically({target: content}, force=force)
     screen.message(t("write.done", path=output))

@@ -8,7 +8,7 @@ import re
 from izumi_ledger.cli.messages import t
 from izumi_ledger.findings import Finding, Severity
 from izumi_ledger.format.amounts import Unit
-from izumi_ledger.text.numbers import format_amount, format_count
+from izumi_ledger.text.finding_figures import figure_rows, labels_of
 from izumi_ledger.text.visible import visible
 from izumi_ledger.text.width import cell_width
 
@@ -17,7 +17,6 @@ from izumi_ledger.text.width import cell_width
 # its comment: 23,967千円 is one value there.
 _TOKEN = re.compile(r'"[^"]*"|\'[^\']*\'|[^\s,\]}#]+')
 _BLOCK_TOKEN = re.compile(r'"[^"]*"|\'[^\']*\'|[^\s#](?:[^#]*[^\s#])?')
-AMOUNT_RULES = frozenset({"item-sum", "detail-sum", "program-sum", "policy-sum", "rounding"})
 _EXCERPT_WIDTH = 100  # characters of a long line shown around the column
 
 
@@ -63,34 +62,10 @@ def _excerpt(text: str, line: int, column: int, cut: bool = False) -> list[str]:
     return [f"{gutter} |", f"{line} | {shown}", f"{gutter} | {caret}"]
 
 
-def labels_of(finding: Finding) -> tuple[str, str]:
-    """How expected and actual are named for people."""
-    if len(finding.labels) == 2:
-        return finding.labels[0], finding.labels[1]
-    return t("label.expected"), t("label.actual")
-
-
 def _figures(finding: Finding, unit: Unit | None) -> list[str]:
-    if finding.expected is None:
+    rows = figure_rows(finding, unit)
+    if not rows:
         return []
-    as_amount = finding.rule in AMOUNT_RULES and unit is not None
-
-    def show(value: int | str | None) -> str:
-        if value is None:
-            return "—"
-        if isinstance(value, str):
-            return value
-        if as_amount and unit is not None:
-            return format_amount(value, unit)
-        return format_count(value)
-
-    expected_label, actual_label = labels_of(finding)
-    rows = [(expected_label, show(finding.expected)), (actual_label, show(finding.actual))]
-    if finding.difference:
-        direction = "label.more" if finding.difference > 0 else "label.less"
-        sign = "+" if finding.difference > 0 else ""
-        shown = f"{sign}{show(finding.difference)}{t(direction, label=actual_label)}"
-        rows.append((t("label.difference"), shown))
     width = max(cell_width(label) for label, _ in rows)
     return [f"  {label}{' ' * (width - cell_width(label))}  {value}" for label, value in rows]
 
