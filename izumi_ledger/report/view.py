@@ -3,6 +3,7 @@ already written out, for the template to lay out."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from string import Formatter
 from typing import TYPE_CHECKING
@@ -48,8 +49,17 @@ def said(message: str, figures: dict[str, str], **words: object) -> Line:
 
 
 def text_of(value: str | None, one_line: bool = True) -> str:
-    """Ledger text for the page: as it is, with what would hide or reorder it escaped."""
-    return "" if value is None else visible(value, one_line=one_line)
+    """Ledger text for the page: as it is, with what would hide or reorder it escaped, and
+    the lone surrogates of a file name that is not UTF-8 (which no page can hold) too."""
+    if value is None:
+        return ""
+    shown = visible(value, one_line=one_line)
+    if _SURROGATE.search(shown) is None:
+        return shown
+    return _SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", shown)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Amounts:

@@ -24,9 +24,6 @@ _SUSPECT_CLASS: Final = (
     # other variation selectors, the braille blank.
     "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
     "\U000e0100-\U000e01ef\t"
-    # Lone surrogates: the bytes of a file name that is not UTF-8, which no page or terminal
-    # can show (and no UTF-8 encoder can write).
-    "\ud800-\udfff"
 )
 
 
