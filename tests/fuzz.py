@@ -40,6 +40,7 @@ from izumi_ledger.importer.build import Metadata, import_document
 from izumi_ledger.importer.figures import FigureError, yen
 from izumi_ledger.importer.text import DocumentError
 from izumi_ledger.loading import load
+from izumi_ledger.report import report_html
 from izumi_ledger.rules import apply_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,6 +117,7 @@ COMMANDS = [
     ["export", "--format", "csv", "--table", "details"],
     ["check", "--lang", "en", "--format", "github"],
     ["totals", "--lang", "en", "--by", "program"],
+    ["report", "-o", "-"],
 ]
 
 
@@ -173,9 +175,11 @@ def exercise_library(data: bytes, folder: Path) -> None:
     if result.ledger is None:
         assert result.findings, "an unreadable ledger must say why"
         return
-    apply_rules(result.ledger, result.source)
+    findings = apply_rules(result.ledger, result.source)
     for by in GROUP_BY:
         group_totals(result.ledger, by)
+    page = report_html(result.ledger, tuple(findings), "input.yaml").decode("utf-8")
+    assert "<script" not in page.lower(), "a name became markup in the report"
     again = load(dump_ledger(result.ledger).encode("utf-8"), name="<text>")
     assert again.ledger == result.ledger, "writing and reading back changed the ledger"
 
