@@ -321,12 +321,20 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "--format {format} writes a file per table: give a folder with -o",
     },
     "output.blank": {
-        "ja": "書き出す先の名前 {path!r} が空白だけです",
-        "en": "the name to write to, {path!r}, is only blank space",
+        "ja": "書き出す先の名前 {path!r} が空白だけか、空白で始まるか終わっています",
+        "en": "the name to write to, {path!r}, is blank or begins or ends with a space",
     },
     "output.folder_name": {
         "ja": "{path} はフォルダの名前です（書き出すのはファイル一つ）",
         "en": "{path} names a folder (one file is written)",
+    },
+    "output.holds_cwd": {
+        "ja": "{path} は今いるフォルダ（またはその上）です。置き換えると作業中のフォルダが消えます",
+        "en": "{path} is the folder you are in (or above it): replacing it would take your working folder away",
+    },
+    "output.holds_input": {
+        "ja": "{path} には読んでいるファイル {input} があります（置き換えると元が失われます）",
+        "en": "{path} holds the file being read, {input} (replacing it would destroy what is read)",
     },
     "output.is_input": {
         "ja": "{path} は読んでいるファイル {input} そのものです（上書きすると元が失われます）",
@@ -339,6 +347,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "report.needs_output.hint": {
         "ja": "izumi report -o report.html（標準出力へは -o -）",
         "en": "izumi report -o report.html (-o - for standard output)",
+    },
+    "report.link_not_html": {
+        "ja": "{path} は HTML ではないファイル {target} へのリンクです（書き出すと、そのファイルが HTML に置き換わります）",
+        "en": "{path} is a link to {target}, which is not an HTML file (writing would replace that file with HTML)",
     },
     "report.not_html": {
         "ja": "{path} は HTML の名前ではありません（report が書くのは HTML。.html で終わる名前にしてください）",

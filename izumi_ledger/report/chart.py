@@ -8,7 +8,9 @@ labels are never scaled below their size (12 and 13 px).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final, Literal
 
 from izumi_ledger.figures.totals import ledger_total, programs_of, share
@@ -108,19 +110,26 @@ _NARROWEST: Final = frozenset(",.:;'!|()[]ilj ")
 
 def text_width(text: str, font: int) -> float:
     """An upper estimate of text's width in px, in the labels' bold face."""
-    ems = 0.0
-    for char in text:
-        if char_width(char) == 2 or char in _WIDEST:
-            ems += 1.0
-        elif char in _NARROWEST:
-            ems += 0.36
-        elif char.isascii() and (char.isupper() or not char.isalnum()):
-            ems += 0.78
-        elif char.isascii():
-            ems += 0.64  # digits and small letters
-        else:
-            ems += 0.9  # Latin with marks, Greek, Hebrew, Arabic …: not measured here
-    return ems * font
+    return sum(map(_ems, text)) * font
+
+
+@lru_cache(maxsize=4096)
+def _ems(char: str) -> float:
+    if char_width(char) == 2 or char in _WIDEST:
+        return 1.0
+    if char in _NARROWEST:
+        return 0.36
+    if char.isascii():
+        # capitals and signs; digits and small letters
+        return 0.78 if char.isupper() or not char.isalnum() else 0.64
+    # The rest is not measured here: the ambiguous signs a Japanese face draws a full em
+    # wide (―, Ⅷ, …), Latin with marks, Cyrillic, Hebrew, Arabic. Half as much again is
+    # room for the widest of them, and the dashes that span several ems are counted so.
+    name = unicodedata.name(char, "")
+    for wide, ems in (("THREE-EM", 3.2), ("TWO-EM", 2.2)):
+        if wide in name:
+            return ems
+    return 1.5
 
 
 def fitted(text: str, width: float, font: int) -> str:
@@ -174,6 +183,39 @@ def _nodes(ledger: Ledger, colours: dict[int, str], anchors: Anchors) -> list[No
             programs.append(_inside(heading, "rest", href, unnamed, rest, unit, REST_FILL))
         nodes.append(Node(policy.amount, tuple(programs), part))
     return nodes
+
+
+def overfull(ledger: Ledger) -> list[str]:
+    """Each policy and program whose parts add up to more than it: its parts share its
+    rectangle in proportion to one another, which the page must say."""
+    unit = ledger.unit
+    notes = []
+    for policy in ledger.policies:
+        added = sum(program.amount for program in policy.programs)
+        if added > policy.amount:
+            title = visible(policy.title, one_line=True)
+            notes.append(
+                t(
+                    "report.overfull",
+                    whole=t("report.policy_heading", number=policy.number, title=title),
+                    parts=t("report.programs_of"),
+                    added=format_amount(added, unit),
+                    amount=format_amount(policy.amount, unit),
+                )
+            )
+        for program in policy.programs:
+            added = sum(item.amount for item in program.items)
+            if added > program.amount:
+                notes.append(
+                    t(
+                        "report.overfull",
+                        whole=program_label(policy, program),
+                        parts=t("report.items_of"),
+                        added=format_amount(added, unit),
+                        amount=format_amount(program.amount, unit),
+                    )
+                )
+    return notes
 
 
 def _program_node(program: Program, fill: str, unit: Unit, total: int, anchors: Anchors) -> Node:

@@ -7,12 +7,13 @@ shown as escapes (text.visible), and the template's autoescaping makes it text, 
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING, Final
 
 from izumi_ledger.figures.totals import ledger_total, share
 from izumi_ledger.findings import Severity
 from izumi_ledger.report.anchors import Anchors
-from izumi_ledger.report.chart import draw, program_colours
+from izumi_ledger.report.chart import draw, overfull, program_colours
 from izumi_ledger.report.groups import group_tables
 from izumi_ledger.report.programs import change_figures, per_resident_line, policy_views
 from izumi_ledger.report.view import (
@@ -85,6 +86,7 @@ def build_page(ledger: Ledger, findings: tuple[Finding, ...], ledger_name: str) 
         status=_status(ledger, findings),
         charts=draw(ledger, colours, anchors),
         chart_explained=t("report.chart_explained"),
+        chart_warnings=overfull(ledger),
         chart_keys=t("report.chart_keys"),
         groups=group_tables(ledger, total, anchors),
         policies=policy_views(ledger, total, colours, anchors),
@@ -119,11 +121,15 @@ def _population_line(ledger: Ledger) -> Line:
     population = ledger.population
     if population is None:
         return []
+    # as_of is a real day written YYYY-MM-DD: the format checked it.
+    day = datetime.date.fromisoformat(population.as_of)
     return said(
         "report.population",
         {
             "count": t("report.residents", count=f"{population.count:,}"),
-            "as_of": str(population.as_of),
+            "as_of": t(
+                "report.date", year=day.year, month=day.month, day=day.day, iso=day.isoformat()
+            ),
         },
         source=text_of(population.source),
     )

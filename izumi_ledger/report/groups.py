@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final, Literal
 
 from izumi_ledger.figures.totals import group_totals, programs_of, share
+from izumi_ledger.report.chart import program_label
 from izumi_ledger.report.view import Amounts, GroupRow, GroupTable, text_of
 from izumi_ledger.text.messages import t
 from izumi_ledger.text.numbers import percent_of
 
 if TYPE_CHECKING:
-    from izumi_ledger.figures.totals import Group
+    from izumi_ledger.figures.totals import Group, ProgramRef
     from izumi_ledger.format.models import Ledger
     from izumi_ledger.report.anchors import Anchors
 
@@ -49,17 +50,23 @@ def _table(
         anchor=f"by-{by}",
         heading=t(heading),
         key_column=t(key_column),
-        rows=[_row(group, total, amounts, anchors) for group in group_totals(ledger, by)],
+        rows=[
+            _row(group, total, amounts, anchors, len(ledger.policies) > 1)
+            for group in group_totals(ledger, by)
+        ],
         explained=[t(explained)],
     )
 
 
-def _row(group: Group, total: int, amounts: Amounts, anchors: Anchors) -> GroupRow:
-    counted = [
-        (anchors[ref.program], f"{ref.program.number} {text_of(ref.program.name)}")
-        for ref in group.programs
-    ] + [
-        (anchors[item], f"{ref.program.number}({item.number}) {text_of(item.name)}")
+def _row(group: Group, total: int, amounts: Amounts, anchors: Anchors, policies: bool) -> GroupRow:
+    # With several policies a program's number alone is ambiguous (1 of 施策1, 1 of 施策2).
+    def named(ref: ProgramRef) -> str:
+        if policies:
+            return program_label(ref.policy, ref.program)
+        return f"{ref.program.number} {text_of(ref.program.name)}"
+
+    counted = [(anchors[ref.program], named(ref)) for ref in group.programs] + [
+        (anchors[item], f"{named(ref)} ({item.number}) {text_of(item.name)}")
         for ref, item in group.items
     ]
     return GroupRow(

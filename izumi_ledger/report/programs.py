@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from izumi_ledger.figures.per_resident import per_resident
@@ -33,11 +34,20 @@ def per_resident_line(ledger: Ledger, amount: int) -> Line:
     population = ledger.population
     if population is None:
         return []
-    year, day = per_resident(amount, ledger.unit, population.count, ledger.fiscal_year).shown
+    figures = per_resident(amount, ledger.unit, population.count, ledger.fiscal_year)
+    year, day = figures.shown
     return said(
         "report.per_resident",
-        {"year": t("report.yen", amount=f"{year:,}"), "day": t("report.yen", amount=f"{day:,}")},
+        {"year": _yen(year, figures.per_year), "day": _yen(day, figures.per_day)},
     )
+
+
+def _yen(shown: int, exact: Fraction) -> str:
+    """A figure in yen as the page says it: 1円未満 where it rounds to 0 but is not 0, so no
+    one quotes a share that exists as nothing."""
+    if shown == 0 and exact > 0:
+        return t("report.under_a_yen")
+    return t("report.yen", amount=f"{shown:,}")
 
 
 def policy_views(

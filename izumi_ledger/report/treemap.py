@@ -2,8 +2,9 @@
 
 A rectangle's area is proportional to its amount among its siblings. A parent that has
 room keeps a band at its top for its own label and lays its children out below it; one that
-has none is drawn whole, its children left to the text of the page, and so is one whose
-children add up to more than it (the caller gives what they leave as a child of its own).
+has none is drawn whole, its children left to the text of the page. Children that add up
+to less than their parent leave it a rest (the caller gives it as a child of its own); more,
+and they share its area among themselves.
 The layout itself is squarify's (Bruls, Huizing and van Wijk's squarified treemaps); the
 figures never pass through it: areas are floats, amounts stay integers.
 """
@@ -131,13 +132,12 @@ def place(nodes: Sequence[Node], box: Box, room: Room, depth: int = 0) -> list[P
 
 
 def _inner(node: Node, box: Box, room: Room, depth: int) -> Box | None:
-    """Where a node's children go, below its band; None when they are not drawn: no room,
-    or children that add up to more than the node (a ledger whose sums fail), which no
-    rectangle of the node's area can hold in proportion."""
+    """Where a node's children go, below its band; None when they are not drawn (no room).
+    Children that add up to more than the node (a ledger whose sums fail) share its area in
+    proportion to one another: the caller says so."""
     if not node.children or depth >= len(room.bands):
         return None
-    added = sum(child.amount for child in node.children)
-    if added <= 0 or added > node.amount:
+    if sum(child.amount for child in node.children) <= 0:
         return None
     band = room.bands[depth]
     inner = Box(box.x, box.y + band, box.width, box.height - band)

@@ -188,6 +188,7 @@ class Page:
     status: Status
     charts: list[Chart]
     chart_explained: str
+    chart_warnings: list[str]  # parts drawn in a whole they do not fit (a failing ledger)
     chart_keys: str  # how to use the chart on a screen (not printed)
     groups: list[GroupTable]
     policies: list[PolicyView]

@@ -952,7 +952,9 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "report.policies_added": {"ja": "施策の合計", "en": "Policies added up"},
     "report.difference": {"ja": "差", "en": "Difference"},
     "report.printed_change": {"ja": "増減（文書の記載）", "en": "Change as printed"},
+    "report.date": {"ja": "{year}年{month}月{day}日", "en": "{iso}"},
     "report.yen": {"ja": "{amount}円", "en": "¥{amount}"},
+    "report.under_a_yen": {"ja": "1円未満", "en": "under ¥1"},
     "report.residents": {"ja": "{count}人", "en": "{count}"},
     "report.source": {"ja": "出典: {source}", "en": "Source: {source}"},
     "report.total": {"ja": "総額", "en": "Total"},
@@ -1001,11 +1003,11 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "Chart of the budget by policy, program and item",
     },
     "report.chart_explained": {
-        "ja": "四角の面積は予算額に比例します。事業の四角の中の区切りは、その事業の細事業です（小さな事業の細事業と、合計の合わない内訳は図に描かず、下の一覧に載せています）。",
+        "ja": "区画の面積は予算額に比例します。事業の区画の中の区切りは、その事業の細事業です（小さな事業の細事業と、合計の合わない内訳は図に描かず、下の一覧に載せています）。",
         "en": "Each rectangle's area is proportional to its budget. The parts inside a program are its items (those of small programs, and parts that do not add up, are not drawn: they are listed below).",
     },
     "report.chart_keys": {
-        "ja": "四角を選ぶと（Tab キーでも選べます）、その事業の説明に移ります。",
+        "ja": "区画を選ぶと（Tab キーでも選べます）、その事業の説明に移ります。",
         "en": "Select a rectangle (Tab reaches each one) to go to its program.",
     },
     "report.not_drawn": {
@@ -1022,6 +1024,12 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "{program} の {item} {amount}",
         "en": "{program}, {item}: {amount}",
     },
+    "report.overfull": {
+        "ja": "{whole} は{parts}の合計 {added} が自身の額 {amount} を超えるため、中の区画は{parts}どうしの比で描いています。",
+        "en": "{whole}: its {parts} add up to {added}, more than its own {amount}, so they share its area in proportion to one another.",
+    },
+    "report.programs_of": {"ja": "事業", "en": "programs"},
+    "report.items_of": {"ja": "細事業", "en": "items"},
     "report.rest_of_policy": {"ja": "事業に分けられていない額", "en": "Not divided into programs"},
     "report.program_of_policy": {
         "ja": "施策{policy}・{number} {name}",
@@ -1036,7 +1044,7 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "report.col_shared": {"ja": "共同", "en": "Shared"},
     "report.col_in_all": {"ja": "計", "en": "In all"},
     "report.col_share": {"ja": "構成比", "en": "Share"},
-    "report.col_programs": {"ja": "数えた事業", "en": "Programs counted"},
+    "report.col_programs": {"ja": "対象の事業", "en": "Programs counted"},
     "report.col_item": {"ja": "細事業", "en": "Item"},
     "report.col_amount": {"ja": "予算額", "en": "Budget"},
     "report.section_explained": {
@@ -1054,7 +1062,7 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "関連する事業（○ 印。どの合計にも含まれません）",
         "en": "Related budgets (marked ○; outside every total)",
     },
-    "report.outside_totals": {"ja": "合計の外", "en": "outside the totals"},
+    "report.outside_totals": {"ja": "合計外", "en": "outside the totals"},
     "report.notes": {"ja": "注記", "en": "Notes"},
     "report.footer": {
         "ja": "この報告は izumi {version} が台帳 {ledger} から作りました。金額はすべて台帳のとおりです。",

@@ -81,7 +81,7 @@ FIGURES_WHOLE_AND_ON_SCREEN = """() => {
 }"""
 
 
-@pytest.mark.parametrize(("width", "height"), [*SIZES, (320, 640)])
+@pytest.mark.parametrize(("width", "height"), [*SIZES, (320, 640), (820, 1180)])
 @pytest.mark.parametrize("name", ["bundled", "english", "hostile", "population", "scripts"])
 def test_the_page_fits_without_scrolling_sideways_and_no_figure_is_cut(
     open_page: Opener, reports: dict[str, Path], name: str, width: int, height: int
@@ -279,15 +279,16 @@ def test_the_keyboard_reaches_every_shape_of_the_chart(
 ) -> None:
     page, _ = open_page(reports["bundled"], fresh=True)
     labels = set(page.evaluate(TILES))
-    reached: set[str] = set()
+    page.evaluate(
+        """() => { window.reached = [];
+          document.addEventListener('focusin', event => {
+            const title = event.target.closest('svg') && event.target.querySelector('title');
+            if (title) window.reached.push(title.textContent);
+          }); }"""
+    )
     for _ in range(len(labels) + 20):
         page.keyboard.press("Tab")
-        label = page.evaluate(
-            """() => document.activeElement.closest('svg')
-                ? document.activeElement.querySelector('title').textContent : null"""
-        )
-        if label:
-            reached.add(label)
+    reached = set(page.evaluate("() => window.reached"))
     assert reached == labels
 
 
@@ -415,13 +416,13 @@ def test_it_prints_on_a4_with_the_chart_first_and_each_program_on_its_own_sheet(
     first = sheets[0]
     assert "予算の内訳" in first and "施策2 はぐくもう！地域の力" in first
     assert "1 地域力支援事業" in first  # a label of the chart
-    starts = [sheet.lstrip().splitlines()[0] for sheet in sheets]
-    for number, name in [
-        (1, "地域力支援事業"),
-        (7, "区民スポーツ振興事業"),
-        (12, "泉区民ふれあいまつり支援事業"),
-    ]:
-        assert f"{number} {name}" in starts
+    # Each sheet's first line, after its number (the bottom margin's "3 / 15").
+    numbers = [lines[0] for lines in (sheet.lstrip().splitlines() for sheet in sheets)]
+    assert numbers == [f"{index} / {len(sheets)}" for index in range(1, len(sheets) + 1)]
+    starts = [sheet.lstrip().splitlines()[1] for sheet in sheets]
+    # A policy's first program follows its heading; every other starts a sheet of its own.
+    for number in range(2, 13):
+        assert any(start.startswith(f"{number} ") for start in starts), number
     assert not any("検査に通っていません" in sheet for sheet in sheets)
 
 

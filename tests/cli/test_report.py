@@ -137,15 +137,18 @@ def test_a_link_to_the_ledger_is_never_written_through(tmp_path: Path) -> None:
     before = ledger.read_bytes()
     (tmp_path / "report.html").symlink_to(ledger)
     (tmp_path / "budget").write_bytes(before)
+    (tmp_path / "out.json").symlink_to(ledger)
+    (tmp_path / "o.xlsx").symlink_to(ledger)
     cases = [
         ("report", "-l", str(ledger), "-o", str(tmp_path / "report.html"), "--force"),
         ("report", "-l", str(tmp_path / "budget"), "-o", str(tmp_path / "budget"), "--force"),
-        ("export", "-l", str(ledger), "-o", str(ledger), "--force"),
+        ("export", "-l", str(ledger), "-o", str(tmp_path / "out.json"), "--force"),
+        ("export", "-l", str(ledger), "-f", "xlsx", "-o", str(tmp_path / "o.xlsx"), "--force"),
     ]
     for args in cases:
         result = run_cli(*args)
         assert result.exit_code == 2, args
-        assert "読んでいるファイル" in result.stderr
+        assert "読んでいるファイル" in result.stderr or "yaml のファイル" in result.stderr
     assert ledger.read_bytes() == before and (tmp_path / "budget").read_bytes() == before
 
 
@@ -179,3 +182,31 @@ def test_a_ledger_whose_name_is_not_utf8_is_reported(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "\\udcff\\udcfe.yaml" in page
+
+
+def test_a_folder_export_never_takes_the_ledger_or_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "dp"
+    folder.mkdir()
+    ledger = folder / "datapackage.json"
+    ledger.write_bytes((REPO / "data" / "programs.yaml").read_bytes())
+    result = run_cli("export", "-l", str(ledger), "-f", "datapackage", "-o", str(folder), "--force")
+    assert result.exit_code == 2 and "読んでいるファイル" in result.stderr
+    assert ledger.exists()
+    monkeypatch.chdir(folder)
+    for where in (".", str(folder), str(tmp_path)):
+        result = run_cli("export", "-f", "csv", "-o", where, "--force")
+        assert result.exit_code == 2, where
+        assert "今いるフォルダ" in result.stderr
+    assert ledger.exists()
+
+
+@pytest.mark.parametrize("name", ["report.html ", " report.html", "report.xhtml"])
+def test_a_name_a_browser_would_not_open_as_html_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("report", "-o", name)
+    assert result.exit_code == 2
+    assert list(tmp_path.iterdir()) == []

@@ -118,7 +118,9 @@ def test_a_parent_without_room_is_drawn_whole_without_its_children() -> None:
     assert len(placed) == 3
 
 
-def test_children_that_add_up_to_more_than_their_parent_are_not_drawn() -> None:
-    # A failing ledger: program of 100 with an item of 900. No area of 100 holds 900.
-    (program,) = place([Node(100, (Node(900),))], Box(0, 0, 400, 300), Room(bands=(36,)))
-    assert program.children == () and program.band == 0
+def test_children_that_add_up_to_more_than_their_parent_share_its_area() -> None:
+    # A failing ledger: a program of 100 with items of 600 and 300, which fill it as 2 : 1.
+    (program,) = place([Node(100, (Node(600), Node(300)))], Box(0, 0, 400, 300), Room(bands=(36,)))
+    first, second = (child.box for child in program.children)
+    assert first.width * first.height == pytest.approx(2 * second.width * second.height)
+    assert first.width * first.height + second.width * second.height == pytest.approx(400 * 264)

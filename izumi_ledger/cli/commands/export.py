@@ -12,7 +12,7 @@ from izumi_ledger.cli.choices import apply_language
 from izumi_ledger.cli.ledger import open_readable
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import ForceOption, LanguageOption, LedgerOption, NoCacheOption
-from izumi_ledger.cli.outputs import checked_output
+from izumi_ledger.cli.outputs import checked_folder, checked_output, target_suffix
 from izumi_ledger.cli.terminal import means_stdout, terminal
 from izumi_ledger.errors import UsageError
 from izumi_ledger.export.tables import TABLE_NAMES, CheckStatus, exact_tables
@@ -100,9 +100,9 @@ def export_command(
                 t("export.csv_file_needs_table", path=output),
                 t("export.tables", names=", ".join(TABLE_NAMES)),
             )
-        _folder(csv_files(book, excel, status), output, force, "csv")
+        _folder(csv_files(book, excel, status), output, force, "csv", checked.name)
     elif output_format == "datapackage":
-        _folder(datapackage_files(book, status), output, force, "datapackage")
+        _folder(datapackage_files(book, status), output, force, "datapackage", checked.name)
     else:
         if means_stdout(output):
             raise UsageError(t("export.needs_file", format=output_format))
@@ -126,6 +126,8 @@ _HOLDS = {
     ".sqlite": "sqlite",
     ".sqlite3": "sqlite",
     ".db": "sqlite",
+    ".yaml": "yaml",
+    ".yml": "yaml",
 }
 
 
@@ -133,11 +135,16 @@ def _name_fits(output: str | None, output_format: str) -> None:
     """UsageError when -o names a file of another format than the one written."""
     if output is None or means_stdout(output):
         return
-    holds = _HOLDS.get(Path(output).suffix.lower())
-    if holds is not None and holds != output_format and output_format != "datapackage":
-        raise UsageError(
-            t("export.name_of_other_format", path=output, holds=holds, format=output_format)
-        )
+    if output_format == "datapackage":
+        return
+    # The name as given, and the name of the file a link leads to: a link o.xlsx to a
+    # ledger must not turn the ledger into a workbook.
+    for suffix in (Path(output).suffix.lower(), target_suffix(Path(output))):
+        holds = _HOLDS.get(suffix)
+        if holds is not None and holds != output_format:
+            raise UsageError(
+                t("export.name_of_other_format", path=output, holds=holds, format=output_format)
+            )
 
 
 # Names of files, not of folders: a folder export asked to write one of these is a mistake.
@@ -146,7 +153,9 @@ _FILE_SUFFIXES = frozenset(
 )
 
 
-def _folder(files: dict[str, bytes], output: str | None, force: bool, what: str) -> None:
+def _folder(
+    files: dict[str, bytes], output: str | None, force: bool, what: str, ledger: str
+) -> None:
     if means_stdout(output):
         raise UsageError(t("export.needs_folder", format=what))
     assert output is not None
@@ -155,6 +164,7 @@ def _folder(files: dict[str, bytes], output: str | None, force: bool, what: str)
     if not folder.is_dir() and (suffix in _FILE_SUFFIXES or output != output.rstrip()):
         # out.xlsx or "out.csv " as a folder: never made without a word.
         raise UsageError(t("export.not_a_folder", path=output, format=what))
+    checked_folder(folder, [ledger])
     # Written whole beside the old folder and swapped in: a failure leaves the old one as it was.
     write_folder_atomically(folder, files, force=force)
     screen = terminal()

@@ -35,6 +35,8 @@ _OTHER_FORMATS = frozenset(
         ".txt",
         ".md",
         ".zip",
+        ".xhtml",  # read as XML, which an HTML page is not
+        ".xml",
     }
 )
 
@@ -72,8 +74,10 @@ def report_command(
     if not to_stdout:
         assert output is not None
         target = checked_output(output, [checked.name])
-        if {target.suffix.lower(), target_suffix(target)} & _OTHER_FORMATS:
+        if target.suffix.lower() in _OTHER_FORMATS:
             raise UsageError(t("report.not_html", path=output))
+        if target_suffix(target) in _OTHER_FORMATS:
+            raise UsageError(t("report.link_not_html", path=output, target=target.resolve()))
     book = checked.ledger
     assert book is not None
     from izumi_ledger.report import report_html
