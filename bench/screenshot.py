@@ -22,7 +22,11 @@ SHOTS = [("report-desktop.png", 1280, 800, 1), ("report-phone.png", 390, 844, 2)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.screenshot", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.screenshot",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--out", type=Path, default=REPO / "docs", help="folder of the PNGs")
     parser.add_argument("--ledger", type=Path, default=REPO / "data" / "programs.yaml")
     options = parser.parse_args(argv)

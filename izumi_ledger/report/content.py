@@ -127,9 +127,7 @@ def _population_line(ledger: Ledger) -> Line:
         "report.population",
         {
             "count": t("report.residents", count=f"{population.count:,}"),
-            "as_of": t(
-                "report.date", year=day.year, month=day.month, day=day.day, iso=day.isoformat()
-            ),
+            "as_of": t("report.date", year=day.year, month=day.month, day=day.day),
         },
         source=text_of(population.source),
     )

@@ -952,7 +952,7 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "report.policies_added": {"ja": "施策の合計", "en": "Policies added up"},
     "report.difference": {"ja": "差", "en": "Difference"},
     "report.printed_change": {"ja": "増減（文書の記載）", "en": "Change as printed"},
-    "report.date": {"ja": "{year}年{month}月{day}日", "en": "{iso}"},
+    "report.date": {"ja": "{year}年{month}月{day}日", "en": "{year}-{month:02}-{day:02}"},
     "report.yen": {"ja": "{amount}円", "en": "¥{amount}"},
     "report.under_a_yen": {"ja": "1円未満", "en": "under ¥1"},
     "report.residents": {"ja": "{count}人", "en": "{count}"},

@@ -255,3 +255,10 @@ def test_the_stated_total_is_named_as_totals_names_it() -> None:
     page = _ledger(text)
     shown = [(figure.label, _text(figure.parts)) for figure in page.figures][:3]
     assert shown == [("総額", "6,000千円"), ("施策の合計", "5,000千円"), ("差", "△1,000千円")]
+
+
+def test_the_population_line_in_english(tmp_path: Path) -> None:
+    use("en")
+    page = page_of(with_population(tmp_path, 1000))
+    assert _text(page.population).startswith("Population 1,000 as of 2021-01-01 (source:")
+    assert _text(page.per_resident) == "Per resident: ¥26,397 a year, ¥72 a day"
