@@ -31,6 +31,9 @@ ENGLISH: Final[dict[str, str]] = {
     "書式の規則をすべて確かめ、誤りがあればファイル・行・列と、文書の額・合計・差を示す。": (
         "Checks every rule of the format; for each mistake, the file, line and column, and the stated amount, the sum and the difference."
     ),
+    "台帳が複数なら（-l を重ねる、フォルダ、glob）、並行してすべて検査し、台帳ごとの結果と全体の一行を示す。同じ区・年度の台帳が二つあれば誤り。": (
+        "With several ledgers (-l more than once, a folder, a glob), checks them all in parallel and shows each one's result and a line for all. Two ledgers of one ward and year are an error."
+    ),
     "終了コード: 0 誤りなし、1 誤りあり（--strict では警告も）、2 台帳を読めない。": (
         "Exit status: 0 no errors, 1 errors (with --strict, warnings too), 2 the ledger cannot be read."
     ),

@@ -97,6 +97,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "エラー {errors} · 警告 {warnings}",
         "en": "errors {errors} · warnings {warnings}",
     },
+    "check.collection": {
+        "ja": "台帳 {ledgers} 件（読めない {unreadable} 件、誤りのある {failing} 件） — {tally}",
+        "en": "{ledgers} ledgers ({unreadable} unreadable, {failing} with errors) — {tally}",
+    },
     "check.unreadable": {
         "ja": "台帳を読めません — {tally}",
         "en": "the ledger cannot be read — {tally}",

@@ -1068,4 +1068,25 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "この報告は izumi {version} が台帳 {ledger} から作りました。金額はすべて台帳のとおりです。",
         "en": "Made by izumi {version} from the ledger {ledger}. Every amount is as the ledger states it.",
     },
+    # --- collections of ledgers -------------------------------------------------------------
+    "collection.no_stdin": {
+        "ja": "標準入力（-）は台帳一つのときだけ読めます",
+        "en": "standard input (-) can be read only as the one ledger",
+    },
+    "collection.empty_folder": {
+        "ja": "フォルダ {folder} に台帳（*.yaml）がありません",
+        "en": "the folder {folder} holds no ledger (*.yaml)",
+    },
+    "collection.no_match": {
+        "ja": "{pattern} に合うファイルがありません",
+        "en": "no file matches {pattern}",
+    },
+    "collection.duplicate": {
+        "ja": "{city}{ward} {year}年度の台帳が二つあります（もう一つは {other}）",
+        "en": "a second ledger of {ward}, {city}, fiscal {year} (the first is {other})",
+    },
+    "collection.duplicate.hint": {
+        "ja": "同じ区・年度の台帳は一つにしてください（版を比べるなら izumi diff）",
+        "en": "keep one ledger per ward and year (to compare versions, use izumi diff)",
+    },
 }

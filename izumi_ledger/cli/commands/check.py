@@ -35,6 +35,9 @@ def run(
 ) -> int:
     """Check the ledger and show what was found; the exit status."""
     apply_language(lang)
+    sources = [ledger] if isinstance(ledger, str) else list(ledger or ())
+    if sources and _is_collection(sources):
+        return _run_collection(sources, strict, output, no_cache)
     checked = open_checked(ledger, no_cache)
     status = checked.exit_status(strict)
     view = View(
@@ -45,6 +48,77 @@ def run(
     )
     render(view, output, terminal())
     return status
+
+
+def _is_collection(sources: "list[str]") -> bool:
+    from izumi_ledger.collection import is_collection
+
+    return is_collection(sources)
+
+
+def _run_collection(
+    sources: "list[str]", strict: bool, output: "CheckFormat", no_cache: bool
+) -> int:
+    """Every ledger the sources name, checked in parallel: each one's findings and summary
+    line, a line for all of them, and the worst status."""
+    import os
+
+    from izumi_ledger.cache import cache_wanted
+    from izumi_ledger.collection import check_all, expand
+
+    use_cache = not no_cache and cache_wanted(os.environ)
+    results = check_all(expand(sources), use_cache)
+    statuses = [checked.exit_status(strict) for checked in results]
+    status = max(statuses)
+
+    def document() -> "dict[str, Any]":
+        return {
+            "ok": status == 0,
+            "errors": sum(checked.errors for checked in results),
+            "warnings": sum(checked.warnings for checked in results),
+            "ledgers": [
+                _document(checked, each) for checked, each in zip(results, statuses, strict=True)
+            ],
+        }
+
+    def rows(output: str) -> Table:
+        table = _rows(results[0], output)
+        for checked in results[1:]:
+            table.rows.extend(_rows(checked, output).rows)
+        if output == "markdown":
+            table.heading = [_collection_line(results)]
+        return table
+
+    def text(screen: "Terminal") -> None:
+        for checked in results:
+            _text(checked, screen)
+            screen.line()
+        screen.line(_collection_line(results))
+
+    view = View(
+        document=document,
+        rows=rows,
+        text=text,
+        annotations=lambda: [
+            github_annotation(finding) for checked in results for finding in checked.findings
+        ],
+    )
+    render(view, output, terminal())
+    return status
+
+
+def _collection_line(results: "list[Checked]") -> str:
+    return t(
+        "check.collection",
+        ledgers=len(results),
+        unreadable=sum(not checked.readable for checked in results),
+        failing=sum(checked.readable and checked.errors > 0 for checked in results),
+        tally=t(
+            "check.tally",
+            errors=sum(checked.errors for checked in results),
+            warnings=sum(checked.warnings for checked in results),
+        ),
+    )
 
 
 # The options, as typer reads them: name → (keyword, the values it takes; None for a flag).
@@ -114,6 +188,9 @@ def typer_command() -> Callable[..., int]:
         """台帳を検査する（合計・件数・番号・担当課）。
 
         書式の規則をすべて確かめ、誤りがあればファイル・行・列と、文書の額・合計・差を示す。
+
+        台帳が複数なら（-l を重ねる、フォルダ、glob）、並行してすべて検査し、台帳ごとの結果と
+        全体の一行を示す。同じ区・年度の台帳が二つあれば誤り。
 
         終了コード: 0 誤りなし、1 誤りあり（--strict では警告も）、2 台帳を読めない。
 

@@ -1,0 +1,140 @@
+"""Many ledgers at once: the files a command line names (several paths, folders, globs),
+each checked through the cache, in parallel on every core.
+
+    paths = expand(["budgets/", "extra/*.yaml"])
+    results = check_all(paths)           # one Checked per file, in the order of paths
+
+Ledgers are told apart by city, ward and fiscal year: a second file with the same three is
+an error on it, naming the first.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from izumi_ledger.errors import UsageError
+from izumi_ledger.findings import Finding, Severity
+from izumi_ledger.loading import Checked
+from izumi_ledger.text.messages import t
+
+LEDGER_SUFFIXES = (".yaml", ".yml")
+_GLOB_CHARACTERS = frozenset("*?[")
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 4
+
+
+def is_collection(sources: Sequence[str]) -> bool:
+    """Whether the sources name more than one ledger: several, a folder or a glob."""
+    if len(sources) > 1:
+        return True
+    return any(_is_glob(source) or Path(source).is_dir() for source in sources)
+
+
+def _is_glob(source: str) -> bool:
+    return not Path(source).exists() and bool(_GLOB_CHARACTERS & set(source))
+
+
+def expand(sources: Sequence[str]) -> list[str]:
+    """The ledger files the sources name, each once, in the order given (a folder's and a
+    glob's sorted by path); UsageError for a folder or glob with no ledger in it."""
+    found: list[str] = []
+    for source in sources:
+        if source == "-":
+            raise UsageError(t("collection.no_stdin"))
+        if Path(source).is_dir():
+            files = sorted(
+                str(path)
+                for path in Path(source).rglob("*")
+                if path.suffix.lower() in LEDGER_SUFFIXES and path.is_file()
+            )
+            if not files:
+                raise UsageError(t("collection.empty_folder", folder=source))
+        elif _is_glob(source):
+            files = sorted(
+                path for path in glob.glob(source, recursive=True) if Path(path).is_file()
+            )
+            if not files:
+                raise UsageError(t("collection.no_match", pattern=source))
+        else:
+            files = [source]  # missing or unreadable: its check says so
+        found.extend(files)
+    seen: set[str] = set()
+    unique = []
+    for path in found:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a worker sends back: the check, and who the ledger is (None when unreadable)."""
+
+    checked: Checked
+    identity: tuple[str, str, int] | None
+
+
+def _check_one(path: str, use_cache: bool) -> Result:
+    from izumi_ledger.cache import default_cache
+    from izumi_ledger.loading import check
+
+    cache = default_cache() if use_cache else None
+    checked = (cache.check if cache is not None else check)(path, name=path)
+    ledger = checked.ledger
+    identity = None if ledger is None else (ledger.city, ledger.ward, ledger.fiscal_year)
+    # The ledger stays in the worker: the result crosses processes with its findings only.
+    return Result(Checked(checked.name, checked.findings, checked.summary), identity)
+
+
+def check_all(
+    paths: Sequence[str], use_cache: bool = True, workers: int | None = None
+) -> list[Checked]:
+    """Every file checked (through the cache unless use_cache is False), then the rules that
+    span files: no two ledgers of one city, ward and year."""
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(paths) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_check_one, paths, [use_cache] * len(paths), chunksize=4))
+    else:
+        results = [_check_one(path, use_cache) for path in paths]
+    return _duplicates(results)
+
+
+def _duplicates(results: list[Result]) -> list[Checked]:
+    first: dict[tuple[str, str, int], str] = {}
+    checked = []
+    for result in results:
+        identity = result.identity
+        if identity is None:
+            checked.append(result.checked)
+            continue
+        if identity not in first:
+            first[identity] = result.checked.name
+            checked.append(result.checked)
+            continue
+        city, ward, year = identity
+        finding = Finding(
+            rule="collection-duplicate",
+            severity=Severity.ERROR,
+            file=result.checked.name,
+            line=0,
+            column=0,
+            path="",
+            message=t(
+                "collection.duplicate",
+                city=city,
+                ward=ward,
+                year=year,
+                other=first[identity],
+            ),
+            hint=t("collection.duplicate.hint"),
+        )
+        checked.append(replace(result.checked, findings=(*result.checked.findings, finding)))
+    return checked
