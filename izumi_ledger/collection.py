@@ -5,7 +5,8 @@ each checked through the cache, in parallel on every core.
     results = check_all(paths)           # one Checked per file, in the order of paths
 
 Ledgers are told apart by city, ward and fiscal year: a second file with the same three is
-an error on it, naming the first.
+an error on it, naming the first. A ledger whose ward's year before is in the collection
+has its 前年度 figures held to that year's amounts (years.py).
 """
 
 from __future__ import annotations
@@ -104,7 +105,30 @@ def check_all(
             results = list(pool.map(_check_one, paths, [use_cache] * len(paths), chunksize=4))
     else:
         results = [_check_one(path, use_cache) for path in paths]
-    return _duplicates(results)
+    return _prior_years(results, _duplicates(results))
+
+
+def _prior_years(results: list[Result], checked: list[Checked]) -> list[Checked]:
+    """Each ledger whose ward's year before is in the collection, held to it (years.py)."""
+    from izumi_ledger.loading import load
+    from izumi_ledger.years import prior_year_findings
+
+    first: dict[tuple[str, str, int], int] = {}
+    for index, result in enumerate(results):
+        if result.identity is not None:
+            first.setdefault(result.identity, index)
+    for (city, ward, year), index in first.items():
+        before = first.get((city, ward, year - 1))
+        if before is None:
+            continue
+        # Read again, with the lines of every value: only ledgers with a year before.
+        old, new = load(results[before].checked.name), load(results[index].checked.name)
+        if old.ledger is None or new.ledger is None:
+            continue
+        found = tuple(prior_year_findings(old, new))
+        if found:
+            checked[index] = replace(checked[index], findings=(*checked[index].findings, *found))
+    return checked
 
 
 def _duplicates(results: list[Result]) -> list[Checked]:

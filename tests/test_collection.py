@@ -19,8 +19,10 @@ def _ledger(path: Path, year: int = 2021, ward: str = "泉区", wrong: bool = Fa
     text = BUNDLED.replace("fiscal_year: 2021", f"fiscal_year: {year}").replace(
         "ward: 泉区", f"ward: {ward}"
     )
-    # The source names its year: keep it true, so the only finding is the one a test makes.
+    # The source names its year: keep it true, so the only finding is the one a test makes;
+    # and each year's prior is the year before's amount (the same ledger, year after year).
     text = text.replace("source: 令和3年度", f"source: {year}年度")
+    text = text.replace("prior_amount: 23967", "prior_amount: 26397", 1)
     if wrong:
         text = text.replace("amount: 570", "amount: 571", 1)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -109,3 +111,58 @@ def test_check_of_several_ledgers_as_json(collection: Path) -> None:
     document = json.loads(result.stdout)
     assert document["ok"] is True and len(document["ledgers"]) == 4
     assert [entry["ledger"] for entry in document["ledgers"]][-1].endswith("sakae/2021.yaml")
+
+
+def _with_prior(path: Path, year: int, policy_prior: int, program_prior: str = "") -> Path:
+    """The bundled ledger of `year`, its policy's prior set, and program 3 given a prior."""
+    _ledger(path, year)
+    text = path.read_text(encoding="utf-8").replace(
+        "prior_amount: 26397", f"prior_amount: {policy_prior}", 1
+    )
+    if program_prior:
+        stated = "name: 商店街振興支援事業\n        amount: 1462\n"
+        text = text.replace(stated, f"{stated}        prior_amount: {program_prior}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_prior_year_figure_is_held_to_the_year_befores_ledger(tmp_path: Path) -> None:
+    before = _ledger(tmp_path / "2020.yaml", 2020)
+    after = _with_prior(tmp_path / "2021.yaml", 2021, 26000, program_prior="1500")
+    results = check_all([str(before), str(after)], use_cache=False, workers=1)
+    assert results[0].findings == ()
+    policy, program = results[1].findings
+    assert (policy.rule, policy.file, policy.path) == (
+        "prior-year",
+        str(after),
+        "policies[0].prior_amount",
+    )
+    assert str(before) in policy.message and "19行目" in policy.message
+    assert (policy.expected, policy.actual, policy.difference) == (26397, 26000, -397)
+    assert program.path == "policies[0].programs[2].prior_amount"
+    assert (program.expected, program.actual) == (1462, 1500)
+    assert (
+        program.line
+        == after.read_text(encoding="utf-8").splitlines().index("        prior_amount: 1500") + 1
+    )
+
+
+def test_figures_that_agree_or_have_no_year_before_give_nothing(tmp_path: Path) -> None:
+    before = _ledger(tmp_path / "2020.yaml", 2020)
+    agrees = _with_prior(tmp_path / "2021.yaml", 2021, 26397, program_prior="1462")
+    far = _with_prior(tmp_path / "2023.yaml", 2023, 1)  # no 2022 in the collection
+    results = check_all([str(before), str(agrees), str(far)], use_cache=False, workers=1)
+    assert [checked.findings for checked in results] == [(), (), ()]
+
+
+def test_a_year_before_in_another_unit_is_compared_in_yen(tmp_path: Path) -> None:
+    before = _ledger(tmp_path / "2020.yaml", 2020)
+    text = before.read_text(encoding="utf-8")
+    # The same ledger in 円: every amount a thousand times larger.
+    import re
+
+    in_yen = re.sub(r"(amount: )(\d+)", lambda m: f"{m.group(1)}{int(m.group(2)) * 1000}", text)
+    before.write_text(in_yen.replace("unit: 千円", "unit: 円"), encoding="utf-8")
+    agrees = _with_prior(tmp_path / "2021.yaml", 2021, 26397)
+    results = check_all([str(before), str(agrees)], use_cache=False, workers=1)
+    assert results[1].findings == ()

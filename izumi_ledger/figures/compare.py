@@ -175,6 +175,12 @@ def _pair(
     return sorted(pairs, key=lambda pair: _order(pair.new, pair.old))
 
 
+def matched(old: Sequence[Entry], new: Sequence[Entry]) -> list[tuple[Entry | None, Entry | None]]:
+    """Programs (or items) of two years paired as `izumi diff` pairs them: same number and
+    name, then same name, then alike names; None on the side an entry is missing from."""
+    return [(pair.old, pair.new) for pair in _pair(old, new, lambda entry: entry.name)]
+
+
 def _alike(a: str, b: str) -> bool:
     matcher = difflib.SequenceMatcher(None, a[:_NAME_COMPARED], b[:_NAME_COMPARED])
     # The cheap upper bounds first: most pairs of a large ledger are told apart by them.

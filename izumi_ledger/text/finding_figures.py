@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 # The rules whose figures are amounts (in the ledger's unit); the others count things.
 AMOUNT_RULES: Final = frozenset(
-    {"item-sum", "detail-sum", "program-sum", "policy-sum", "rounding", "change"}
+    {"item-sum", "detail-sum", "program-sum", "policy-sum", "rounding", "change", "prior-year"}
 )
 
 

@@ -1089,4 +1089,16 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "同じ区・年度の台帳は一つにしてください（版を比べるなら izumi diff）",
         "en": "keep one ledger per ward and year (to compare versions, use izumi diff)",
     },
+    "years.policy": {"ja": "施策{number}「{title}」", "en": "policy {number} '{title}'"},
+    "years.program": {"ja": "事業{number}「{name}」", "en": "program {number} '{name}'"},
+    "years.disagree": {
+        "ja": "{what} の前年度額 {prior} が、前年度の台帳 {other} {line}行目の予算額 {amount} と合いません",
+        "en": "the prior-year amount of {what}, {prior}, is not the amount in the year before's ledger, {amount} ({other}, line {line})",
+    },
+    "years.disagree.hint": {
+        "ja": "どちらかの写し間違いか、前年度の台帳が補正後の額です。文書と照らし合わせてください",
+        "en": "one of the two is mistyped, or the year before's ledger holds a revised amount: compare them with the documents",
+    },
+    "years.label.before": {"ja": "前年度の台帳の額", "en": "in the year before's ledger"},
+    "years.label.prior": {"ja": "記載の前年度額", "en": "prior year as stated"},
 }
