@@ -22,6 +22,7 @@ from izumi_ledger.errors import UsageError
 from izumi_ledger.findings import Finding, Severity
 from izumi_ledger.loading import Checked
 from izumi_ledger.text.messages import t
+from izumi_ledger.years import YearFigures, figures_of
 
 LEDGER_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARACTERS = frozenset("*?[")
@@ -76,10 +77,12 @@ def expand(sources: Sequence[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class Result:
-    """What a worker sends back: the check, and who the ledger is (None when unreadable)."""
+    """What a worker sends back: the check, who the ledger is and its figures (None when
+    it cannot be read)."""
 
     checked: Checked
     identity: tuple[str, str, int] | None
+    figures: YearFigures | None = None
 
 
 def _check_one(path: str, use_cache: bool) -> Result:
@@ -89,9 +92,12 @@ def _check_one(path: str, use_cache: bool) -> Result:
     cache = default_cache() if use_cache else None
     checked = (cache.check if cache is not None else check)(path, name=path)
     ledger = checked.ledger
-    identity = None if ledger is None else (ledger.city, ledger.ward, ledger.fiscal_year)
-    # The ledger stays in the worker: the result crosses processes with its findings only.
-    return Result(Checked(checked.name, checked.findings, checked.summary), identity)
+    # The ledger stays in the worker: the result crosses processes with its findings and the
+    # few figures the rules across files need.
+    summary = Checked(checked.name, checked.findings, checked.summary)
+    if ledger is None:
+        return Result(summary, None)
+    return Result(summary, (ledger.city, ledger.ward, ledger.fiscal_year), figures_of(ledger))
 
 
 def check_all(
@@ -111,7 +117,7 @@ def check_all(
 def _prior_years(results: list[Result], checked: list[Checked]) -> list[Checked]:
     """Each ledger whose ward's year before is in the collection, held to it (years.py)."""
     from izumi_ledger.loading import load
-    from izumi_ledger.years import prior_year_findings
+    from izumi_ledger.years import any_disagree, prior_year_findings
 
     first: dict[tuple[str, str, int], int] = {}
     for index, result in enumerate(results):
@@ -120,6 +126,11 @@ def _prior_years(results: list[Result], checked: list[Checked]) -> list[Checked]
     for (city, ward, year), index in first.items():
         before = first.get((city, ward, year - 1))
         if before is None:
+            continue
+        old_figures, new_figures = results[before].figures, results[index].figures
+        if old_figures is None or new_figures is None:
+            continue
+        if not any_disagree(old_figures, new_figures):
             continue
         # Read again, with the lines of every value: only ledgers with a year before.
         old, new = load(results[before].checked.name), load(results[index].checked.name)

@@ -8,6 +8,7 @@ years as `izumi diff` pairs them (number and name, then name, then alike names).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from izumi_ledger.findings import Finding, Severity, format_path, quoted_window
@@ -16,9 +17,65 @@ from izumi_ledger.text.messages import t
 from izumi_ledger.text.numbers import format_amount
 
 if TYPE_CHECKING:
+    from izumi_ledger.format.models import Ledger
     from izumi_ledger.loading import Loaded
 
 RULE = "prior-year"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A program's (or a policy's) figures, all the comparison of two years needs."""
+
+    number: int
+    name: str
+    amount: int
+    prior_amount: int | None
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """A ledger's figures in yen, small enough to send from a worker process."""
+
+    policies: tuple[tuple[Entry, tuple[Entry, ...]], ...]
+
+
+def figures_of(ledger: Ledger) -> YearFigures:
+    scale = UNIT_IN_YEN[ledger.unit]
+
+    def entry(number: int, name: str, amount: int, prior: int | None) -> Entry:
+        return Entry(number, name, amount * scale, None if prior is None else prior * scale)
+
+    return YearFigures(
+        tuple(
+            (
+                entry(policy.number, policy.title, policy.amount, policy.prior_amount),
+                tuple(
+                    entry(program.number, program.name, program.amount, program.prior_amount)
+                    for program in policy.programs
+                ),
+            )
+            for policy in ledger.policies
+        )
+    )
+
+
+def any_disagree(before: YearFigures, after: YearFigures) -> bool:
+    """Whether some prior figure of `after` is not `before`'s amount: only then are the two
+    files read again for the lines a finding names."""
+    from izumi_ledger.figures.compare import matched
+
+    old_policies = {policy.number: (policy, programs) for policy, programs in before.policies}
+    for policy, programs in after.policies:
+        if policy.number not in old_policies:
+            continue
+        old_policy, old_programs = old_policies[policy.number]
+        if policy.prior_amount not in (None, old_policy.amount):
+            return True
+        for old, new in matched(old_programs, programs):
+            if old is not None and new is not None and new.prior_amount not in (None, old.amount):
+                return True
+    return False
 
 
 def prior_year_findings(before: Loaded, after: Loaded) -> Iterator[Finding]:

@@ -7,13 +7,25 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Final, Generic, TypeVar
+from typing import Final, Generic, Protocol, TypeVar
 
 from izumi_ledger.figures.totals import ledger_total
 from izumi_ledger.format.amounts import UNIT_IN_YEN, Unit
 from izumi_ledger.format.models import Item, Ledger, Policy, Program
 
 Entry = TypeVar("Entry", Program, Item)
+
+
+class Named(Protocol):
+    """What pairing entries of two years needs of each: its number and its name."""
+
+    @property
+    def number(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+
+
+Pairable = TypeVar("Pairable", bound=Named)
 # Names this alike (difflib's ratio) are taken as one entry renamed.
 RENAMED_AT: float = 0.5
 # Looking for a renamed entry among entries of other numbers compares every pair left over:
@@ -130,26 +142,26 @@ class Comparison:
 
 
 @dataclass(frozen=True)
-class _Pair(Generic[Entry]):
-    old: Entry | None
-    new: Entry | None
+class _Pair(Generic[Pairable]):
+    old: Pairable | None
+    new: Pairable | None
 
 
 def _pair(
-    old: Sequence[Entry],
-    new: Sequence[Entry],
-    name: Callable[[Entry], str],
+    old: Sequence[Pairable],
+    new: Sequence[Pairable],
+    name: Callable[[Pairable], str],
     limited: list[bool] | None = None,
-) -> list[_Pair[Entry]]:
+) -> list[_Pair[Pairable]]:
     """Match entries: same number and name, then same name, then alike names; the rest
     unmatched. limited, when given, is told whether the alike names were sought only among
     entries of the same number."""
-    pairs: list[_Pair[Entry]] = []
+    pairs: list[_Pair[Pairable]] = []
     left = dict.fromkeys(range(len(old)))  # indices not matched yet, in order
     right = dict.fromkeys(range(len(new)))
 
     def take(
-        key: Callable[[Entry], Hashable] | None, match: Callable[[Entry, Entry], bool]
+        key: Callable[[Pairable], Hashable] | None, match: Callable[[Pairable, Pairable], bool]
     ) -> None:
         # Each old entry, in order, takes the first new one (in order) that matches; the new
         # ones are looked up by key (its number, its name) rather than every pair tried.
@@ -175,7 +187,9 @@ def _pair(
     return sorted(pairs, key=lambda pair: _order(pair.new, pair.old))
 
 
-def matched(old: Sequence[Entry], new: Sequence[Entry]) -> list[tuple[Entry | None, Entry | None]]:
+def matched(
+    old: Sequence[Pairable], new: Sequence[Pairable]
+) -> list[tuple[Pairable | None, Pairable | None]]:
     """Programs (or items) of two years paired as `izumi diff` pairs them: same number and
     name, then same name, then alike names; None on the side an entry is missing from."""
     return [(pair.old, pair.new) for pair in _pair(old, new, lambda entry: entry.name)]
@@ -292,7 +306,7 @@ def _change(
     )
 
 
-def _order(new: Program | Item | None, old: Program | Item | None) -> tuple[int, int]:
+def _order(new: Named | None, old: Named | None) -> tuple[int, int]:
     # New entries in their new order; removed ones after, in their old order.
     if new is not None:
         return (0, new.number)
