@@ -19,12 +19,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Fragment:
-    """A part of a line of text; a figure (with its unit) is never broken across lines, and
-    a name from the ledger is isolated from what stands beside it."""
+    """A part of a line of text; a figure (with its unit) is never broken across lines."""
 
     text: str
     figure: bool = False
-    name: bool = False
 
 
 Line = list[Fragment]
