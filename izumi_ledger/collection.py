@@ -34,7 +34,8 @@ def is_collection(sources: Sequence[str]) -> bool:
     """Whether the sources name more than one ledger: several, a folder or a glob."""
     if len(sources) > 1:
         return True
-    return any(_is_glob(source) or Path(source).is_dir() for source in sources)
+    # An empty name is no folder (Path("") is the current one): it means the default ledger.
+    return any(source and (_is_glob(source) or Path(source).is_dir()) for source in sources)
 
 
 def _is_glob(source: str) -> bool:
@@ -48,6 +49,8 @@ def expand(sources: Sequence[str]) -> list[str]:
     for source in sources:
         if source == "-":
             raise UsageError(t("collection.no_stdin"))
+        if not source:
+            raise UsageError(t("collection.empty_name"))
         if Path(source).is_dir():
             files = sorted(
                 str(path)

@@ -166,3 +166,11 @@ def test_a_year_before_in_another_unit_is_compared_in_yen(tmp_path: Path) -> Non
     agrees = _with_prior(tmp_path / "2021.yaml", 2021, 26397)
     results = check_all([str(before), str(agrees)], use_cache=False, workers=1)
     assert results[1].findings == ()
+
+
+def test_an_empty_name_is_the_default_ledger_alone_and_nothing_among_many(
+    collection: Path,
+) -> None:
+    assert is_collection([""]) is False
+    with pytest.raises(UsageError):
+        expand(["", str(collection)])

@@ -1073,6 +1073,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "標準入力（-）は台帳一つのときだけ読めます",
         "en": "standard input (-) can be read only as the one ledger",
     },
+    "collection.empty_name": {
+        "ja": '台帳の名前が空です（-l ""）',
+        "en": 'a ledger\'s name is empty (-l "")',
+    },
     "collection.empty_folder": {
         "ja": "フォルダ {folder} に台帳（*.yaml）がありません",
         "en": "the folder {folder} holds no ledger (*.yaml)",
