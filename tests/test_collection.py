@@ -174,3 +174,12 @@ def test_an_empty_name_is_the_default_ledger_alone_and_nothing_among_many(
     assert is_collection([""]) is False
     with pytest.raises(UsageError):
         expand(["", str(collection)])
+
+
+def test_the_quick_command_line_reads_a_collection_too(collection: Path) -> None:
+    # `izumi check -l folder/` as a user types it runs without typer (cli/main.py).
+    from support import izumi
+
+    run = izumi("check", "-l", str(collection), "-l", str(collection / "izumi"), cwd=collection)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.rstrip().splitlines()[-1].startswith("台帳 4 件")
