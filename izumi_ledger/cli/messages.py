@@ -144,6 +144,39 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "col.hint": {"ja": "ヒント", "en": "hint"},
     "col.difference": {"ja": "差", "en": "difference"},
     # --- totals --------------------------------------------------------------------------
+    "years.title": {
+        "ja": "{city}{ward} {first}〜{last}年度の予算（台帳 {count} 年度分）",
+        "en": "{ward}, {city}: budgets of fiscal {first}–{last} ({count} ledgers)",
+    },
+    "years.totals": {"ja": "総額 {totals}", "en": "total {totals}"},
+    "years.col.year": {"ja": "{year}年度", "en": "FY{year}"},
+    "years.col.change": {"ja": "増減{year}", "en": "change {year}"},
+    "years.col.ratio": {"ja": "率{year}", "en": "% {year}"},
+    "years.formerly": {"ja": "（旧: {names}）", "en": " (formerly {names})"},
+    "years.note": {
+        "ja": "事業は年度をまたいで izumi diff と同じく対応づけています（番号と名前、名前、似た名前の順）。増減と率は前の年度からのもの。空欄はその年度の台帳にない事業です。",
+        "en": "Programs are paired across the years as izumi diff pairs them (number and name, then name, then alike names). Changes and % are from the year before; a blank is a program not in that year's ledger.",
+    },
+    "years.several_wards": {
+        "ja": "区が複数あります（{wards}）。年度を並べるのは一つの区の台帳です",
+        "en": "the ledgers are of several wards ({wards}); years are shown side by side for one ward",
+    },
+    "years.several_wards.hint": {
+        "ja": "一つの区の台帳だけを -l で指定してください（区を並べる --by ward はまだありません）",
+        "en": "give the ledgers of one ward with -l (wards side by side, --by ward, are not there yet)",
+    },
+    "years.same_year": {
+        "ja": "{year}年度の台帳が二つあります: {first} と {second}",
+        "en": "two ledgers of fiscal {year}: {first} and {second}",
+    },
+    "years.same_year.hint": {
+        "ja": "版を比べるなら izumi diff を使ってください",
+        "en": "to compare two versions, use izumi diff",
+    },
+    "years.no_by": {
+        "ja": "--by は台帳一つのときだけ使えます（年度を並べた --by はまだありません）",
+        "en": "--by takes one ledger (years side by side with --by are not there yet)",
+    },
     "totals.title": {
         "ja": "{city}{ward} {era}（{year}年度）予算 — 台帳 {ledger}",
         "en": "{city}{ward} budget, fiscal year {year} ({era}) — ledger {ledger}",

@@ -1,0 +1,139 @@
+"""`izumi totals` of several years of one ward: a column per year, and each year's change."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from izumi_ledger.cli.messages import t
+from izumi_ledger.cli.render.figures import Figures, percent_text, ratio_number
+from izumi_ledger.cli.render.tables import Column, Table
+from izumi_ledger.cli.render.view import View, render
+from izumi_ledger.cli.terminal import terminal
+from izumi_ledger.errors import UsageError
+
+if TYPE_CHECKING:
+    from izumi_ledger.figures.timeline import Line, Timeline
+    from izumi_ledger.format.amounts import Unit
+    from izumi_ledger.format.models import Ledger
+
+
+def years_totals(sources: list[str], unit: Unit | None, output: str, no_cache: bool) -> None:
+    """The ledgers the sources name, one ward's years, side by side."""
+    from izumi_ledger.cli.ledger import open_readable
+    from izumi_ledger.collection import expand
+    from izumi_ledger.figures.timeline import timeline
+
+    ledgers: list[tuple[Ledger, str]] = []
+    for path in expand(sources):
+        checked = open_readable(path, no_cache)  # an unreadable one: its findings, exit 2
+        assert checked.ledger is not None
+        ledgers.append((checked.ledger, checked.name))
+    _one_ward(ledgers)
+    ledgers.sort(key=lambda entry: entry[0].fiscal_year)
+    line = timeline([ledger for ledger, _ in ledgers])
+    figures = Figures(line.unit, unit)
+    first = ledgers[0][0]
+
+    def rows(output: str) -> Table:
+        table = _table(line, figures)
+        table.unit = figures.unit
+        if output != "csv":
+            table.heading = [
+                t("years.title", city=first.city, ward=first.ward, first=line.years[0],
+                  last=line.years[-1], count=len(line.years)),
+                t("years.totals", totals=" · ".join(
+                    f"{year}: {figures.text(total)}"
+                    for year, total in zip(line.years, line.totals, strict=True)
+                )),
+                "",
+            ]  # fmt: skip
+        return table
+
+    def document() -> dict[str, Any]:
+        return {
+            "ledgers": [name for _, name in ledgers],
+            "city": first.city,
+            "ward": first.ward,
+            "years": line.years,
+            "unit": figures.unit,
+            "totals": [figures.number(total) for total in line.totals],
+            "rows": [_row_data(entry, figures) for entry in line.lines],
+        }
+
+    render(View(document=document, rows=rows), output, terminal())
+
+
+def _one_ward(ledgers: list[tuple[Ledger, str]]) -> None:
+    """UsageError unless the ledgers are one ward's, each year once."""
+    wards = {(ledger.city, ledger.ward) for ledger, _ in ledgers}
+    if len(wards) > 1:
+        raise UsageError(
+            t("years.several_wards", wards="、".join(f"{c}{w}" for c, w in sorted(wards))),
+            t("years.several_wards.hint"),
+        )
+    seen: dict[int, str] = {}
+    for ledger, name in ledgers:
+        if ledger.fiscal_year in seen:
+            raise UsageError(
+                t("years.same_year", year=ledger.fiscal_year, first=seen[ledger.fiscal_year],
+                  second=name),
+                t("years.same_year.hint"),
+            )  # fmt: skip
+        seen[ledger.fiscal_year] = name
+
+
+def _table(line: Timeline, figures: Figures) -> Table:
+    columns = [
+        Column("policy", t("col.policy"), "right", no_wrap=True),
+        Column("number", t("col.number"), "right", no_wrap=True),
+        Column("name", t("col.program")),
+    ]
+    for index, year in enumerate(line.years):
+        columns.append(
+            Column(f"amount_{year}", t("years.col.year", year=year), "right", figures.text,
+                   figures.number, no_wrap=True)
+        )  # fmt: skip
+        if index:
+            columns.append(
+                Column(f"change_{year}", t("years.col.change", year=year), "right",
+                       figures.change_text, figures.number, no_wrap=True)
+            )  # fmt: skip
+            columns.append(
+                Column(f"ratio_{year}", t("years.col.ratio", year=year), "right",
+                       lambda ratio: percent_text(ratio, signed=True), ratio_number, no_wrap=True)
+            )  # fmt: skip
+    table = Table(columns=columns)
+    for entry in line.lines:
+        if entry.level != "program":
+            continue
+        name = entry.name
+        if entry.former_names:
+            name += t("years.formerly", names="、".join(entry.former_names))
+        row: dict[str, Any] = {"policy": entry.policy, "number": entry.number, "name": name}
+        for index, year in enumerate(line.years):
+            row[f"amount_{year}"] = entry.amounts[index]
+            if index:
+                row[f"change_{year}"] = entry.change(index)
+                row[f"ratio_{year}"] = entry.change_ratio(index)
+        table.rows.append(row)
+    total: dict[str, Any] = {"name": t("col.total")}
+    for index, year in enumerate(line.years):
+        total[f"amount_{year}"] = line.totals[index]
+        if index:
+            total[f"change_{year}"] = line.totals[index] - line.totals[index - 1]
+    table.total = total
+    table.notes = [t("years.note")]
+    return table
+
+
+def _row_data(entry: Line, figures: Figures) -> dict[str, Any]:
+    years = range(len(entry.amounts))
+    return {
+        "level": entry.level,
+        "policy": entry.policy,
+        "numbers": entry.numbers,
+        "names": entry.names,
+        "amounts": [figures.number(amount) for amount in entry.amounts],
+        "changes": [figures.number(entry.change(year)) for year in years],
+        "change_ratios": [ratio_number(entry.change_ratio(year)) for year in years],
+    }
