@@ -173,10 +173,7 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "版を比べるなら izumi diff を使ってください",
         "en": "to compare two versions, use izumi diff",
     },
-    "years.no_by": {
-        "ja": "--by は台帳一つのときだけ使えます（年度を並べた --by はまだありません）",
-        "en": "--by takes one ledger (years side by side with --by are not there yet)",
-    },
+    "years.col.key_policy": {"ja": "施策", "en": "policy"},
     "totals.title": {
         "ja": "{city}{ward} {era}（{year}年度）予算 — 台帳 {ledger}",
         "en": "{city}{ward} budget, fiscal year {year} ({era}) — ledger {ledger}",

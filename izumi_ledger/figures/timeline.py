@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from izumi_ledger.figures.compare import matched
-from izumi_ledger.figures.totals import ledger_total
+from izumi_ledger.figures.totals import GroupBy, group_totals, ledger_total
 from izumi_ledger.format.amounts import UNIT_IN_YEN, Unit
 from izumi_ledger.format.models import Ledger, Program
 
@@ -109,3 +109,46 @@ def timeline(ledgers: Sequence[Ledger]) -> Timeline:
 def _latest_place(line: Line) -> tuple[int, int]:
     last = max(index for index, number in enumerate(line.numbers) if number is not None)
     return (-last, line.numbers[last] or 0)
+
+
+@dataclass
+class GroupLine:
+    """A section, tag or policy across the years: its amount in each (None where absent)."""
+
+    key: str
+    amounts: list[int | None]
+
+    def change(self, year: int) -> int | None:
+        if year == 0:
+            return None
+        before, now = self.amounts[year - 1], self.amounts[year]
+        return None if before is None or now is None else now - before
+
+    def change_ratio(self, year: int) -> Decimal | None:
+        change = self.change(year)
+        before = self.amounts[year - 1] if year else None
+        return None if change is None or not before else Decimal(change) / Decimal(before)
+
+
+def group_timeline(ledgers: Sequence[Ledger], by: GroupBy) -> tuple[Unit, list[GroupLine]]:
+    """Each key's totals over the years (as `totals --by` counts them), in the finest unit;
+    keys in the latest year's order, then those of earlier years. Policies are keyed by
+    number and named by their latest title."""
+    unit: Unit = min((ledger.unit for ledger in ledgers), key=lambda name: UNIT_IN_YEN[name])
+    lines: dict[str, GroupLine] = {}
+    titles: dict[str, str] = {}
+    for year, ledger in reversed(list(enumerate(ledgers))):
+        scale = UNIT_IN_YEN[ledger.unit] // UNIT_IN_YEN[unit]
+        if by == "policy":
+            keyed = [
+                (str(policy.number), policy.title, policy.amount) for policy in ledger.policies
+            ]
+        else:
+            keyed = [(group.key, group.key, group.amount) for group in group_totals(ledger, by)]
+        for key, title, amount in keyed:
+            line = lines.setdefault(key, GroupLine(key, [None] * len(ledgers)))
+            line.amounts[year] = amount * scale
+            titles.setdefault(key, title)
+    for key, line in lines.items():
+        line.key = titles[key] if by != "policy" else f"{key} {titles[key]}"
+    return unit, list(lines.values())

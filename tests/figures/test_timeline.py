@@ -123,6 +123,29 @@ def test_years_of_more_than_one_ward_or_a_year_twice_are_refused(
     assert result.exit_code == 2 and says in result.stderr
 
 
-def test_by_is_for_one_ledger(tmp_path: Path) -> None:
-    result = run_cli("totals", "-l", str(_write(tmp_path)), "--by", "section")
-    assert result.exit_code == 2 and "--by" in result.stderr
+def test_sections_and_policies_over_the_years(tmp_path: Path) -> None:
+    folder = _write(tmp_path)
+    # A second section runs the new program in 2022 alone.
+    text = (folder / "2022.yaml").read_text(encoding="utf-8")
+    text = text.replace("sections: [総務課]", "sections: [総務課, 区政推進課]", 1)
+    head, _, last = text.rpartition("sections: [総務課]")
+    (folder / "2022.yaml").write_text(head + "sections: [区政推進課]" + last, encoding="utf-8")
+    sections = json.loads(
+        run_cli("totals", "-l", str(folder), "--by", "section", "-f", "json").stdout
+    )
+    assert sections["by"] == "section"
+    groups = {group["key"]: group for group in sections["groups"]}
+    assert groups["総務課"]["amounts"] == [350, 350, 330]
+    assert groups["総務課"]["changes"] == [None, 0, -20]
+    assert groups["区政推進課"]["amounts"] == [None, None, 70]
+    policies = json.loads(
+        run_cli("totals", "-l", str(folder), "--by", "policy", "-f", "json").stdout
+    )
+    assert policies["groups"] == [
+        {
+            "key": "1 施策",
+            "amounts": [350, 350, 400],
+            "changes": [None, 0, 50],
+            "change_ratios": [None, 0.0, 0.1429],
+        }
+    ]

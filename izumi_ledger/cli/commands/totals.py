@@ -22,7 +22,6 @@ from izumi_ledger.cli.render.tables import Cell, Column, Table
 from izumi_ledger.cli.render.view import View, render
 from izumi_ledger.cli.terminal import terminal
 from izumi_ledger.collection import is_collection
-from izumi_ledger.errors import UsageError
 from izumi_ledger.figures.totals import (
     Group,
     GroupBy,
@@ -63,11 +62,9 @@ def totals_command(
     apply_language(lang)
     sources = list(ledger or ())
     if sources and is_collection(sources):
-        if by is not None:
-            raise UsageError(t("years.no_by"))
         from izumi_ledger.cli.commands.totals_years import years_totals
 
-        years_totals(sources, unit, output, no_cache)
+        years_totals(sources, unit, output, no_cache, by)
         return
     checked = open_readable(ledger, no_cache)
     book, name = checked.ledger, checked.name

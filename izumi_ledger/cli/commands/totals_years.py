@@ -12,16 +12,20 @@ from izumi_ledger.cli.terminal import terminal
 from izumi_ledger.errors import UsageError
 
 if TYPE_CHECKING:
-    from izumi_ledger.figures.timeline import Line, Timeline
+    from izumi_ledger.figures.timeline import GroupLine, Line, Timeline
+    from izumi_ledger.figures.totals import GroupBy
     from izumi_ledger.format.amounts import Unit
     from izumi_ledger.format.models import Ledger
 
 
-def years_totals(sources: list[str], unit: Unit | None, output: str, no_cache: bool) -> None:
-    """The ledgers the sources name, one ward's years, side by side."""
+def years_totals(
+    sources: list[str], unit: Unit | None, output: str, no_cache: bool, by: GroupBy | None = None
+) -> None:
+    """The ledgers the sources name, one ward's years, side by side: by program, or by
+    section, tag or policy."""
     from izumi_ledger.cli.ledger import open_readable
     from izumi_ledger.collection import expand
-    from izumi_ledger.figures.timeline import timeline
+    from izumi_ledger.figures.timeline import group_timeline, timeline
 
     ledgers: list[tuple[Ledger, str]] = []
     for path in expand(sources):
@@ -34,8 +38,15 @@ def years_totals(sources: list[str], unit: Unit | None, output: str, no_cache: b
     figures = Figures(line.unit, unit)
     first = ledgers[0][0]
 
+    grouped = None
+    if by not in (None, "program"):
+        assert by is not None
+        group_unit, groups = group_timeline([ledger for ledger, _ in ledgers], by)
+        grouped = (by, groups)
+        figures = Figures(group_unit, unit)
+
     def rows(output: str) -> Table:
-        table = _table(line, figures)
+        table = _table(line, figures) if grouped is None else _group_table(line, figures, *grouped)
         table.unit = figures.unit
         if output != "csv":
             table.heading = [
@@ -58,7 +69,10 @@ def years_totals(sources: list[str], unit: Unit | None, output: str, no_cache: b
             "unit": figures.unit,
             "totals": [figures.number(total) for total in line.totals],
             "rows": [_row_data(entry, figures) for entry in line.lines],
-        }
+            **({} if grouped is None else {"by": grouped[0], "groups": [
+                _group_data(group, figures) for group in grouped[1]
+            ]}),
+        }  # fmt: skip
 
     render(View(document=document, rows=rows), output, terminal())
 
@@ -87,21 +101,8 @@ def _table(line: Timeline, figures: Figures) -> Table:
         Column("policy", t("col.policy"), "right", no_wrap=True),
         Column("number", t("col.number"), "right", no_wrap=True),
         Column("name", t("col.program")),
+        *_year_columns(line.years, figures),
     ]
-    for index, year in enumerate(line.years):
-        columns.append(
-            Column(f"amount_{year}", t("years.col.year", year=year), "right", figures.text,
-                   figures.number, no_wrap=True)
-        )  # fmt: skip
-        if index:
-            columns.append(
-                Column(f"change_{year}", t("years.col.change", year=year), "right",
-                       figures.change_text, figures.number, no_wrap=True)
-            )  # fmt: skip
-            columns.append(
-                Column(f"ratio_{year}", t("years.col.ratio", year=year), "right",
-                       lambda ratio: percent_text(ratio, signed=True), ratio_number, no_wrap=True)
-            )  # fmt: skip
     table = Table(columns=columns)
     for entry in line.lines:
         if entry.level != "program":
@@ -136,4 +137,51 @@ def _row_data(entry: Line, figures: Figures) -> dict[str, Any]:
         "amounts": [figures.number(amount) for amount in entry.amounts],
         "changes": [figures.number(entry.change(year)) for year in years],
         "change_ratios": [ratio_number(entry.change_ratio(year)) for year in years],
+    }
+
+
+def _year_columns(years: list[int], figures: Figures) -> list[Column]:
+    """Each year's amount, and from the second on its change and % from the year before."""
+    columns = []
+    for index, year in enumerate(years):
+        columns.append(
+            Column(f"amount_{year}", t("years.col.year", year=year), "right", figures.text,
+                   figures.number, no_wrap=True)
+        )  # fmt: skip
+        if index:
+            columns.append(
+                Column(f"change_{year}", t("years.col.change", year=year), "right",
+                       figures.change_text, figures.number, no_wrap=True)
+            )  # fmt: skip
+            columns.append(
+                Column(f"ratio_{year}", t("years.col.ratio", year=year), "right",
+                       lambda ratio: percent_text(ratio, signed=True), ratio_number, no_wrap=True)
+            )  # fmt: skip
+    return columns
+
+
+def _group_table(line: Timeline, figures: Figures, by: GroupBy, groups: list[GroupLine]) -> Table:
+    label = {"section": "col.section", "tag": "col.tag", "policy": "years.col.key_policy"}[by]
+    table = Table(columns=[Column("key", t(label)), *_year_columns(line.years, figures)])
+    for group in groups:
+        row: dict[str, Any] = {"key": group.key}
+        for index, year in enumerate(line.years):
+            row[f"amount_{year}"] = group.amounts[index]
+            if index:
+                row[f"change_{year}"] = group.change(index)
+                row[f"ratio_{year}"] = group.change_ratio(index)
+        table.rows.append(row)
+    if by in ("section", "tag"):
+        what = t("word.section") if by == "section" else t("word.tag")
+        table.notes = [t("totals.not_additive", what=what)]
+    return table
+
+
+def _group_data(group: GroupLine, figures: Figures) -> dict[str, Any]:
+    years = range(len(group.amounts))
+    return {
+        "key": group.key,
+        "amounts": [figures.number(amount) for amount in group.amounts],
+        "changes": [figures.number(group.change(year)) for year in years],
+        "change_ratios": [ratio_number(group.change_ratio(year)) for year in years],
     }
