@@ -39,11 +39,24 @@ def _outcome(args: tuple[str, ...], env: dict[str, str]) -> tuple[int, str, str]
     return run.exit_code, run.stdout, run.stderr
 
 
+def _readable(path: Path) -> bool:
+    from izumi_ledger.loading import load
+
+    return load(path).ledger is not None
+
+
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_off_miss_and_hit_say_the_same(tmp_path: Path, command: tuple[str, ...]) -> None:
     folder = tmp_path / "cache"
     differ = []
-    for path in _ledgers(tmp_path):
+    ledgers = _ledgers(tmp_path)
+    if command[0] != "check":
+        # Every command reads its ledger through the one path check does (cli/ledger.py):
+        # check takes every ledger that cannot be read; the others take a few of them, and
+        # every one that can.
+        unreadable = [path for path in ledgers if not _readable(path)]
+        ledgers = [path for path in ledgers if path not in unreadable[3:]]
+    for path in ledgers:
         args = (*command, "--ledger", str(path))
         off = _outcome(args, {"IZUMI_CACHE": "0"})
         shutil.rmtree(folder, ignore_errors=True)
