@@ -8,26 +8,22 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from support import REPO
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-# Chromium as the machine allows it: no sandbox as root, and nothing fetched in the
-# background (updates, sync, field trials), so every request a test sees is the page's own.
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# Chromium as the machine allows it (no sandbox as root, nothing fetched in the background),
+# with the flags bench/browser.py gives it: the one browser of the tests and the screenshots,
+# whose every request is the page's own.
+sys.path.insert(0, str(REPO))
+from bench.browser import FLAGS as CHROMIUM_FLAGS  # noqa: E402
 
 
 def chromium_path() -> str | None:

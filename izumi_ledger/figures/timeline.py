@@ -17,8 +17,26 @@ from izumi_ledger.format.amounts import UNIT_IN_YEN, Unit
 from izumi_ledger.format.models import Ledger, Program
 
 
+class Series:
+    """Amounts over the years (None where a year has none), and each year's change."""
+
+    amounts: list[int | None]
+
+    def change(self, year: int) -> int | None:
+        """The change into year (an index) from the year before; None without both."""
+        if year == 0:
+            return None
+        before, now = self.amounts[year - 1], self.amounts[year]
+        return None if before is None or now is None else now - before
+
+    def change_ratio(self, year: int) -> Decimal | None:
+        change = self.change(year)
+        before = self.amounts[year - 1] if year else None
+        return None if change is None or not before else Decimal(change) / Decimal(before)
+
+
 @dataclass
-class Line:
+class Line(Series):
     """A policy or a program across the years; None where it is not in a year's ledger."""
 
     level: str  # "policy" or "program"
@@ -41,18 +59,6 @@ class Line:
         """The names it had before its latest, oldest first, each once."""
         latest = self.name
         return list(dict.fromkeys(name for name in self.names if name not in (None, latest)))
-
-    def change(self, year: int) -> int | None:
-        """The change into year (an index) from the year before; None without both."""
-        if year == 0:
-            return None
-        before, now = self.amounts[year - 1], self.amounts[year]
-        return None if before is None or now is None else now - before
-
-    def change_ratio(self, year: int) -> Decimal | None:
-        change = self.change(year)
-        before = self.amounts[year - 1] if year else None
-        return None if change is None or not before else Decimal(change) / Decimal(before)
 
 
 @dataclass
@@ -112,22 +118,11 @@ def _latest_place(line: Line) -> tuple[int, int]:
 
 
 @dataclass
-class GroupLine:
+class GroupLine(Series):
     """A section, tag or policy across the years: its amount in each (None where absent)."""
 
     key: str
     amounts: list[int | None]
-
-    def change(self, year: int) -> int | None:
-        if year == 0:
-            return None
-        before, now = self.amounts[year - 1], self.amounts[year]
-        return None if before is None or now is None else now - before
-
-    def change_ratio(self, year: int) -> Decimal | None:
-        change = self.change(year)
-        before = self.amounts[year - 1] if year else None
-        return None if change is None or not before else Decimal(change) / Decimal(before)
 
 
 def group_timeline(ledgers: Sequence[Ledger], by: GroupBy) -> tuple[Unit, list[GroupLine]]:

@@ -12,7 +12,7 @@ from izumi_ledger.cli.terminal import terminal
 from izumi_ledger.errors import UsageError
 
 if TYPE_CHECKING:
-    from izumi_ledger.figures.timeline import GroupLine, Line, Timeline
+    from izumi_ledger.figures.timeline import GroupLine, Line, Series, Timeline
     from izumi_ledger.figures.totals import GroupBy
     from izumi_ledger.format.amounts import Unit
     from izumi_ledger.format.models import Ledger
@@ -111,12 +111,7 @@ def _table(line: Timeline, figures: Figures) -> Table:
         if entry.former_names:
             name += t("years.formerly", names="、".join(entry.former_names))
         row: dict[str, Any] = {"policy": entry.policy, "number": entry.number, "name": name}
-        for index, year in enumerate(line.years):
-            row[f"amount_{year}"] = entry.amounts[index]
-            if index:
-                row[f"change_{year}"] = entry.change(index)
-                row[f"ratio_{year}"] = entry.change_ratio(index)
-        table.rows.append(row)
+        table.rows.append(row | _year_cells(line.years, entry))
     total: dict[str, Any] = {"name": t("col.total")}
     for index, year in enumerate(line.years):
         total[f"amount_{year}"] = line.totals[index]
@@ -127,16 +122,34 @@ def _table(line: Timeline, figures: Figures) -> Table:
     return table
 
 
+def _year_cells(years: list[int], series: Series) -> dict[str, Any]:
+    """A row's cells of the year columns: each year's amount, change and %."""
+    cells: dict[str, Any] = {}
+    for index, year in enumerate(years):
+        cells[f"amount_{year}"] = series.amounts[index]
+        if index:
+            cells[f"change_{year}"] = series.change(index)
+            cells[f"ratio_{year}"] = series.change_ratio(index)
+    return cells
+
+
+def _series_data(series: Series, figures: Figures) -> dict[str, Any]:
+    """A row's figures over the years as JSON gives them."""
+    years = range(len(series.amounts))
+    return {
+        "amounts": [figures.number(amount) for amount in series.amounts],
+        "changes": [figures.number(series.change(year)) for year in years],
+        "change_ratios": [ratio_number(series.change_ratio(year)) for year in years],
+    }
+
+
 def _row_data(entry: Line, figures: Figures) -> dict[str, Any]:
-    years = range(len(entry.amounts))
     return {
         "level": entry.level,
         "policy": entry.policy,
         "numbers": entry.numbers,
         "names": entry.names,
-        "amounts": [figures.number(amount) for amount in entry.amounts],
-        "changes": [figures.number(entry.change(year)) for year in years],
-        "change_ratios": [ratio_number(entry.change_ratio(year)) for year in years],
+        **_series_data(entry, figures),
     }
 
 
@@ -164,13 +177,7 @@ def _group_table(line: Timeline, figures: Figures, by: GroupBy, groups: list[Gro
     label = {"section": "col.section", "tag": "col.tag", "policy": "years.col.key_policy"}[by]
     table = Table(columns=[Column("key", t(label)), *_year_columns(line.years, figures)])
     for group in groups:
-        row: dict[str, Any] = {"key": group.key}
-        for index, year in enumerate(line.years):
-            row[f"amount_{year}"] = group.amounts[index]
-            if index:
-                row[f"change_{year}"] = group.change(index)
-                row[f"ratio_{year}"] = group.change_ratio(index)
-        table.rows.append(row)
+        table.rows.append({"key": group.key} | _year_cells(line.years, group))
     if by in ("section", "tag"):
         what = t("word.section") if by == "section" else t("word.tag")
         table.notes = [t("totals.not_additive", what=what)]
@@ -178,10 +185,4 @@ def _group_table(line: Timeline, figures: Figures, by: GroupBy, groups: list[Gro
 
 
 def _group_data(group: GroupLine, figures: Figures) -> dict[str, Any]:
-    years = range(len(group.amounts))
-    return {
-        "key": group.key,
-        "amounts": [figures.number(amount) for amount in group.amounts],
-        "changes": [figures.number(group.change(year)) for year in years],
-        "change_ratios": [ratio_number(group.change_ratio(year)) for year in years],
-    }
+    return {"key": group.key, **_series_data(group, figures)}
