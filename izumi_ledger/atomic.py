@@ -355,14 +355,24 @@ def _remove_if_abandoned(folder: int, entry: str) -> None:
 # -- folders -----------------------------------------------------------------------------------
 
 
-def write_folder_atomically(folder: Path, files: dict[str, bytes], *, force: bool = False) -> None:
+def write_folder_atomically(
+    folder: Path,
+    files: dict[str, bytes],
+    *,
+    force: bool = False,
+    ours: Callable[[str], bool] | None = None,
+) -> None:
     """Write files as the whole content of folder: all are written into a new folder beside
     it, which then takes its name in one rename (or swaps with the old one, with force). A
     failure anywhere leaves the old folder as it was. An existing folder is replaced only
-    with force, or when empty, and only if it holds nothing but files of these names."""
+    with force, or when empty, and only if it holds nothing but files izumi writes: those
+    of these names, or those ours says are of its naming. A name may hold folders
+    (a/b/c.parquet), each made inside the new folder."""
     shown = str(folder)
     _refuse_foreign_links(folder.parent, shown)
-    existing = _existing_folder(folder, set(files), force)
+    names = set(files)
+    is_ours = ours or names.__contains__
+    existing = _existing_folder(folder, is_ours, force)
     parent = _open_folder(folder.parent, shown)
     temporary = temporary_name(folder.name)
     made: int = -1
@@ -374,14 +384,21 @@ def write_folder_atomically(folder: Path, files: dict[str, bytes], *, force: boo
             fcntl.flock(made, fcntl.LOCK_EX | fcntl.LOCK_NB)
             for name, content in files.items():
                 mode = _default_mode()
-                handle = os.open(
-                    name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, mode, dir_fd=made
-                )
+                place, _, base = name.rpartition("/")
+                inner = _inner_folder(made, place)
+                try:
+                    handle = os.open(
+                        base, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, mode, dir_fd=inner
+                    )
+                finally:
+                    if inner != made:
+                        os.close(inner)
                 with os.fdopen(handle, "wb") as stream:
                     stream.write(content)
                     stream.flush()
                     os.fsync(stream.fileno())
-            os.fsync(made)
+            for *_, inner in os.fwalk(".", dir_fd=made, follow_symlinks=False):
+                os.fsync(inner)
             os.chmod(
                 temporary, existing if existing is not None else _default_mode(0o777), dir_fd=parent
             )
@@ -392,7 +409,7 @@ def write_folder_atomically(folder: Path, files: dict[str, bytes], *, force: boo
             temporary,
             folder.name,
             shown,
-            set(files),
+            is_ours,
             replace=existing is not None and force,
         )
         temporary = ""
@@ -404,7 +421,36 @@ def write_folder_atomically(folder: Path, files: dict[str, bytes], *, force: boo
         os.close(parent)
 
 
-def _existing_folder(folder: Path, names: set[str], force: bool) -> int | None:
+def _inner_folder(top: int, place: str) -> int:
+    """The folder at place (a/b) inside the open folder top, made where it is not yet; open,
+    for the caller to close unless it is top."""
+    handle = top
+    for name in place.split("/") if place else ():
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(name, _default_mode(0o777), dir_fd=handle)
+        try:
+            inner = os.open(name, os.O_RDONLY | _DIRECTORY | _NO_FOLLOW, dir_fd=handle)
+        finally:
+            if handle != top:
+                os.close(handle)
+        handle = inner
+    return handle
+
+
+def _files_below(folder: Path) -> list[str] | None:
+    """Every entry below folder that is not a folder, by its path inside it (a/b.parquet);
+    None when a link to a folder is among them."""
+    found: list[str] = []
+    for place, folders, names in os.walk(folder):
+        inside = Path(place).relative_to(folder)
+        for name in folders:
+            if (Path(place) / name).is_symlink():
+                return None
+        found.extend((inside / name).as_posix() for name in names)
+    return found
+
+
+def _existing_folder(folder: Path, ours: Callable[[str], bool], force: bool) -> int | None:
     """The mode of the folder to replace, None when there is none; CannotWrite when it may
     not be replaced."""
     shown = str(folder)
@@ -417,10 +463,12 @@ def _existing_folder(folder: Path, names: set[str], force: bool) -> int | None:
     if stat.S_ISLNK(status.st_mode) or not stat.S_ISDIR(status.st_mode):
         raise CannotWrite(shown, t("write.not_a_folder", path=shown))
     try:
-        inside = os.listdir(folder)
+        inside = _files_below(folder)
     except OSError as error:
         raise _failure(shown, error) from None
-    others = sorted(name for name in inside if name not in names)
+    if inside is None:
+        raise CannotWrite(shown, t("write.folder_has_others", path=shown, name="→"))
+    others = sorted(name for name in inside if not ours(name))
     if others:
         raise CannotWrite(shown, t("write.folder_has_others", path=shown, name=others[0]))
     if inside and not force:
@@ -429,7 +477,13 @@ def _existing_folder(folder: Path, names: set[str], force: bool) -> int | None:
 
 
 def _swap_in(
-    parent: int, temporary: str, name: str, shown: str, written: set[str], *, replace: bool
+    parent: int,
+    temporary: str,
+    name: str,
+    shown: str,
+    written: Callable[[str], bool],
+    *,
+    replace: bool,
 ) -> None:
     try:
         if not replace:
@@ -457,24 +511,37 @@ def _swap_in(
         os.fsync(parent)
 
 
-def _remove_folder(parent: int, name: str, written: set[str] | None = None) -> None:
+def _remove_folder(parent: int, name: str, written: Callable[[str], bool] | None = None) -> None:
     """Remove a folder izumi made or replaced: of a replaced one only the files of the names
     izumi writes. Anything else (a file someone put there meanwhile) keeps the folder, renamed
     so that no run removes it: NAME.izumi-old-<hex>."""
     with contextlib.suppress(OSError):
-        handle = os.open(name, os.O_RDONLY | _DIRECTORY | _NO_FOLLOW, dir_fd=parent)
-        try:
-            for inner in os.listdir(handle):
-                if written is None or inner in written:
-                    with contextlib.suppress(OSError):
-                        os.unlink(inner, dir_fd=handle)
-        finally:
-            os.close(handle)
+        _empty_folder(parent, name, "", written)
         try:
             os.rmdir(name, dir_fd=parent)
         except OSError:
             kept = f"{name.split('.izumi-tmp')[0].lstrip('.')}.izumi-old-{os.urandom(4).hex()}"
             os.rename(name, kept[-200:], src_dir_fd=parent, dst_dir_fd=parent)
+
+
+def _empty_folder(
+    parent: int, name: str, place: str, written: Callable[[str], bool] | None
+) -> None:
+    """Remove from the folder what izumi wrote, folders inside it first (links never
+    followed); what is not izumi's stays, and so do the folders holding it."""
+    handle = os.open(name, os.O_RDONLY | _DIRECTORY | _NO_FOLLOW, dir_fd=parent)
+    try:
+        for inner in os.listdir(handle):
+            path = f"{place}{inner}"
+            if stat.S_ISDIR(os.lstat(inner, dir_fd=handle).st_mode):
+                with contextlib.suppress(OSError):
+                    _empty_folder(handle, inner, f"{path}/", written)
+                    os.rmdir(inner, dir_fd=handle)
+            elif written is None or written(path):
+                with contextlib.suppress(OSError):
+                    os.unlink(inner, dir_fd=handle)
+    finally:
+        os.close(handle)
 
 
 def _failure(shown: str, error: OSError) -> CannotWrite:

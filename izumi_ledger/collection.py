@@ -86,6 +86,7 @@ class Result:
     checked: Checked
     identity: tuple[str, str, int] | None
     figures: YearFigures | None = None
+    unit: str | None = None
 
 
 def _check_one(path: str, use_cache: bool) -> Result:
@@ -100,7 +101,8 @@ def _check_one(path: str, use_cache: bool) -> Result:
     summary = Checked(checked.name, checked.findings, checked.summary)
     if ledger is None:
         return Result(summary, None)
-    return Result(summary, (ledger.city, ledger.ward, ledger.fiscal_year), figures_of(ledger))
+    identity = (ledger.city, ledger.ward, ledger.fiscal_year)
+    return Result(summary, identity, figures_of(ledger), ledger.unit)
 
 
 def check_all(
@@ -108,13 +110,21 @@ def check_all(
 ) -> list[Checked]:
     """Every file checked (through the cache unless use_cache is False), then the rules that
     span files: no two ledgers of one city, ward and year."""
+    return [result.checked for result in survey(paths, use_cache, workers)]
+
+
+def survey(
+    paths: Sequence[str], use_cache: bool = True, workers: int | None = None
+) -> list[Result]:
+    """What check_all finds, with who each ledger is and its unit."""
     workers = workers or os.cpu_count() or 1
     if workers > 1 and len(paths) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             results = list(pool.map(_check_one, paths, [use_cache] * len(paths), chunksize=4))
     else:
         results = [_check_one(path, use_cache) for path in paths]
-    return _prior_years(results, _duplicates(results))
+    checked = _prior_years(results, _duplicates(results))
+    return [replace(result, checked=each) for result, each in zip(results, checked, strict=True)]
 
 
 def _prior_years(results: list[Result], checked: list[Checked]) -> list[Checked]:

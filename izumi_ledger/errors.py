@@ -33,3 +33,7 @@ class CannotWrite(IzumiError):
     def __init__(self, path: str, message: str, hint: str = "") -> None:
         super().__init__(message, hint)
         self.path = path
+
+
+class MissingExtra(IzumiError):
+    """An optional library a format needs is not installed; the hint says how to add it."""

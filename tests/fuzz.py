@@ -31,8 +31,9 @@ from typer.testing import CliRunner
 from izumi_ledger.atomic import write_all_atomically
 from izumi_ledger.cli.app import app
 from izumi_ledger.errors import CannotWrite
+from izumi_ledger.export.database import Entry, datapackage_files, parquet_files, sqlite_bytes
 from izumi_ledger.export.tables import ExportRefused
-from izumi_ledger.export.writers import csv_files, datapackage_files, json_bytes, sqlite_bytes
+from izumi_ledger.export.writers import csv_files, json_bytes
 from izumi_ledger.export.xlsx import xlsx_bytes
 from izumi_ledger.export.yaml import dump_data, dump_ledger
 from izumi_ledger.figures.totals import GROUP_BY, group_totals
@@ -325,8 +326,9 @@ def exercise_exporters(data: bytes, folder: Path) -> None:
     writers: list[Callable[[], object]] = [
         lambda: json_bytes(ledger),
         lambda: csv_files(ledger),
-        lambda: sqlite_bytes(ledger),
-        lambda: datapackage_files(ledger),
+        lambda: sqlite_bytes([Entry(ledger)], ledger.unit),
+        lambda: datapackage_files([Entry(ledger)], ledger.unit),
+        lambda: list(parquet_files([Entry(ledger)], ledger.unit)),
         lambda: xlsx_bytes(ledger),
     ]
     for writer in writers:

@@ -9,7 +9,9 @@ import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from izumi_ledger.cli.app import app
@@ -140,3 +142,18 @@ policies:
 def load_text(text: str, name: str = "<text>") -> Loaded:
     """Load a ledger given as YAML text."""
     return load(text.encode("utf-8", "surrogatepass"), name=name)
+
+
+def hide_module(monkeypatch: pytest.MonkeyPatch, prefix: str) -> None:
+    """Make every import of a module whose name starts with prefix fail, as if it were not
+    installed."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def importing(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name.startswith(prefix):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", importing)

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +25,9 @@ from support import REPO, load_text
 from izumi_ledger import atomic
 from izumi_ledger.atomic import write_all_atomically, write_folder_atomically
 from izumi_ledger.errors import CannotWrite
+from izumi_ledger.export.database import Entry, datapackage_files, sqlite_bytes
 from izumi_ledger.export.json_text import json_text
 from izumi_ledger.export.tables import CheckStatus, ExportRefused
-from izumi_ledger.export.writers import datapackage_files, sqlite_bytes
 from izumi_ledger.export.xlsx import xlsx_bytes
 from izumi_ledger.export.yaml import dump_data, dump_ledger
 from izumi_ledger.loading import check, load
@@ -70,13 +71,13 @@ def test_a_failing_ledgers_exports_say_so() -> None:
     assert ledger is not None
     status = CheckStatus(errors=1, warnings=0)
     database = Path("/dev/shm" if Path("/dev/shm").is_dir() else "/tmp") / "izumi-trust.sqlite"
-    database.write_bytes(sqlite_bytes(ledger, status))
+    database.write_bytes(sqlite_bytes([Entry(ledger, status)], ledger.unit))
     try:
         with sqlite3.connect(database) as connection:
-            facts = dict(connection.execute("SELECT key, value FROM ledger"))
+            facts = connection.execute("SELECT check_ok, check_errors FROM ledgers").fetchall()
     finally:
         database.unlink()
-    assert (facts["check_ok"], facts["check_errors"]) == ("0", "1")
+    assert facts == [(0, 1)]
     summary = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(ledger, status)))["合計"]
     assert "izumi check: エラー 1 件" in str(summary.cell(summary.max_row, 1).value)
 
@@ -91,13 +92,19 @@ def _exportable_corpus() -> list[Path]:
 def test_every_data_package_validates_with_its_keys(path: Path, tmp_path: Path) -> None:
     checked = check(path)
     assert checked.ledger is not None
-    for writer in (sqlite_bytes, xlsx_bytes):  # bytes, or a refusal that says why
+    ledger = checked.ledger
+    writers: list[Callable[[], bytes]] = [
+        lambda: sqlite_bytes([Entry(ledger)], ledger.unit),
+        lambda: xlsx_bytes(ledger),
+    ]
+    for writer in writers:  # bytes, or a refusal that says why
         try:
-            assert writer(checked.ledger)
+            assert writer()
         except ExportRefused as refused:
             assert refused.message
     try:
-        files = datapackage_files(checked.ledger, CheckStatus(checked.errors, checked.warnings))
+        status = CheckStatus(checked.errors, checked.warnings)
+        files = datapackage_files([Entry(ledger, status)], ledger.unit)
     except ExportRefused:  # repeated numbers: refused, never written as an invalid package
         assert any(finding.rule in ("numbering", "repeated-name") for finding in checked.findings)
         return

@@ -59,6 +59,7 @@ COMMANDS: dict[str, CommandEntry] = {
         "export_command",
         help="台帳を他の道具に渡す（CSV・JSON・Excel・SQLite・データパッケージ）。",
     ),
+    "sql": CommandEntry("sql", "sql_command", help="台帳の表に SQL で問い合わせる（読むだけ）。"),
     "report": CommandEntry(
         "report",
         "report_command",
@@ -209,7 +210,12 @@ def _no_option_as_a_value(command: Command, arguments: list[str]) -> None:
         if not getattr(parameter, "is_flag", False) and parameter.param_type_name == "option"
         for name in parameter.opts
     }
-    every_option = {name for parameter in command.params for name in parameter.opts}
+    every_option = {
+        name
+        for parameter in command.params
+        if parameter.param_type_name == "option"  # an argument's "opts" is its own name
+        for name in parameter.opts
+    }
     every_option |= {"--help", "-h"}
     for word, following in zip(arguments, arguments[1:], strict=False):
         if word == "--":

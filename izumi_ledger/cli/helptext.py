@@ -37,8 +37,11 @@ ENGLISH: Final[dict[str, str]] = {
     "終了コード: 0 誤りなし、1 誤りあり（--strict では警告も）、2 台帳を読めない。": (
         "Exit status: 0 no errors, 1 errors (with --strict, warnings too), 2 the ledger cannot be read."
     ),
-    "例: izumi check --ledger data/programs.yaml": (
-        "Example: izumi check --ledger data/programs.yaml"
+    "例: izumi check --ledger data/programs.yaml / izumi check budgets/": (
+        "Example: izumi check --ledger data/programs.yaml / izumi check budgets/"
+    ),
+    "読む台帳: ファイル、フォルダ（中の *.yaml すべて）、glob。--ledger と同じ。": (
+        "Ledgers to read: files, folders (every *.yaml in them), globs. The same as --ledger."
     ),
     "読む台帳ファイル（- で標準入力）。省略時は環境変数 IZUMI_LEDGER、それもなければ同梱の台帳。": (
         "The ledger file to read (- for standard input). Default: the environment variable IZUMI_LEDGER, else the bundled ledger."
@@ -56,9 +59,18 @@ ENGLISH: Final[dict[str, str]] = {
     "総額、施策ごとの前年度比、事業ごとの構成比を示す。--by で担当課・タグ別に集計する。": (
         "Shows the total, each policy against the prior year, and each program's share of the total. --by groups by section or tag."
     ),
+    "台帳が複数なら（-l を重ねる、フォルダ、glob）、一つの区の年度を列に並べて各年度の増減と率を示す。区が複数なら区ごとの総額を並べる（--by ward）。": (
+        "With several ledgers (-l more than once, a folder, a glob), one ward's years stand in columns, with each year's change and %. With several wards, each ward's total stands in a row (--by ward)."
+    ),
     "例: izumi totals --by section --unit 万円": ("Example: izumi totals --by section --unit 万円"),
-    "集計の単位: program, policy, section（担当課）, tag（タグ）。": (
-        "Group by: program, policy, section, tag."
+    "集計の単位: program, policy, section（担当課）, tag（タグ）, ward（区）。": (
+        "Group by: program, policy, section, tag, ward."
+    ),
+    "SELECT 文（一つ）。表は ledgers, policies, programs など。": (
+        "One SELECT statement. Tables: ledgers, policies, programs and more."
+    ),
+    "台帳の表に SQL で問い合わせる（読むだけ）。": (
+        "Query the ledgers' tables with SQL (read only)."
     ),
     "表示の単位: 千円, 万円, 円（省略時は台帳の単位）。": (
         "Unit shown: 千円, 万円, 円 (default: the ledger's unit)."
@@ -172,17 +184,26 @@ ENGLISH: Final[dict[str, str]] = {
     "台帳を他の道具に渡す（CSV・JSON・Excel・SQLite・データパッケージ）。": (
         "Hand the ledger to other tools (CSV, JSON, Excel, SQLite, data package)."
     ),
+    "台帳が複数なら、どの表も市区町村・区・年度を鍵に持つ一組の表にする（Excel 以外）。 Parquet は年度・市区町村・区で分けたフォルダに書き、DuckDB や Spark がそのまま読める。": (
+        "Several ledgers become one set of tables, every table keyed by city, ward and fiscal year (all formats but Excel). Parquet is written in folders by fiscal year, city and ward, which DuckDB and Spark read as they are."
+    ),
+    "台帳（複数なら全部）を export --format sqlite と同じ表にして、SELECT 文を一つ実行する。どの表も市区町村・区・年度を鍵に持ち、金額は一つの単位にそろえる。": (
+        "Puts the ledger (or every ledger named) in the tables export --format sqlite writes, and runs one SELECT statement. Every table is keyed by city, ward and fiscal year, and every amount is in one unit."
+    ),
+    '例: izumi sql "SELECT section, SUM(amount) FROM program_sections GROUP BY section"': (
+        'Example: izumi sql "SELECT section, SUM(amount) FROM program_sections GROUP BY section"'
+    ),
     "書き出しは一時ファイルを経由するので、途中で止まっても元のファイルは残る。既存のファイルは --force がなければ上書きしない。": (
         "Files are written through a temporary file, so an interrupted export leaves the old file. An existing file is replaced only with --force."
     ),
     "例: izumi export --format xlsx -o 予算.xlsx": (
         "Example: izumi export --format xlsx -o budget.xlsx"
     ),
-    "形式: csv, json, xlsx, sqlite, datapackage。": (
-        "Format: csv, json, xlsx, sqlite, datapackage."
+    "形式: csv, json, xlsx, sqlite, datapackage, parquet。": (
+        "Format: csv, json, xlsx, sqlite, datapackage, parquet."
     ),
-    "書き出す先。csv（--table なし）と datapackage ではフォルダ。json と --table つきの csv は省略すると標準出力。": (
-        "Where to write: a folder for csv (without --table) and datapackage. json, and csv with --table, go to standard output when it is left out."
+    "書き出す先。csv（--table なし）、datapackage と parquet ではフォルダ。json と --table つきの csv は省略すると標準出力。": (
+        "Where to write: a folder for csv (without --table), datapackage and parquet. json, and csv with --table, go to standard output when it is left out."
     ),
     "すでにあるファイルを上書きする。": ("Replace a file that exists."),
     "csv で一つの表だけ: policies, programs, program_sections, items, details, related。": (

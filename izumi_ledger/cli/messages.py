@@ -113,6 +113,13 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "col.policy": {"ja": "施策", "en": "policy"},
     "col.number": {"ja": "番号", "en": "no."},
     "col.program": {"ja": "事業名", "en": "program"},
+    "col.city": {"ja": "市区町村", "en": "city"},
+    "col.ward": {"ja": "区", "en": "ward"},
+    "col.year": {"ja": "年度", "en": "year"},
+    "list.collection": {
+        "ja": "台帳 {ledgers} 件（{wards} 区、{first}〜{last}年度）",
+        "en": "{ledgers} ledgers ({wards} wards, fiscal {first}–{last})",
+    },
     "col.policy_title": {"ja": "施策名", "en": "policy"},
     "col.item": {"ja": "細事業", "en": "item"},
     "col.amount": {"ja": "予算額", "en": "amount"},
@@ -162,8 +169,17 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "the ledgers are of several wards ({wards}); years are shown side by side for one ward",
     },
     "years.several_wards.hint": {
-        "ja": "一つの区の台帳だけを -l で指定してください（区を並べる --by ward はまだありません）",
-        "en": "give the ledgers of one ward with -l (wards side by side, --by ward, are not there yet)",
+        "ja": "区を並べるなら --by ward、一つの区の年度を並べるならその区の台帳だけを -l で指定してください（区と担当課などを組み合わせるなら izumi sql）",
+        "en": "use --by ward for the wards side by side, or give one ward's ledgers with -l (izumi sql combines wards with sections and the like)",
+    },
+    "wards.title": {
+        "ja": "区ごとの予算 {first}〜{last}年度（台帳 {count} 件、{wards} 区）",
+        "en": "budgets by ward, fiscal {first}–{last} ({count} ledgers, {wards} wards)",
+    },
+    "wards.col.ward": {"ja": "区", "en": "ward"},
+    "wards.note": {
+        "ja": "各区の総額（施策の合計）。増減と率は同じ区の前の年度から。空欄はその年度の台帳がない区で、合計には入りません。",
+        "en": "Each ward's total (the sum of its policies). Changes and % are from the same ward's year before; a blank is a ward with no ledger that year, left out of the total.",
     },
     "years.same_year": {
         "ja": "{year}年度の台帳が二つあります: {first} と {second}",
@@ -391,6 +407,31 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "{path} is not the name of an HTML file (report writes HTML: use a name ending in .html)",
     },
     "write.done": {"ja": "書き出しました: {path}", "en": "written: {path}"},
+    "sql.about_one": {
+        "ja": "台帳 {ledger} · 金額の単位: {unit}",
+        "en": "ledger {ledger} · amounts in {unit}",
+    },
+    "sql.about_many": {
+        "ja": "台帳 {ledgers} 件 · 金額の単位: {unit}",
+        "en": "{ledgers} ledgers · amounts in {unit}",
+    },
+    "sql.no_rows": {"ja": "該当する行はありません", "en": "no rows"},
+    "sql.floats": {
+        "ja": "小数の値は SQLite の浮動小数点数のまま示しています（正確とは限りません。整数の計算は正確です）",
+        "en": "decimal values are SQLite's floating-point numbers as they are (not always exact; whole numbers are)",
+    },
+    "write.parquet_done": {
+        "ja": "書き出しました: {path}（Parquet ファイル {files} 個）",
+        "en": "written: {path} ({files} Parquet files)",
+    },
+    "export.xlsx_one_ledger": {
+        "ja": "Excel 形式は台帳一つだけです（シートの式が一つの台帳の行を指すため）",
+        "en": "the Excel format holds one ledger (its sheets' formulas point at one ledger's rows)",
+    },
+    "export.xlsx_one_ledger.hint": {
+        "ja": "複数の台帳は --format csv --excel（Excel で開ける）、sqlite、datapackage、parquet で書き出せます",
+        "en": "write several with --format csv --excel (Excel opens it), sqlite, datapackage or parquet",
+    },
     # --- import --------------------------------------------------------------------------
     "cli.out_of_memory": {
         "ja": "メモリが足りません（台帳が大きすぎるか、使えるメモリが制限されています）",
@@ -518,6 +559,14 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "cli.one_ledger.hint": {
         "ja": "2 つの台帳を比べるには izumi diff 古い.yaml 新しい.yaml",
         "en": "to compare two ledgers: izumi diff old.yaml new.yaml",
+    },
+    "collection.unreadable": {
+        "ja": "読めない台帳が {count} 件あります（izumi check で一つずつ確かめられます）",
+        "en": "{count} ledgers cannot be read (izumi check shows each one)",
+    },
+    "collection.sums_wrong": {
+        "ja": "izumi: 注意: 台帳 {ledgers} 件に誤りが計 {count} 件あります（{command} で確認できます）",
+        "en": "izumi: note: {ledgers} ledgers have errors, {count} in all (see {command})",
     },
     "cli.sums_wrong": {
         "ja": "izumi: 注意: この台帳には誤りが {count} 件あります（{command} で確認できます）",

@@ -21,6 +21,22 @@ LedgerOption = Annotated[
         "省略時は環境変数 IZUMI_LEDGER、それもなければ同梱の台帳。",
     ),
 ]
+LedgerArguments = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="LEDGER",
+        show_default=False,
+        help="読む台帳: ファイル、フォルダ（中の *.yaml すべて）、glob。--ledger と同じ。",
+    ),
+]
+
+
+def named_ledgers(option: list[str] | None, arguments: list[str] | None) -> list[str] | None:
+    """The ledgers named by --ledger and as arguments, in that order; None for none."""
+    named = [*(option or ()), *(arguments or ())]
+    return named or None
+
+
 NoCacheOption = Annotated[
     bool,
     typer.Option(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
 from izumi_ledger.errors import IzumiError
+from izumi_ledger.format.amounts import UNIT_IN_YEN
 from izumi_ledger.format.models import Ledger
 from izumi_ledger.text.messages import current, t
 
@@ -69,6 +71,16 @@ _ENGLISH: Final[dict[str, str]] = {
     "順番": "position",
     "財源": "funding",
     "合計の外": "outside every total",
+    "市区町村": "city",
+    "区": "ward",
+    "台帳": "ledgers",
+    "金額の単位": "unit of the amounts",
+    "出典": "source",
+    "ファイル": "file",
+    "検査": "check",
+    "合っていれば 1": "1 when it passes",
+    "検査のエラー": "check errors",
+    "検査の警告": "check warnings",
 }
 _BRACKETED = re.compile(r"^(.*)（([^（）]*)）$")  # the last bracket: 額（共同…）（千円）
 
@@ -97,6 +109,7 @@ class Column:
     required: bool = True
     # The Fiscal Data Package concept the column holds, where one fits.
     column_type: str | None = None
+    money: bool = False  # an amount in the table's unit
 
 
 @dataclass
@@ -117,15 +130,30 @@ def _amount(
 ) -> Column:
     # Only a column whose sum means something is a value (a measure) for open-data tools.
     return Column(
-        "amount", "integer", f"{title}（{unit}）", required, "value" if summable else None
+        "amount",
+        "integer",
+        f"{title}（{unit}）",
+        required,
+        "value" if summable else None,
+        money=True,
     )
 
 
-def exact_tables(ledger: Ledger) -> list[Table]:
-    """The ledger's tables; ExportRefused when a figure is too large for the exports to keep
-    exactly."""
-    tables = ledger_tables(ledger)
-    total = sum(policy.amount for policy in ledger.policies)
+def _money(name: str, title: str) -> Column:
+    return Column(name, "integer", title, required=False, money=True)
+
+
+def smallest_unit(units: Iterable[str]) -> str:
+    """The unit every one of these units is a whole multiple of: 千円 and 万円 are both
+    whole in 千円, and every unit is whole in 円."""
+    return min(units, key=UNIT_IN_YEN.__getitem__)
+
+
+def exact_tables(ledger: Ledger, unit: str | None = None, keyed: bool = False) -> list[Table]:
+    """The ledger's tables (keyed by city and ward too, amounts in unit, when asked);
+    ExportRefused when a figure is too large for the exports to keep exactly."""
+    tables = ledger_tables(ledger, unit, keyed)
+    total = sum(policy.amount for policy in ledger.policies) * _scale(ledger.unit, unit)
     if total >= EXACT_LIMIT:
         raise ExportRefused(
             t("export.inexact", table="policies", column="amount (合計)", value=total),
@@ -158,9 +186,27 @@ def refuse_repeated_keys(tables: list[Table]) -> None:
             seen.add(key)
 
 
-def ledger_tables(ledger: Ledger) -> list[Table]:
-    """policies, programs, program_sections, items, details and related, in that order."""
-    unit = ledger.unit
+def _scale(own: str, unit: str | None) -> int:
+    return 1 if unit is None else UNIT_IN_YEN[own] // UNIT_IN_YEN[unit]
+
+
+# The keys a database of many ledgers tells them apart by, before the fiscal year.
+PLACE_KEY: Final = ("city", "ward")
+
+
+def ledger_tables(ledger: Ledger, unit: str | None = None, keyed: bool = False) -> list[Table]:
+    """policies, programs, program_sections, items, details and related, in that order.
+
+    With keyed, every table starts with the city and the ward, and its keys with them, so
+    that the tables of many ledgers are one set of tables; with unit (one the ledger's unit
+    is a whole multiple of), every amount is in it."""
+    scale = _scale(ledger.unit, unit)
+    unit = unit or ledger.unit
+
+    def money(amount: int | None) -> int | None:
+        return None if amount is None else amount * scale
+
+    place: tuple[Cell, ...] = (ledger.city, ledger.ward) if keyed else ()
     year = Column("fiscal_year", "integer", "年度", column_type="date:fiscal-year")
     policy_key = Column(
         "policy", "integer", "施策番号", column_type="functional-classification:generic:level1:code"
@@ -185,8 +231,8 @@ def ledger_tables(ledger: Ledger) -> list[Table]:
                 column_type="functional-classification:generic:level1:label",
             ),
             _amount(unit),
-            Column("prior_amount", "integer", f"前年度予算額（{unit}）", required=False),
-            Column("change", "integer", f"増減（文書、{unit}）", required=False),
+            _money("prior_amount", f"前年度予算額（{unit}）"),
+            _money("change", f"増減（文書、{unit}）"),
             Column("program_count", "integer", "事業数（文書）", required=False),
         ],
         ["fiscal_year", "policy"],
@@ -207,8 +253,8 @@ def ledger_tables(ledger: Ledger) -> list[Table]:
             _amount(unit),
             Column("sections", "string", "担当課", required=False),
             Column("tags", "string", "タグ", required=False),
-            Column("prior_amount", "integer", f"前年度予算額（{unit}）", required=False),
-            Column("change", "integer", f"増減（文書、{unit}）", required=False),
+            _money("prior_amount", f"前年度予算額（{unit}）"),
+            _money("change", f"増減（文書、{unit}）"),
             Column("summary", "string", "事業概要", required=False),
         ],
         ["fiscal_year", "policy", "program"],
@@ -282,7 +328,7 @@ def ledger_tables(ledger: Ledger) -> list[Table]:
             Column("position", "integer", "順番"),
             Column("name", "string", "事業名"),
             Column("funding", "string", "財源"),
-            Column("amount", "integer", f"額（{unit}、合計の外）", required=False),
+            _money("amount", f"額（{unit}、合計の外）"),
             Column("summary", "string", "説明", required=False),
         ],
         ["fiscal_year", "policy", "program", "position"],
@@ -292,45 +338,93 @@ def ledger_tables(ledger: Ledger) -> list[Table]:
     for policy in ledger.policies:
         policies.rows.append(
             (
+                *place,
                 fy,
                 policy.number,
                 policy.title,
-                policy.amount,
-                policy.prior_amount,
-                policy.change,
+                money(policy.amount),
+                money(policy.prior_amount),
+                money(policy.change),
                 policy.program_count,
             )
         )
         for program in policy.programs:
-            key = (fy, policy.number, program.number)
+            key = (*place, fy, policy.number, program.number)
             programs.rows.append(
                 (
                     *key,
                     program.name,
-                    program.amount,
+                    money(program.amount),
                     "、".join(program.sections),
                     " ".join(program.tags),
-                    program.prior_amount,
-                    program.change,
+                    money(program.prior_amount),
+                    money(program.change),
                     program.summary,
                 )
             )
             shared = 1 if len(program.sections) > 1 else 0
             for section in program.sections:
-                program_sections.rows.append((*key, section, shared, program.amount))
+                program_sections.rows.append((*key, section, shared, money(program.amount)))
             for item in program.items:
                 items.rows.append(
-                    (*key, item.number, item.name, item.amount, " ".join(item.tags), item.summary)
+                    (
+                        *key,
+                        item.number,
+                        item.name,
+                        money(item.amount),
+                        " ".join(item.tags),
+                        item.summary,
+                    )
                 )
                 for detail in item.details:
                     details.rows.append(
-                        (*key, item.number, detail.label, detail.name, detail.text, detail.amount)
+                        (
+                            *key,
+                            item.number,
+                            detail.label,
+                            detail.name,
+                            detail.text,
+                            money(detail.amount),
+                        )
                     )
             for position, entry in enumerate(program.related, 1):
                 related.rows.append(
-                    (*key, position, entry.name, entry.funding, entry.amount, entry.summary)
+                    (*key, position, entry.name, entry.funding, money(entry.amount), entry.summary)
                 )
-    return [policies, programs, program_sections, items, details, related]
+    tables = [policies, programs, program_sections, items, details, related]
+    return [_keyed(table) for table in tables] if keyed else tables
+
+
+def ledgers_table(unit: str) -> Table:
+    """Who each ledger is, where it came from and what its check said: one row per ledger."""
+    return Table(
+        "ledgers",
+        "台帳",
+        [
+            Column("city", "string", "市区町村"),
+            Column("ward", "string", "区"),
+            Column("fiscal_year", "integer", "年度", column_type="date:fiscal-year"),
+            Column("unit", "string", "金額の単位"),
+            Column("source", "string", "出典"),
+            Column("file", "string", "ファイル", required=False),
+            Column("check_ok", "integer", "検査（合っていれば 1）", required=False),
+            Column("check_errors", "integer", "検査のエラー", required=False),
+            Column("check_warnings", "integer", "検査の警告", required=False),
+        ],
+        [*PLACE_KEY, "fiscal_year"],
+    )
+
+
+def _keyed(table: Table) -> Table:
+    """The table with the city and the ward first, in its columns and in every key."""
+    places = [Column("city", "string", "市区町村"), Column("ward", "string", "区")]
+    table.columns[:0] = places
+    table.primary_key[:0] = PLACE_KEY
+    table.foreign_keys = [
+        ([*PLACE_KEY, *own], target, [*PLACE_KEY, *theirs])
+        for own, target, theirs in table.foreign_keys
+    ]
+    return table
 
 
 TABLE_NAMES = ("policies", "programs", "program_sections", "items", "details", "related")

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, Final
 
-from izumi_ledger.errors import IzumiError
+from izumi_ledger.errors import MissingExtra
 from izumi_ledger.export.tables import (
     CheckStatus,
     ExportRefused,
@@ -39,10 +39,6 @@ _NARROWEST: Final = 6
 # number. Past either, Excel would cut or round the value without a word.
 CELL_CHARACTERS: Final = 32_767
 NUMBER_DIGITS: Final = 15
-
-
-class MissingExtra(IzumiError):
-    """XlsxWriter is not installed."""
 
 
 def _xlsxwriter() -> Any:

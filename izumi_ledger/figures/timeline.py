@@ -147,3 +147,27 @@ def group_timeline(ledgers: Sequence[Ledger], by: GroupBy) -> tuple[Unit, list[G
     for key, line in lines.items():
         line.key = titles[key] if by != "policy" else f"{key} {titles[key]}"
     return unit, list(lines.values())
+
+
+@dataclass
+class WardLine(GroupLine):
+    """A ward's whole budget across the years of a collection."""
+
+    city: str = ""
+    ward: str = ""
+
+
+def ward_timeline(ledgers: Sequence[Ledger]) -> tuple[Unit, list[int], list[WardLine]]:
+    """Each ward's whole over every year of the ledgers, in the finest of their units: a
+    line per ward (by city, then ward), None in a year it has no ledger of."""
+    unit: Unit = min((ledger.unit for ledger in ledgers), key=lambda name: UNIT_IN_YEN[name])
+    years = sorted({ledger.fiscal_year for ledger in ledgers})
+    lines: dict[tuple[str, str], WardLine] = {}
+    for ledger in ledgers:
+        place = (ledger.city, ledger.ward)
+        line = lines.setdefault(
+            place, WardLine(f"{ledger.city}{ledger.ward}", [None] * len(years), *place)
+        )
+        scale = UNIT_IN_YEN[ledger.unit] // UNIT_IN_YEN[unit]
+        line.amounts[years.index(ledger.fiscal_year)] = ledger_total(ledger) * scale
+    return unit, years, [lines[place] for place in sorted(lines)]

@@ -644,6 +644,24 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "Excel 形式には XlsxWriter が要ります。{command} で入れてください",
         "en": "the Excel format needs XlsxWriter: install it with {command}",
     },
+    "sql.empty": {"ja": "SQL の問い合わせが空です", "en": "the SQL query is empty"},
+    "sql.tables": {
+        "ja": "使える表とビュー: {names}（列は docs/sql.md）",
+        "en": "tables and views: {names} (their columns: docs/sql.md)",
+    },
+    "sql.one_statement": {
+        "ja": "SQL の文は一つだけにしてください（; で区切った二つめがあります）",
+        "en": "give one SQL statement (there is a second after a ;)",
+    },
+    "sql.read_only": {
+        "ja": "izumi sql は読むだけです: SELECT（と WITH）だけが使えます。書き込み・ATTACH・PRAGMA はできません",
+        "en": "izumi sql only reads: SELECT (and WITH) only, no writing, ATTACH or PRAGMA",
+    },
+    "sql.failed": {"ja": "SQL を実行できません: {reason}", "en": "cannot run the SQL: {reason}"},
+    "export.needs_pyarrow": {
+        "ja": "Parquet 形式には pyarrow が要ります。{command} で入れてください",
+        "en": "the Parquet format needs pyarrow: install it with {command}",
+    },
     "export.inexact": {
         "ja": "{table} の {column} に {value} があり、大きすぎて正確に書き出せません（2^53 未満まで）",
         "en": "{table}.{column} holds {value}, too large to export exactly (below 2^53 only)",
@@ -897,6 +915,18 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "export.package_title": {
         "ja": "{city}{ward} {year}年度 予算",
         "en": "{city}{ward} budget, fiscal year {year}",
+    },
+    "export.collection_title": {
+        "ja": "予算 台帳 {ledgers} 件",
+        "en": "budgets: {ledgers} ledgers",
+    },
+    "export.sources": {
+        "ja": "出典は ledgers 表の source 列",
+        "en": "Each ledger's source is in the source column of the ledgers table",
+    },
+    "export.same_ledger": {
+        "ja": "{file} は {city}{ward}の{year}年度の二つめの台帳です。一つのデータベースには一つしか入りません",
+        "en": "{file} is a second ledger of {city} {ward}, fiscal year {year}: a database holds one",
     },
     "export.package_description": {
         "ja": "{source}。金額の単位は{unit}。関連事業（related）の額はどの合計にも入らない。",

@@ -62,12 +62,14 @@ def test_a_repeated_filter_matches_any_of_its_values() -> None:
 
 
 def test_a_repeated_ledger_is_refused() -> None:
-    result = run_cli("list", "-l", str(BUNDLED), "-l", str(BUNDLED))
+    result = run_cli("show", "1", "-l", str(BUNDLED), "-l", str(BUNDLED))
     assert result.exit_code == 2
     assert "台帳は 1 つだけ" in result.stderr
-    # check reads a collection: the same file named twice is checked once.
+    # check and list read a collection: the same file named twice is read once.
     twice = run_cli("check", "-l", str(BUNDLED), "--ledger", str(BUNDLED))
     assert twice.exit_code == 0 and "台帳 1 件" in twice.stdout
+    listed = run_cli("list", "-l", str(BUNDLED), "-l", str(BUNDLED))
+    assert listed.exit_code == 0 and "合計 12 事業" in listed.stdout
 
 
 # --- 3. --grep --------------------------------------------------------------------------------

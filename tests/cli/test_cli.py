@@ -296,7 +296,7 @@ def test_every_command_has_help_with_an_example() -> None:
     from izumi_ledger.cli.app import COMMANDS
 
     commands = list(COMMANDS)
-    reads_a_ledger = {"check", "totals", "list", "show", "export", "report"}
+    reads_a_ledger = {"check", "totals", "list", "show", "export", "report", "sql"}
     ledger_arguments = {"diff"}
     assert set(commands) == reads_a_ledger | ledger_arguments | {"import", "schema"}
     for command in commands:

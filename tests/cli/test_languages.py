@@ -59,7 +59,7 @@ USAGE = [
     (["list", "--policy", "abc"], "値 'abc' は整数ではありません", "is not a whole number"),
     (["list", "--sort", "size"], "--sort に 'size' は選べません", "not a choice of --sort"),
     (["show"], "show: PROGRAM を指定してください", "PROGRAM is needed"),
-    (["list", "extra"], "余分な引数があります: extra", "arguments it does not take: extra"),
+    (["schema", "extra"], "余分な引数があります: extra", "arguments it does not take: extra"),
     (["chek"], "コマンド 'chek' はありません", "there is no command 'chek'"),
     (["list", "--items=yes"], "--items は値をとりません", "--items takes no value"),
     # The next option is not the value of one that needs a value.

@@ -34,7 +34,10 @@ def typer_reading(arguments: list[str]) -> dict[str, Any] | None:
         context = command.make_context("check", list(arguments))
     except Exception:  # typer refuses it (or answers it, as --help)
         return None
-    return dict(context.params)
+    params = dict(context.params)
+    # Ledgers named as arguments follow those of --ledger, as the command joins them.
+    params["ledger"] = (*(params["ledger"] or ()), *(params.pop("ledgers") or ()))
+    return params
 
 
 @settings(max_examples=400, deadline=None)
@@ -47,7 +50,12 @@ def test_what_the_quick_reading_takes_typer_reads_the_same(arguments: list[str])
 
 def test_the_quick_reading_knows_every_option_of_check() -> None:
     command = load_command("check")
-    names = {name for parameter in command.params for name in parameter.opts}
+    names = {
+        name
+        for parameter in command.params
+        if parameter.param_type_name == "option"
+        for name in parameter.opts
+    }
     assert names - {"--help", "-h"} == set(_QUICK)
     for parameter in command.params:
         choices = getattr(parameter.type, "choices", None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import csv
 import io
 import json
@@ -13,7 +12,7 @@ from typing import Any
 import frictionless
 import openpyxl
 import pytest
-from support import REPO, run_cli
+from support import REPO, hide_module, run_cli
 
 from izumi_ledger.export.yaml import ledger_data
 from izumi_ledger.loading import load
@@ -108,7 +107,8 @@ def test_sqlite_totals_equal_izumi_totals(tmp_path: Path) -> None:
     }
     expected = {g["key"]: (g["sole"], g["shared"], g["amount"]) for g in totals()["groups"]}
     assert sections == expected
-    assert dict(connection.execute("SELECT key, value FROM ledger"))["unit"] == "千円"
+    ledgers = connection.execute("SELECT city, ward, fiscal_year, unit FROM ledgers").fetchall()
+    assert ledgers == [("横浜市", "泉区", 2021, "千円")]
 
 
 def test_sqlite_keys_refuse_an_orphan(tmp_path: Path) -> None:
@@ -118,7 +118,8 @@ def test_sqlite_keys_refuse_an_orphan(tmp_path: Path) -> None:
     connection.execute("PRAGMA foreign_keys = ON")
     with pytest.raises(sqlite3.IntegrityError):
         connection.execute(
-            "INSERT INTO items VALUES (2021, 2, 99, 1, 'どこにも属さない', 1, '', '')"
+            "INSERT INTO items VALUES"
+            " ('横浜市', '泉区', 2021, 2, 99, 1, 'どこにも属さない', 1, '', '')"
         )
 
 
@@ -215,14 +216,7 @@ def test_xlsx_in_english(tmp_path: Path) -> None:
 def test_xlsx_without_xlsxwriter_says_how_to_install_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_import = builtins.__import__
-
-    def without_xlsxwriter(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name.startswith("xlsxwriter"):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", without_xlsxwriter)
+    hide_module(monkeypatch, "xlsxwriter")
     result = export("--format", "xlsx", "-o", str(tmp_path / "b.xlsx"))
     assert result.exit_code == 2
     assert "pip install 'izumi-ledger[xlsx]'" in result.stderr

@@ -119,7 +119,8 @@ def test_years_of_more_than_one_ward_or_a_year_twice_are_refused(
     year, programs, ward = extra
     folder = _write(tmp_path)
     (folder / "zz.yaml").write_text(_year(year, programs, ward), encoding="utf-8")
-    result = run_cli("totals", "-l", str(folder))
+    # Of several wards, only their whole side by side is shown (--by ward).
+    result = run_cli("totals", "-l", str(folder), "--by", "section")
     assert result.exit_code == 2 and says in result.stderr
 
 

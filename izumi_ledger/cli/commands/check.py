@@ -137,8 +137,12 @@ def quick_options(arguments: list[str]) -> "dict[str, Any] | None":
     """The keywords of `run` for a command line of check's options, each given once; None
     for anything else (help, an unknown or repeated option, a value it does not take)."""
     options: dict[str, Any] = {}
+    paths: list[str] = []
     words = iter(arguments)
     for word in words:
+        if word == "-" or not word.startswith("-"):
+            paths.append(word)  # a ledger named as an argument
+            continue
         name, equals, value = word.partition("=") if word.startswith("--") else (word, "", "")
         if name not in _QUICK:
             return None
@@ -158,6 +162,8 @@ def quick_options(arguments: list[str]) -> "dict[str, Any] | None":
             return None
         # --ledger may be given several times (and refused then): typer reads it as a tuple.
         options[keyword] = (value,) if keyword == "ledger" else value
+    if paths:
+        options["ledger"] = (*options.get("ledger", ()), *paths)
     return options
 
 
@@ -167,9 +173,16 @@ def typer_command() -> Callable[..., int]:
 
     import typer
 
-    from izumi_ledger.cli.options import LanguageOption, LedgerOption, NoCacheOption
+    from izumi_ledger.cli.options import (
+        LanguageOption,
+        LedgerArguments,
+        LedgerOption,
+        NoCacheOption,
+        named_ledgers,
+    )
 
     def check_command(
+        ledgers: LedgerArguments = None,
         ledger: LedgerOption = None,
         strict: Annotated[
             bool, typer.Option("--strict", help="警告も失敗として扱う（終了コード 1）。")
@@ -194,9 +207,9 @@ def typer_command() -> Callable[..., int]:
 
         終了コード: 0 誤りなし、1 誤りあり（--strict では警告も）、2 台帳を読めない。
 
-        例: izumi check --ledger data/programs.yaml
+        例: izumi check --ledger data/programs.yaml / izumi check budgets/
         """
-        return run(ledger, strict, output, no_cache, lang)
+        return run(named_ledgers(ledger, ledgers), strict, output, no_cache, lang)
 
     return check_command
 

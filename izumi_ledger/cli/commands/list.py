@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -14,16 +15,19 @@ from izumi_ledger.cli.ledger import open_readable, shown_name
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import (
     LanguageOption,
+    LedgerArguments,
     LedgerOption,
     NoCacheOption,
     RowFormatOption,
     UnitOption,
+    named_ledgers,
 )
 from izumi_ledger.cli.render.figures import Figures
 from izumi_ledger.cli.render.status import failing_lines
 from izumi_ledger.cli.render.tables import Cell, Column, Decorated, Table
 from izumi_ledger.cli.render.view import View, render
 from izumi_ledger.cli.terminal import terminal
+from izumi_ledger.collection import is_collection
 from izumi_ledger.errors import UsageError
 from izumi_ledger.figures.query import (
     Place,
@@ -41,6 +45,7 @@ from izumi_ledger.text.width import cell_width
 
 
 def list_command(
+    ledgers: LedgerArguments = None,
     ledger: LedgerOption = None,
     section: Annotated[
         list[str] | None,
@@ -113,11 +118,18 @@ def list_command(
     例: izumi list --section 地域振興課 --sort amount
     """
     apply_language(lang)
+    ledger = named_ledgers(ledger, ledgers)
+    if ledger and is_collection(ledger):
+        from izumi_ledger.cli.commands.list_many import Wanted, list_collection
+
+        wanted = Wanted(section, tag, policy, min_amount, grep, sort, items)
+        list_collection(ledger, no_cache, wanted, unit, output)
+        return
     checked = open_readable(ledger, no_cache)
     book, name = checked.ledger, checked.name
     assert book is not None
     figures = Figures(book.unit, unit)
-    program_filter = _filter(book, figures, section, tag, policy, min_amount, grep)
+    program_filter = program_filter_of(book, figures, section, tag, policy, min_amount, grep)
     refs = select_programs(book, program_filter, sort)
     # Where --grep found its text in each program kept, looked up once for every format.
     found = (
@@ -127,26 +139,26 @@ def list_command(
     )
     screen = terminal()
     if not refs and output in ("table", "markdown"):
-        screen.message(t("list.none", conditions=_describe(program_filter, figures).lstrip(" ·")))
+        screen.message(t("list.none", conditions=describe(program_filter, figures).lstrip(" ·")))
 
     def rows(output: str) -> Table:
-        table = _table(refs, figures, items, found)
+        table = table_of(refs, figures, items, found)
         table.unit = figures.unit
         if output != "csv":
             table.heading = [
-                t("cli.ledger", ledger=shown_name(name)) + _describe(program_filter, figures),
+                t("cli.ledger", ledger=shown_name(name)) + describe(program_filter, figures),
                 *failing_lines(checked),
             ]
         return table
 
     view = View(
-        document=lambda: [_json_row(ref, figures, items, found) for ref in refs],
+        document=lambda: [json_row(ref, figures, items, found) for ref in refs],
         rows=rows,
     )
     render(view, output, screen)
 
 
-def _filter(
+def program_filter_of(
     book: Ledger,
     figures: Figures,
     sections: list[str] | None,
@@ -164,7 +176,7 @@ def _filter(
             raise UsageError(
                 t("list.no_policy", policy=number), t("list.policies", numbers=numbers)
             )
-    minimum = None if min_amount is None else _minimum(min_amount, figures)
+    minimum = None if min_amount is None else minimum_of(min_amount, figures)
     if grep is not None:
         grep = grep.strip()  # a space typed after the words is not part of what is sought
         if not grep:
@@ -177,7 +189,7 @@ def _filter(
 _DECIMAL = re.compile(r"([0-9０-９,，]+)[.．]([0-9０-９]+)")
 
 
-def _minimum(text: str, figures: Figures) -> int | Decimal:
+def minimum_of(text: str, figures: Figures) -> int | Decimal:
     """--min-amount in the display unit, as the table shows amounts (658.8 with --unit 万円),
     exactly in the ledger's unit; UsageError for anything else."""
     decimal = _DECIMAL.fullmatch(text.strip())
@@ -195,7 +207,7 @@ def _minimum(text: str, figures: Figures) -> int | Decimal:
     return figures.ledger_amount(shown)
 
 
-def _describe(program_filter: ProgramFilter, figures: Figures) -> str:
+def describe(program_filter: ProgramFilter, figures: Figures) -> str:
     parts = []
     if program_filter.sections:
         parts.append(t("list.by_section", section="、".join(program_filter.sections)))
@@ -243,7 +255,50 @@ def place_text(place: Place) -> str:
 Found = dict[int, list[Place]] | None
 
 
-def _table(refs: list[ProgramRef], figures: Figures, with_items: bool, found: Found) -> Table:
+@dataclass(frozen=True)
+class Where:
+    """The ledger a listed program is of, among several; scale takes its amounts into the
+    unit of the list."""
+
+    city: str
+    ward: str
+    fiscal_year: int
+    ledger: str
+    scale: int = 1
+
+
+# Where each listed program is from, by the id of its ProgramRef; None for one ledger.
+Places = dict[int, Where] | None
+
+
+def _place_columns(places: Places, wards: bool, years: bool) -> list[Column]:
+    """A list of several ledgers: the city (data only), the ward and the year (on screen
+    when there are several)."""
+    if places is None:
+        return []
+    return [
+        Column("city", t("col.city"), in_table=False),
+        Column("ward", t("col.ward"), in_table=wards),
+        Column("fiscal_year", t("col.year"), "right", in_table=years, no_wrap=True),
+    ]
+
+
+def _place_cells(where: Where | None) -> dict[str, Cell]:
+    if where is None:
+        return {}
+    return {"city": where.city, "ward": where.ward, "fiscal_year": where.fiscal_year}
+
+
+def table_of(
+    refs: list[ProgramRef],
+    figures: Figures,
+    with_items: bool,
+    found: Found,
+    places: Places = None,
+    wards: bool = False,
+    years: bool = False,
+) -> Table:
+    """The programs listed, as rows (and their items with --items)."""
     # A tag is never folded: the column is at least as wide as its widest tag, (3)新規.
     widest_tag = max(
         (cell_width(tag) for ref in refs for tag in tag_text(ref.program).split()), default=4
@@ -266,6 +321,7 @@ def _table(refs: list[ProgramRef], figures: Figures, with_items: bool, found: Fo
         12,
     )
     columns = [
+        *_place_columns(places, wards, years),
         Column("policy", t("col.policy"), "right", no_wrap=True),
         Column("number", t("col.number"), "right", no_wrap=True),
         *([Column("item", t("col.item"), "right", in_table=False)] if with_items else []),
@@ -281,13 +337,18 @@ def _table(refs: list[ProgramRef], figures: Figures, with_items: bool, found: Fo
         ),
     ]
     table = Table(columns=columns)
+    total = 0
     for ref in refs:
         program = ref.program
+        where = places[id(ref)] if places is not None else None
+        scale = where.scale if where is not None else 1
+        total += program.amount * scale
         row: dict[str, Cell] = {
+            **_place_cells(where),
             "policy": ref.policy.number,
             "number": program.number,
             "name": program.name,
-            "amount": program.amount,
+            "amount": program.amount * scale,
             "sections": "、".join(program.sections),
             # On screen the items' own tags follow the program's (重点 (3)新規); in CSV the
             # tags column is the program's, and item_tags the items'.
@@ -301,26 +362,40 @@ def _table(refs: list[ProgramRef], figures: Figures, with_items: bool, found: Fo
             for item in program.items:
                 table.rows.append(
                     {
+                        **_place_cells(where),
                         "policy": ref.policy.number,
                         "number": program.number,
                         "item": item.number,
                         "name": Decorated(item.name, f"　({item.number})"),
-                        "amount": item.amount,
+                        "amount": item.amount * scale,
                         "tags": " ".join(item.tags),
                     }
                 )
-    total = sum(ref.program.amount for ref in refs)
     table.total = {"name": t("list.total", count=len(refs)), "amount": total}
     return table
 
 
-def _json_row(ref: ProgramRef, figures: Figures, with_items: bool, found: Found) -> dict[str, Any]:
+def json_row(
+    ref: ProgramRef, figures: Figures, with_items: bool, found: Found, where: Where | None = None
+) -> dict[str, Any]:
+    """A listed program as JSON gives it (with its ledger, among several)."""
     program = ref.program
+    scale = where.scale if where is not None else 1
     row: dict[str, Any] = {
+        **(
+            {}
+            if where is None
+            else {
+                "city": where.city,
+                "ward": where.ward,
+                "fiscal_year": where.fiscal_year,
+                "ledger": where.ledger,
+            }
+        ),
         "policy": ref.policy.number,
         "number": program.number,
         "name": program.name,
-        "amount": figures.number(program.amount),
+        "amount": figures.number(program.amount * scale),
         "sections": list(program.sections),
         "tags": list(program.tags),
         "item_tags": [
@@ -337,7 +412,7 @@ def _json_row(ref: ProgramRef, figures: Figures, with_items: bool, found: Found)
             {
                 "number": item.number,
                 "name": item.name,
-                "amount": figures.number(item.amount),
+                "amount": figures.number(item.amount * scale),
                 "tags": list(item.tags),
             }
             for item in program.items

@@ -11,7 +11,14 @@ from izumi_ledger.atomic import write_all_atomically
 from izumi_ledger.cli.choices import apply_language
 from izumi_ledger.cli.ledger import open_readable, shown_name
 from izumi_ledger.cli.messages import t
-from izumi_ledger.cli.options import ForceOption, LanguageOption, LedgerOption, NoCacheOption
+from izumi_ledger.cli.options import (
+    ForceOption,
+    LanguageOption,
+    LedgerArguments,
+    LedgerOption,
+    NoCacheOption,
+    named_ledgers,
+)
 from izumi_ledger.cli.outputs import checked_output, target_suffix
 from izumi_ledger.cli.terminal import means_stdout, terminal
 from izumi_ledger.errors import UsageError
@@ -42,6 +49,7 @@ _OTHER_FORMATS = frozenset(
 
 
 def report_command(
+    ledgers: LedgerArguments = None,
     output: Annotated[
         str | None,
         typer.Option(
@@ -65,6 +73,7 @@ def report_command(
     例: izumi report -o report.html
     """
     apply_language(lang)
+    ledger = named_ledgers(ledger, ledgers)
     screen = terminal()
     to_stdout = means_stdout(output)
     if to_stdout and output is None and screen.out.isatty():

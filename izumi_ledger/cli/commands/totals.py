@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -11,10 +11,12 @@ from izumi_ledger.cli.ledger import open_readable, shown_name
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import (
     LanguageOption,
+    LedgerArguments,
     LedgerOption,
     NoCacheOption,
     RowFormatOption,
     UnitOption,
+    named_ledgers,
 )
 from izumi_ledger.cli.render.figures import Figures, bar, percent_text, ratio_number
 from izumi_ledger.cli.render.status import failing_lines
@@ -36,16 +38,20 @@ from izumi_ledger.format.models import Ledger
 from izumi_ledger.loading import Checked
 from izumi_ledger.text.era import fiscal_year_name
 
+# What totals adds up by: a grouping of one ledger, or (ward) each ledger of a collection.
+TotalsBy = Literal["program", "policy", "section", "tag", "ward"]
+
 
 def totals_command(
+    ledgers: LedgerArguments = None,
     ledger: LedgerOption = None,
     by: Annotated[
-        GroupBy | None,
+        TotalsBy | None,
         typer.Option(
             "--by",
             "-b",
             show_default=False,
-            help="集計の単位: program, policy, section（担当課）, tag（タグ）。",
+            help="集計の単位: program, policy, section（担当課）, tag（タグ）, ward（区）。",
         ),
     ] = None,
     unit: UnitOption = None,
@@ -57,14 +63,19 @@ def totals_command(
 
     総額、施策ごとの前年度比、事業ごとの構成比を示す。--by で担当課・タグ別に集計する。
 
+    台帳が複数なら（-l を重ねる、フォルダ、glob）、一つの区の年度を列に並べて
+    各年度の増減と率を示す。区が複数なら区ごとの総額を並べる（--by ward）。
+
     例: izumi totals --by section --unit 万円
     """
     apply_language(lang)
+    ledger = named_ledgers(ledger, ledgers)
     sources = list(ledger or ())
-    if sources and is_collection(sources):
+    if by == "ward" or (sources and is_collection(sources)):
         from izumi_ledger.cli.commands.totals_years import years_totals
+        from izumi_ledger.source.files import locate_ledger
 
-        years_totals(sources, unit, output, no_cache, by)
+        years_totals(sources or [locate_ledger(None)], unit, output, no_cache, by)
         return
     checked = open_readable(ledger, no_cache)
     book, name = checked.ledger, checked.name

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.render.figures import Figures, percent_text, ratio_number
@@ -19,19 +19,23 @@ if TYPE_CHECKING:
 
 
 def years_totals(
-    sources: list[str], unit: Unit | None, output: str, no_cache: bool, by: GroupBy | None = None
+    sources: list[str],
+    unit: Unit | None,
+    output: str,
+    no_cache: bool,
+    by: GroupBy | Literal["ward"] | None = None,
 ) -> None:
-    """The ledgers the sources name, one ward's years, side by side: by program, or by
-    section, tag or policy."""
-    from izumi_ledger.cli.ledger import open_readable
-    from izumi_ledger.collection import expand
+    """The ledgers the sources name side by side: one ward's years by program, or by
+    section, tag or policy; or every ward's totals over the years (by ward)."""
+    from izumi_ledger.cli.collection import open_collection
     from izumi_ledger.figures.timeline import group_timeline, timeline
 
-    ledgers: list[tuple[Ledger, str]] = []
-    for path in expand(sources):
-        checked = open_readable(path, no_cache)  # an unreadable one: its findings, exit 2
-        assert checked.ledger is not None
-        ledgers.append((checked.ledger, checked.name))
+    collection = open_collection(sources, no_cache)  # an unreadable one: its findings, exit 2
+    ledgers = [(ledger, checked.name) for ledger, checked in collection.ledgers()]
+    several_wards = len({(ledger.city, ledger.ward) for ledger, _ in ledgers}) > 1
+    if by == "ward" or (by is None and several_wards):
+        _wards_totals(ledgers, unit, output)
+        return
     _one_ward(ledgers)
     ledgers.sort(key=lambda entry: entry[0].fiscal_year)
     line = timeline([ledger for ledger, _ in ledgers])
@@ -39,8 +43,7 @@ def years_totals(
     first = ledgers[0][0]
 
     grouped = None
-    if by not in (None, "program"):
-        assert by is not None
+    if by is not None and by != "program":
         group_unit, groups = group_timeline([ledger for ledger, _ in ledgers], by)
         grouped = (by, groups)
         figures = Figures(group_unit, unit)
@@ -73,6 +76,48 @@ def years_totals(
                 _group_data(group, figures) for group in grouped[1]
             ]}),
         }  # fmt: skip
+
+    render(View(document=document, rows=rows), output, terminal())
+
+
+def _wards_totals(ledgers: list[tuple[Ledger, str]], unit: Unit | None, output: str) -> None:
+    """Every ward's whole, a row per ward and a column per year."""
+    from izumi_ledger.figures.timeline import ward_timeline
+
+    ward_unit, years, wards = ward_timeline([ledger for ledger, _ in ledgers])
+    figures = Figures(ward_unit, unit)
+    totals = [sum(ward.amounts[index] or 0 for ward in wards) for index in range(len(years))]
+
+    def rows(output: str) -> Table:
+        table = Table(
+            columns=[Column("key", t("wards.col.ward")), *_year_columns(years, figures)],
+            rows=[{"key": ward.key} | _year_cells(years, ward) for ward in wards],
+            total={"key": t("col.total")}
+            | {f"amount_{year}": total for year, total in zip(years, totals, strict=True)},
+            notes=[t("wards.note")],
+            unit=figures.unit,
+        )
+        if output != "csv":
+            table.heading = [
+                t("wards.title", first=years[0], last=years[-1], count=len(ledgers),
+                  wards=len(wards)),
+                "",
+            ]  # fmt: skip
+        return table
+
+    def document() -> dict[str, Any]:
+        return {
+            "ledgers": [name for _, name in ledgers],
+            "by": "ward",
+            "years": years,
+            "unit": figures.unit,
+            "totals": [figures.number(total) for total in totals],
+            "groups": [
+                {"key": ward.key, "city": ward.city, "ward": ward.ward}
+                | _series_data(ward, figures)
+                for ward in wards
+            ],
+        }
 
     render(View(document=document, rows=rows), output, terminal())
 
