@@ -5,6 +5,7 @@
     python -m bench --sizes '' --repeat 21   # start-up only
     python -m bench --sizes '' --import-pages 600   # izumi import of a 600-page document
     python -m bench --sizes '' --report-programs 1000   # izumi report, and its page in Chromium
+    python -m bench --sizes '' --country 1741   # check and sql of a country's 1,741 ledgers
 
 Each figure is a fresh process, so start-up is included, as a user meets it; the median of the
 repeats is reported with the spread (min–max) and the peak memory (VmHWM, Linux). Every command
@@ -226,6 +227,15 @@ def main(argv: list[str] | None = None) -> int:
         default=0,
         help="measure izumi report of this many programs, and its page in Chromium",
     )
+    parser.add_argument(
+        "--country",
+        type=int,
+        default=0,
+        help="measure check and sql of this many municipalities' ledgers (1741: Japan's)",
+    )
+    parser.add_argument(
+        "--country-items", type=int, default=300, help="items in each of those ledgers"
+    )
     options = parser.parse_args(argv)
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
@@ -243,6 +253,11 @@ def main(argv: list[str] | None = None) -> int:
     if options.report_programs:
         print(f"\n### izumi report of {options.report_programs:,} programs\n")
         reports(options.report_programs, options.repeat)
+    if options.country:
+        from bench.country import country
+
+        print(f"\n### A country: {options.country:,} ledgers\n")
+        country(options.country, options.country_items, min(options.repeat, 3))
     return 0
 
 

@@ -36,16 +36,18 @@ ITEM_SUMMARY = (
 )
 
 
-def ledger_text(items: int, seed: int = 0) -> str:
+def ledger_text(
+    items: int, seed: int = 0, city: str = "横浜市", ward: str = "泉区", fiscal_year: int = 2021
+) -> str:
     """A ledger with about `items` items (rounded up to whole programs), every sum adding up."""
     rng = random.Random(seed)
     programs_needed = max(1, -(-items // 4))
     policies = max(1, -(-programs_needed // 12))
     lines = [
         "ledger: 1",
-        "city: 横浜市",
-        "ward: 泉区",
-        "fiscal_year: 2021",
+        f"city: {city}",
+        f"ward: {ward}",
+        f"fiscal_year: {fiscal_year}",
         "unit: 千円",
         "source: 生成した台帳（ベンチマーク用）",
         "sections:",
@@ -95,3 +97,23 @@ def ledger_text(items: int, seed: int = 0) -> str:
 def write_ledger(path: Path, items: int, seed: int = 0) -> Path:
     path.write_text(ledger_text(items, seed), encoding="utf-8")
     return path
+
+
+# Japan has 1,741 municipalities (792 cities, 743 towns, 183 villages and Tokyo's 23 wards).
+MUNICIPALITIES = 1741
+
+
+def write_country(
+    folder: Path, municipalities: int = MUNICIPALITIES, items: int = 300, fiscal_year: int = 2021
+) -> list[Path]:
+    """A country's budgets: one ledger of `items` items per municipality, 47 prefectures'
+    folders of them, each ledger a different city."""
+    paths = []
+    for number in range(1, municipalities + 1):
+        prefecture = folder / f"pref-{number % 47 + 1:02d}"
+        prefecture.mkdir(parents=True, exist_ok=True)
+        text = ledger_text(items, number, f"市{number:04d}", "全域", fiscal_year)
+        path = prefecture / f"city-{number:04d}.yaml"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

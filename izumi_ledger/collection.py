@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from izumi_ledger.errors import UsageError
 from izumi_ledger.findings import Finding, Severity
@@ -28,6 +29,7 @@ LEDGER_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARACTERS = frozenset("*?[")
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 4
+_T = TypeVar("_T")
 
 
 def is_collection(sources: Sequence[str]) -> bool:
@@ -95,14 +97,32 @@ def _check_one(path: str, use_cache: bool) -> Result:
 
     cache = default_cache() if use_cache else None
     checked = (cache.check if cache is not None else check)(path, name=path)
-    ledger = checked.ledger
-    # The ledger stays in the worker: the result crosses processes with its findings and the
-    # few figures the rules across files need.
+    # The ledger stays in the worker, unread when the cache holds the check: the result
+    # crosses processes with its findings and who the ledger is.
     summary = Checked(checked.name, checked.findings, checked.summary)
-    if ledger is None:
+    about = checked.summary
+    if about is None:
         return Result(summary, None)
-    identity = (ledger.city, ledger.ward, ledger.fiscal_year)
-    return Result(summary, identity, figures_of(ledger), ledger.unit)
+    return Result(summary, (about.city, about.ward, about.fiscal_year), None, about.unit)
+
+
+def _figures_one(path: str, use_cache: bool) -> YearFigures | None:
+    """A ledger's figures for the rule across years (its ledger read, from the cache)."""
+    from izumi_ledger.cache import default_cache
+    from izumi_ledger.loading import check
+
+    cache = default_cache() if use_cache else None
+    ledger = (cache.check if cache is not None else check)(path, name=path).ledger
+    return None if ledger is None else figures_of(ledger)
+
+
+def _in_parallel(
+    work: Callable[[str, bool], _T], paths: Sequence[str], use_cache: bool, workers: int
+) -> list[_T]:
+    if workers > 1 and len(paths) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(work, paths, [use_cache] * len(paths), chunksize=4))
+    return [work(path, use_cache) for path in paths]
 
 
 def check_all(
@@ -118,11 +138,21 @@ def survey(
 ) -> list[Result]:
     """What check_all finds, with who each ledger is and its unit."""
     workers = workers or os.cpu_count() or 1
-    if workers > 1 and len(paths) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_check_one, paths, [use_cache] * len(paths), chunksize=4))
-    else:
-        results = [_check_one(path, use_cache) for path in paths]
+    results = _in_parallel(_check_one, paths, use_cache, workers)
+    # Figures only of the ledgers with a year before or after them in the collection.
+    present = {result.identity for result in results if result.identity is not None}
+    paired = [
+        index
+        for index, result in enumerate(results)
+        if result.identity is not None
+        and {
+            (result.identity[0], result.identity[1], result.identity[2] + step) for step in (-1, 1)
+        }
+        & present
+    ]
+    figures = _in_parallel(_figures_one, [paths[index] for index in paired], use_cache, workers)
+    for index, found in zip(paired, figures, strict=True):
+        results[index] = replace(results[index], figures=found)
     checked = _prior_years(results, _duplicates(results))
     return [replace(result, checked=each) for result, each in zip(results, checked, strict=True)]
 

@@ -53,6 +53,10 @@ class Summary:
     policies: int
     programs: int
     items: int
+    # Who the ledger is: a collection tells ledgers apart by these without reading them again.
+    city: str = ""
+    ward: str = ""
+    fiscal_year: int = 0
 
 
 @dataclass(frozen=True)
@@ -199,7 +203,14 @@ def summary_of(ledger: Ledger) -> Summary:
 
     numbers = counts(ledger)
     return Summary(
-        ledger.unit, ledger_total(ledger), numbers.policies, numbers.programs, numbers.items
+        ledger.unit,
+        ledger_total(ledger),
+        numbers.policies,
+        numbers.programs,
+        numbers.items,
+        ledger.city,
+        ledger.ward,
+        ledger.fiscal_year,
     )
 
 

@@ -183,3 +183,27 @@ def test_the_quick_command_line_reads_a_collection_too(collection: Path) -> None
     run = izumi("check", "-l", str(collection), "-l", str(collection / "izumi"), cwd=collection)
     assert run.returncode == 0, run.stderr
     assert run.stdout.rstrip().splitlines()[-1].startswith("台帳 4 件")
+
+
+def test_a_cached_check_reads_only_the_ledgers_a_rule_across_years_needs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IZUMI_CACHE_DIR", str(tmp_path / "cache"))
+    wards = [_ledger(tmp_path / f"{ward}.yaml", 2021, ward) for ward in ("泉区", "栄区", "中区")]
+    years = [_ledger(tmp_path / "years" / f"{y}.yaml", y, "戸塚区") for y in (2020, 2021)]
+    paths = [str(path) for path in (*wards, *years)]
+    first = check_all(paths, use_cache=True, workers=1)
+    read: list[str] = []
+    from izumi_ledger.cache import entry
+
+    real = entry._ledger_from
+
+    def counting(ledger_json: bytes, origin: object, name: str) -> object:
+        read.append(name)
+        return real(ledger_json, origin, name)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(entry, "_ledger_from", counting)
+    again = check_all(paths, use_cache=True, workers=1)
+    assert [checked.findings for checked in again] == [checked.findings for checked in first]
+    # One year of three wards: no ledger read at all; two years of one: those two only.
+    assert sorted(read) == sorted(str(path) for path in years)

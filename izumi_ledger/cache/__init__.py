@@ -17,6 +17,7 @@ import hashlib
 import os
 import stat
 import sys
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -59,8 +60,12 @@ if TYPE_CHECKING:
 
 ENABLE_VARIABLE: Final = "IZUMI_CACHE"
 DIRECTORY_VARIABLE: Final = "IZUMI_CACHE_DIR"
-# Entries beyond this many, the least recently written first, are removed.
-MAX_ENTRIES: Final = 16
+# Entries beyond this many, the least recently written first, are removed: enough for the
+# ledgers of every municipality of Japan (1,741) over two years.
+MAX_ENTRIES: Final = 4096
+# A process looks for entries to remove at most this often: listing a folder of thousands of
+# entries after every one written would make checking a collection quadratic.
+PRUNE_EVERY: Final = 1.0
 _FORMAT_MAGIC: Final = b"izumi-format 1\n"
 _CHUNK: Final = 1 << 20
 _ON: Final = ("", "1", "true", "yes", "on")
@@ -103,15 +108,31 @@ def default_cache(environment: Mapping[str, str] | None = None) -> Cache | None:
     if not cache_wanted(environment):
         return None
     directory = default_directory(environment)
-    return None if directory is None else Cache(directory)
+    if directory is None:
+        return None
+    # One per folder and process: a collection's worker checks many files through it.
+    if str(directory) not in _OPENED:
+        _OPENED[str(directory)] = Cache(directory)
+    return _OPENED[str(directory)]
+
+
+_OPENED: dict[str, Cache] = {}
 
 
 class Cache:
     """Checked ledgers kept in one folder; every failure to read or write one is a miss."""
 
-    def __init__(self, directory: str | os.PathLike[str]) -> None:
+    def __init__(
+        self,
+        directory: str | os.PathLike[str],
+        max_entries: int = MAX_ENTRIES,
+        prune_every: float = PRUNE_EVERY,
+    ) -> None:
         self.directory = Path(directory)
+        self.max_entries = max_entries
+        self.prune_every = prune_every
         self._environment: bytes | None = None
+        self._pruned_at: float | None = None
 
     def check(
         self, source: Source | Loaded, *, name: str | None = None, progress: Progress | None = None
@@ -279,7 +300,11 @@ class Cache:
                 from izumi_ledger.atomic import replace_in_folder
 
                 replace_in_folder(folder, key + ENTRY_SUFFIX, content, mode=0o600)
-                # The compiled format of this izumi and the one before it are kept.
-                prune(folder, [(ENTRY_NAME, MAX_ENTRIES, MAGIC), (FORMAT_NAME, 2, _FORMAT_MAGIC)])
+                now = time.monotonic()
+                if self._pruned_at is None or now - self._pruned_at >= self.prune_every:
+                    self._pruned_at = now
+                    # The compiled format of this izumi and the one before it are kept.
+                    kept = [(ENTRY_NAME, self.max_entries, MAGIC), (FORMAT_NAME, 2, _FORMAT_MAGIC)]
+                    prune(folder, kept)
         finally:
             os.close(folder)

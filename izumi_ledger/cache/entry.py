@@ -20,7 +20,7 @@ from izumi_ledger.loading import Checked, Source, Summary
 if TYPE_CHECKING:
     from izumi_ledger.format.models import Ledger
 
-MAGIC: Final = b"izumi-cache 3\n"
+MAGIC: Final = b"izumi-cache 4\n"
 
 
 def encode(checked: Checked, ledger_json: bytes) -> list[bytes]:
@@ -110,7 +110,16 @@ _FINDING_FIELDS: Final = (
     "source_line",
     "source_start",
 )
-_SUMMARY_FIELDS: Final = ("unit", "total", "policies", "programs", "items")
+_SUMMARY_FIELDS: Final = (
+    "unit",
+    "total",
+    "policies",
+    "programs",
+    "items",
+    "city",
+    "ward",
+    "fiscal_year",
+)
 
 
 def _report_data(checked: Checked) -> dict[str, Any]:
@@ -141,10 +150,15 @@ def _report_from(data: bytes) -> Checked | None:
         name, summary_data, rows = report["name"], report["summary"], report["findings"]
         summary = None
         if summary_data is not None:
-            unit, *numbers = (summary_data[field] for field in _SUMMARY_FIELDS)
+            unit, total, policies, programs, items, city, ward, year = (
+                summary_data[field] for field in _SUMMARY_FIELDS
+            )
+            numbers = (total, policies, programs, items, year)
             if unit not in ("円", "千円", "万円") or not all(_is_int(n) for n in numbers):
                 return None
-            summary = Summary(unit, *numbers)
+            if not isinstance(city, str) or not isinstance(ward, str):
+                return None
+            summary = Summary(unit, total, policies, programs, items, city, ward, year)
         findings = tuple(_finding_from(row) for row in rows)
     except (ValueError, KeyError, TypeError, RecursionError):
         return None

@@ -181,6 +181,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "各区の総額（施策の合計）。増減と率は同じ区の前の年度から。空欄はその年度の台帳がない区で、合計には入りません。",
         "en": "Each ward's total (the sum of its policies). Changes and % are from the same ward's year before; a blank is a ward with no ledger that year, left out of the total.",
     },
+    "report.one_ward.hint": {
+        "ja": "レポートは一つの区の台帳（その区の年度を並べるなら、その区の台帳すべて）を指定してください",
+        "en": "give one ward's ledger (or every year of that ward, for the trend over them)",
+    },
     "years.same_year": {
         "ja": "{year}年度の台帳が二つあります: {first} と {second}",
         "en": "two ledgers of fiscal {year}: {first} and {second}",

@@ -8,6 +8,7 @@ shown as escapes (text.visible), and the template's autoescaping makes it text, 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from izumi_ledger.figures.totals import ledger_total, share
@@ -56,6 +57,8 @@ _WORDS: Final = (
     "report.outside_totals",
     "report.notes",
     "report.no_items",
+    "report.trend_total",
+    "report.col_program",
 )
 _SEVERITY: Final = {
     Severity.ERROR: "report.severity.error",
@@ -63,9 +66,16 @@ _SEVERITY: Final = {
 }
 
 
-def build_page(ledger: Ledger, findings: tuple[Finding, ...], ledger_name: str) -> Page:
-    """The report of a checked ledger: its figures, its chart, and what the check found."""
+def build_page(
+    ledger: Ledger,
+    findings: tuple[Finding, ...],
+    ledger_name: str,
+    earlier: Sequence[Ledger] = (),
+) -> Page:
+    """The report of a checked ledger: its figures, its chart, and what the check found;
+    with the ward's earlier years, the trend over them too."""
     from izumi_ledger import __version__
+    from izumi_ledger.report.trend import trend_view
 
     total = ledger_total(ledger)
     colours = program_colours(ledger)
@@ -92,6 +102,7 @@ def build_page(ledger: Ledger, findings: tuple[Finding, ...], ledger_name: str) 
         policies=policy_views(ledger, total, colours, anchors),
         footer=t("report.footer", version=__version__, ledger=text_of(ledger_name)),
         words={key.removeprefix("report."): t(key) for key in _WORDS},
+        trend=trend_view([*earlier, ledger], anchors) if earlier else None,
     )
 
 

@@ -15,6 +15,7 @@ from izumi_ledger.text.visible import visible
 if TYPE_CHECKING:
     from izumi_ledger.format.amounts import Unit
     from izumi_ledger.report.chart import Chart
+    from izumi_ledger.report.trend import TrendView
 
 
 @dataclass(frozen=True)
@@ -192,3 +193,4 @@ class Page:
     policies: list[PolicyView]
     footer: str
     words: dict[str, str] = field(default_factory=dict)
+    trend: TrendView | None = None  # of a collection of the ward's years

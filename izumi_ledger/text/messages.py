@@ -1086,6 +1086,27 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "A program's tag counts the whole program, an item's tag that item. An amount with several tags counts in full for each, so the 'in all' column does not add up to the total.",
     },
     "report.programs_heading": {"ja": "事業の一覧", "en": "Every program"},
+    "report.trend_heading": {
+        "ja": "年度ごとの推移（{first}〜{last}年度）",
+        "en": "Over the years (fiscal {first}–{last})",
+    },
+    "report.trend_explained": {
+        "ja": "各事業の予算額を年度ごとに並べています。事業は izumi diff と同じく年度をまたいで対応づけ（番号と名前、名前、似た名前の順）、名前が変わった事業には旧名を添えています。— はその年度の台帳にない事業です。棒は事業ごとの最大の年度を高さいっぱいにしています。",
+        "en": "Each program's amount in every year. Programs are paired across the years as izumi diff pairs them (number and name, then name, then alike names); a renamed one shows its former names. — is a program not in that year's ledger. Each row's bars are scaled to its own largest year.",
+    },
+    "report.trend_year": {"ja": "{year}年度", "en": "FY{year}"},
+    "report.trend_total": {"ja": "総額", "en": "Total"},
+    "report.col_program": {"ja": "事業", "en": "Program"},
+    "report.trend_formerly": {"ja": "（旧: {names}）", "en": " (formerly {names})"},
+    "report.changes_heading": {
+        "ja": "{year}年度に増減の大きい事業",
+        "en": "The biggest changes into fiscal {year}",
+    },
+    "report.change_new": {
+        "ja": "新規（{year}年度の台帳になし）",
+        "en": "new (not in the fiscal {year} ledger)",
+    },
+    "report.change_gone": {"ja": "この年度の台帳になし", "en": "not in this year's ledger"},
     "report.program_sections": {"ja": "担当: {sections}", "en": "Run by: {sections}"},
     "report.no_items": {"ja": "細事業の内訳はありません。", "en": "No items are listed."},
     "report.related_heading": {

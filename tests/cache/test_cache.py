@@ -272,7 +272,7 @@ def test_a_changed_figure_in_an_entry_is_never_shown(
     assert totals.exit_code == 0 and "900" not in totals.stdout and "100千円" in totals.stdout
 
 
-@pytest.mark.parametrize("damage", [b"", b"izumi-cache 3\n", b"not an entry", b"\x80\x05K\x01."])
+@pytest.mark.parametrize("damage", [b"", b"izumi-cache 4\n", b"not an entry", b"\x80\x05K\x01."])
 def test_a_damaged_entry_is_a_miss_and_is_replaced(
     ledger_file: LedgerWriter, tmp_path: Path, damage: bytes
 ) -> None:
@@ -308,7 +308,7 @@ def test_a_planted_pickle_is_never_run(ledger_file: LedgerWriter, tmp_path: Path
 def test_an_entry_is_plain_data(ledger_file: LedgerWriter, tmp_path: Path) -> None:
     _, entry = _fill(ledger_file, tmp_path / "cache")
     magic, header, rest = entry.read_bytes().split(b"\n", 2)
-    assert magic == b"izumi-cache 3"
+    assert magic == b"izumi-cache 4"
     (report_size, _), (ledger_size, _) = json.loads(header)
     report = json.loads(rest[:report_size])
     assert report["summary"]["total"] == 100 and report["findings"][0][0] == "item-sum"
@@ -398,12 +398,19 @@ def test_an_entry_that_is_a_link_is_not_read(ledger_file: LedgerWriter, tmp_path
     assert cache._found(entry.name.removesuffix(".izumi-cache"), path) is None
 
 
+KEPT = 16
+
+
+def test_a_cache_keeps_enough_entries_for_a_countrys_ledgers() -> None:
+    assert MAX_ENTRIES >= 2 * 1741
+
+
 def test_only_the_newest_entries_are_kept_and_nothing_else_is_removed(tmp_path: Path) -> None:
     folder = tmp_path / "cache"
-    cache = Cache(folder)
+    cache = Cache(folder, max_entries=KEPT, prune_every=0)
     path = tmp_path / "ledger.yaml"
     own = ["notes.txt", "old.pickle", "old.tmp", "a" * 64 + ".izumi-cache.bak"]
-    for number in range(MAX_ENTRIES + 3):
+    for number in range(KEPT + 3):
         path.write_text(SMALL.replace("source: テスト", f"source: テスト{number}"), "utf-8")
         cache.check(path, name="ledger.yaml")
         if number == 0:
@@ -424,7 +431,7 @@ def test_only_the_newest_entries_are_kept_and_nothing_else_is_removed(tmp_path: 
     for name in own:
         assert (folder / name).read_bytes() == b"mine", name
     assert (folder / ("f" * 64 + ".izumi-cache")).read_bytes() == b"mine"
-    assert len([entry for entry in kept if entry.read_bytes() != b"mine"]) == MAX_ENTRIES
+    assert len([entry for entry in kept if entry.read_bytes() != b"mine"]) == KEPT
     newest = cache.key(path.read_bytes(), "ledger.yaml")
     assert folder / f"{newest}.izumi-cache" in kept
 
@@ -501,7 +508,7 @@ def test_a_forged_header_is_a_miss(
 ) -> None:
     folder = tmp_path / "cache"
     path, entry = _fill(ledger_file, folder)
-    entry.write_bytes(b"izumi-cache 3\n" + header + b"\n")
+    entry.write_bytes(b"izumi-cache 4\n" + header + b"\n")
     fresh = run_cli("check", "-l", str(path), "--no-cache")
     again = run_cli("check", "-l", str(path), env=cached(folder))
     assert (again.exit_code, again.stdout) == (fresh.exit_code, fresh.stdout)

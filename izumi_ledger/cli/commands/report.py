@@ -21,7 +21,10 @@ from izumi_ledger.cli.options import (
 )
 from izumi_ledger.cli.outputs import checked_output, target_suffix
 from izumi_ledger.cli.terminal import means_stdout, terminal
+from izumi_ledger.collection import is_collection
 from izumi_ledger.errors import UsageError
+from izumi_ledger.format.models import Ledger
+from izumi_ledger.loading import Checked
 
 # Names a page must not be written as: another format's file, or a ledger (whose bytes
 # a --force would replace with HTML).
@@ -78,11 +81,16 @@ def report_command(
     to_stdout = means_stdout(output)
     if to_stdout and output is None and screen.out.isatty():
         raise UsageError(t("report.needs_output"), t("report.needs_output.hint"))
-    checked = open_readable(ledger, no_cache)
+    earlier: list[Ledger] = []
+    if ledger and is_collection(ledger):
+        checked, earlier, read = _years_of_a_ward(ledger, no_cache)
+    else:
+        checked = open_readable(ledger, no_cache)
+        read = [checked.name]
     target = None
     if not to_stdout:
         assert output is not None
-        target = checked_output(output, [checked.name])
+        target = checked_output(output, read)
         if target.suffix.lower() in _OTHER_FORMATS:
             raise UsageError(t("report.not_html", path=output))
         if target_suffix(target) in _OTHER_FORMATS:
@@ -91,9 +99,29 @@ def report_command(
     assert book is not None
     from izumi_ledger.report import report_html
 
-    content = report_html(book, checked.findings, Path(shown_name(checked.name)).name)
+    content = report_html(book, checked.findings, Path(shown_name(checked.name)).name, earlier)
     if target is None:
         screen.data_bytes(content)
         return
     write_all_atomically({target: content}, force=force)
     screen.message(t("write.done", path=output))
+
+
+def _years_of_a_ward(sources: list[str], no_cache: bool) -> tuple[Checked, list[Ledger], list[str]]:
+    """The latest year's checked ledger, the ward's earlier years (oldest first) and every
+    file read; UsageError unless the ledgers are one ward's, each year once."""
+    from izumi_ledger.cli.collection import open_collection
+    from izumi_ledger.cli.commands.totals_years import one_ward
+
+    collection = open_collection(sources, no_cache)
+    years = sorted(collection.ledgers(), key=lambda entry: entry[0].fiscal_year)
+    wards = sorted({(ledger.city, ledger.ward) for ledger, _ in years})
+    if len(wards) > 1:
+        raise UsageError(
+            t("years.several_wards", wards="、".join(f"{c}{w}" for c, w in wards)),
+            t("report.one_ward.hint"),
+        )
+    one_ward([(ledger, checked.name) for ledger, checked in years])
+    latest_ledger, latest = years[-1]
+    checked = Checked(latest.name, latest.findings, latest.summary, latest_ledger)
+    return checked, [ledger for ledger, _ in years[:-1]], [c.name for _, c in years]

@@ -36,7 +36,7 @@ def years_totals(
     if by == "ward" or (by is None and several_wards):
         _wards_totals(ledgers, unit, output)
         return
-    _one_ward(ledgers)
+    one_ward(ledgers)
     ledgers.sort(key=lambda entry: entry[0].fiscal_year)
     line = timeline([ledger for ledger, _ in ledgers])
     figures = Figures(line.unit, unit)
@@ -122,7 +122,7 @@ def _wards_totals(ledgers: list[tuple[Ledger, str]], unit: Unit | None, output: 
     render(View(document=document, rows=rows), output, terminal())
 
 
-def _one_ward(ledgers: list[tuple[Ledger, str]]) -> None:
+def one_ward(ledgers: list[tuple[Ledger, str]]) -> None:
     """UsageError unless the ledgers are one ward's, each year once."""
     wards = {(ledger.city, ledger.ward) for ledger, _ in ledgers}
     if len(wards) > 1:
