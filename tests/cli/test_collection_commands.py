@@ -108,3 +108,20 @@ def test_a_collection_with_a_broken_ledger_is_refused_by_every_command(tmp_path:
         result = run_cli(*command, str(folder))
         assert result.exit_code == 2 and "broken.yaml" in result.stderr, command
     assert run_cli("check", str(folder)).exit_code == 2
+
+
+def test_show_of_a_collection_gives_the_program_in_each_ledger_that_has_it() -> None:
+    result = run_cli("show", "防災訓練事業", str(COLLECTION), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert [(e["ward"], e["fiscal_year"], e["amount"], e["unit"]) for e in shown] == [
+        ("泉区", 2020, 100, "千円"), ("泉区", 2021, 120, "千円"), ("泉区", 2022, 150, "千円"),
+        ("戸塚区", 2021, 2_000_000, "円"),
+    ]  # fmt: skip
+    rows = run_cli("show", "防災訓練事業", str(COLLECTION), "-f", "csv").stdout.splitlines()
+    # One unit for every row (the smallest), each amount exact in it.
+    assert rows[1].endswith(",2020,1,1,1,,地域防災訓練,60000,,,円")
+    text = run_cli("show", "防災訓練事業", *map(str, IZUMI)).stdout
+    assert text.count("事業1 防災訓練事業") == 3 and "150千円" in text
+    missing = run_cli("show", "防犯事業", *map(str, IZUMI))
+    assert missing.exit_code == 2 and "見つかりません" in missing.stderr

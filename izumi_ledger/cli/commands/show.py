@@ -11,18 +11,22 @@ from izumi_ledger.cli.ledger import open_ledger, shown_name
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.options import (
     LanguageOption,
+    LedgerArguments,
     LedgerOption,
     NoCacheOption,
+    named_ledgers,
 )
 from izumi_ledger.cli.render.cells import fold_line
 from izumi_ledger.cli.render.figures import Figures
-from izumi_ledger.cli.render.tables import Column, Decorated, Table, markdown_text
+from izumi_ledger.cli.render.tables import Cell, Column, Decorated, Table, markdown_text
 from izumi_ledger.cli.render.tree import Node, tree_lines
 from izumi_ledger.cli.render.view import View, render
 from izumi_ledger.cli.terminal import Terminal, terminal
+from izumi_ledger.collection import is_collection
 from izumi_ledger.errors import UsageError
 from izumi_ledger.figures.query import close_program_names, find_programs
 from izumi_ledger.figures.totals import ProgramRef
+from izumi_ledger.format.amounts import UNIT_IN_YEN
 from izumi_ledger.format.models import Ledger
 
 
@@ -30,6 +34,7 @@ def show_command(
     program: Annotated[
         str, typer.Argument(metavar="PROGRAM", help="事業の番号、事業名、または事業名の一部。")
     ],
+    ledgers: LedgerArguments = None,
     ledger: LedgerOption = None,
     policy: Annotated[
         int | None,
@@ -56,25 +61,98 @@ def show_command(
     例: izumi show 1 / izumi show 地域力 / izumi show ＩＣＴ --format json
     """
     apply_language(lang)
+    ledger = named_ledgers(ledger, ledgers)
+    if ledger and is_collection(ledger):
+        _show_in_each(ledger, no_cache, program, policy, output)
+        return
     book, name = open_ledger(ledger, no_cache)
     ref = _the_program(book, program, policy)
     figures = Figures(book.unit, None)
-
-    def text(screen: Terminal) -> None:
-        for line in (
-            t("cli.ledger", ledger=shown_name(name)),
-            t("show.policy", number=ref.policy.number, title=ref.policy.title),
-        ):
-            for part in fold_line(line, screen.width):
-                screen.line(part)
-        for line, style in tree_lines(_tree(ref, figures), screen.width):
-            screen.line(line, style)
-
     view = View(
         document=lambda: _json(ref),
         rows=lambda _: _rows(ref, figures),
-        text=text,
+        text=lambda screen: _text(screen, name, ref, figures),
         markdown=lambda: _markdown(ref, figures),
+    )
+    render(view, output, terminal())
+
+
+def _text(screen: Terminal, name: str, ref: ProgramRef, figures: Figures) -> None:
+    for line in (
+        t("cli.ledger", ledger=shown_name(name)),
+        t("show.policy", number=ref.policy.number, title=ref.policy.title),
+    ):
+        for part in fold_line(line, screen.width):
+            screen.line(part)
+    for line, style in tree_lines(_tree(ref, figures), screen.width):
+        screen.line(line, style)
+
+
+def _show_in_each(
+    sources: list[str], no_cache: bool, query: str, policy: int | None, output: str
+) -> None:
+    """The program in each ledger that has it (a ward's years: the program year by year);
+    UsageError when none has it, or when one has several that match."""
+    from izumi_ledger.cli.collection import open_collection
+
+    found: list[tuple[Ledger, str, ProgramRef]] = []
+    books = list(open_collection(sources, no_cache).ledgers())
+    for book, checked in books:
+        if find_programs(book, query, policy):
+            found.append((book, checked.name, _the_program(book, query, policy)))
+    if not found:
+        _the_program(books[0][0], query, policy)  # says it is not there, and what is close
+    shown = [(name, ref, Figures(book.unit, None)) for book, name, ref in found]
+
+    def text(screen: Terminal) -> None:
+        for index, (name, ref, figures) in enumerate(shown):
+            if index:
+                screen.line()
+            _text(screen, name, ref, figures)
+
+    def rows(_: str) -> Table:
+        # One unit for every row: the smallest of the ledgers', each amount exact in it.
+        unit = min((book.unit for book, _, _ in found), key=UNIT_IN_YEN.__getitem__)
+        table = _rows(found[0][2], Figures(unit, None))
+        table.columns[:0] = [
+            Column("ledger", t("col.file"), in_table=False),
+            Column("city", t("col.city"), in_table=False),
+            Column("ward", t("col.ward"), in_table=False),
+            Column("fiscal_year", t("col.year"), "right", no_wrap=True),
+        ]
+        table.rows = []
+        for book, name, ref in found:
+            scale = UNIT_IN_YEN[book.unit] // UNIT_IN_YEN[unit]
+            for row in _rows(ref, Figures(book.unit, None)).rows:
+                amount = row.get("amount")
+                if isinstance(amount, int):
+                    row["amount"] = amount * scale
+                place: dict[str, Cell] = {
+                    "city": book.city,
+                    "ward": book.ward,
+                    "fiscal_year": book.fiscal_year,
+                }
+                table.rows.append({"ledger": name, **place, **row})
+        return table
+
+    view = View(
+        document=lambda: [
+            {
+                "ledger": name,
+                "city": book.city,
+                "ward": book.ward,
+                "fiscal_year": book.fiscal_year,
+                "unit": book.unit,
+                **_json(ref),
+            }
+            for book, name, ref in found
+        ],
+        rows=rows,
+        text=text,
+        markdown=lambda: "\n".join(
+            f"# {markdown_text(shown_name(name))}\n\n" + _markdown(ref, figures)
+            for name, ref, figures in shown
+        ),
     )
     render(view, output, terminal())
 
