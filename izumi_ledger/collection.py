@@ -13,17 +13,21 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from izumi_ledger.errors import UsageError
 from izumi_ledger.findings import Finding, Severity
 from izumi_ledger.loading import Checked
 from izumi_ledger.text.messages import t
 from izumi_ledger.years import YearFigures, figures_of
+
+if TYPE_CHECKING:
+    from izumi_ledger.export.database import Tabled
+    from izumi_ledger.export.tables import CheckStatus
 
 LEDGER_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARACTERS = frozenset("*?[")
@@ -216,3 +220,45 @@ def _duplicates(results: list[Result]) -> list[Checked]:
         )
         checked.append(replace(result.checked, findings=(*result.checked.findings, finding)))
     return checked
+
+
+def tabled_files(
+    jobs: Sequence[tuple[str, CheckStatus]],
+    unit: str,
+    use_cache: bool = True,
+    workers: int | None = None,
+) -> Iterator[Tabled]:
+    """Each file's ledger as a database holds it (export/database.py), in order, made in
+    worker processes on every core; ExportRefused as the first file refused says it."""
+    workers = workers or os.cpu_count() or 1
+    tasks = [(path, status.errors, status.warnings, unit, use_cache) for path, status in jobs]
+    if workers > 1 and len(tasks) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield from (_made(made) for made in pool.map(_tabled_one, tasks, chunksize=4))
+    else:
+        yield from (_made(_tabled_one(task)) for task in tasks)
+
+
+def _made(made: Tabled | tuple[str, str]) -> Tabled:
+    from izumi_ledger.export.tables import ExportRefused
+
+    if isinstance(made, tuple):
+        raise ExportRefused(*made)
+    return made
+
+
+def _tabled_one(task: tuple[str, int, int, str, bool]) -> Tabled | tuple[str, str]:
+    from izumi_ledger.cache import default_cache
+    from izumi_ledger.export.database import Entry, tabled
+    from izumi_ledger.export.tables import CheckStatus, ExportRefused
+    from izumi_ledger.loading import check
+
+    path, errors, warnings, unit, use_cache = task
+    cache = default_cache() if use_cache else None
+    ledger = (cache.check if cache is not None else check)(path, name=path).ledger
+    if ledger is None:  # changed since it was checked a moment ago
+        return t("collection.changed", file=path), ""
+    try:
+        return tabled(Entry(ledger, CheckStatus(errors, warnings), path), unit)
+    except ExportRefused as refused:  # sent back as data: an exception's hint would be lost
+        return refused.message, refused.hint

@@ -31,7 +31,13 @@ from typer.testing import CliRunner
 from izumi_ledger.atomic import write_all_atomically
 from izumi_ledger.cli.app import app
 from izumi_ledger.errors import CannotWrite
-from izumi_ledger.export.database import Entry, datapackage_files, parquet_files, sqlite_bytes
+from izumi_ledger.export.database import (
+    Entry,
+    datapackage_files,
+    parquet_files,
+    sqlite_bytes,
+    tabled,
+)
 from izumi_ledger.export.tables import ExportRefused
 from izumi_ledger.export.writers import csv_files, json_bytes
 from izumi_ledger.export.xlsx import xlsx_bytes
@@ -326,9 +332,9 @@ def exercise_exporters(data: bytes, folder: Path) -> None:
     writers: list[Callable[[], object]] = [
         lambda: json_bytes(ledger),
         lambda: csv_files(ledger),
-        lambda: sqlite_bytes([Entry(ledger)], ledger.unit),
-        lambda: datapackage_files([Entry(ledger)], ledger.unit),
-        lambda: list(parquet_files([Entry(ledger)], ledger.unit)),
+        lambda: sqlite_bytes([tabled(Entry(ledger), ledger.unit)], ledger.unit),
+        lambda: datapackage_files([tabled(Entry(ledger), ledger.unit)], ledger.unit),
+        lambda: list(parquet_files([tabled(Entry(ledger), ledger.unit)], ledger.unit)),
         lambda: xlsx_bytes(ledger),
     ]
     for writer in writers:

@@ -25,7 +25,7 @@ from support import REPO, load_text
 from izumi_ledger import atomic
 from izumi_ledger.atomic import write_all_atomically, write_folder_atomically
 from izumi_ledger.errors import CannotWrite
-from izumi_ledger.export.database import Entry, datapackage_files, sqlite_bytes
+from izumi_ledger.export.database import Entry, datapackage_files, sqlite_bytes, tabled
 from izumi_ledger.export.json_text import json_text
 from izumi_ledger.export.tables import CheckStatus, ExportRefused
 from izumi_ledger.export.xlsx import xlsx_bytes
@@ -71,7 +71,7 @@ def test_a_failing_ledgers_exports_say_so() -> None:
     assert ledger is not None
     status = CheckStatus(errors=1, warnings=0)
     database = Path("/dev/shm" if Path("/dev/shm").is_dir() else "/tmp") / "izumi-trust.sqlite"
-    database.write_bytes(sqlite_bytes([Entry(ledger, status)], ledger.unit))
+    database.write_bytes(sqlite_bytes([tabled(Entry(ledger, status), ledger.unit)], ledger.unit))
     try:
         with sqlite3.connect(database) as connection:
             facts = connection.execute("SELECT check_ok, check_errors FROM ledgers").fetchall()
@@ -94,7 +94,7 @@ def test_every_data_package_validates_with_its_keys(path: Path, tmp_path: Path) 
     assert checked.ledger is not None
     ledger = checked.ledger
     writers: list[Callable[[], bytes]] = [
-        lambda: sqlite_bytes([Entry(ledger)], ledger.unit),
+        lambda: sqlite_bytes([tabled(Entry(ledger), ledger.unit)], ledger.unit),
         lambda: xlsx_bytes(ledger),
     ]
     for writer in writers:  # bytes, or a refusal that says why
@@ -104,7 +104,7 @@ def test_every_data_package_validates_with_its_keys(path: Path, tmp_path: Path) 
             assert refused.message
     try:
         status = CheckStatus(checked.errors, checked.warnings)
-        files = datapackage_files([Entry(ledger, status)], ledger.unit)
+        files = datapackage_files([tabled(Entry(ledger, status), ledger.unit)], ledger.unit)
     except ExportRefused:  # repeated numbers: refused, never written as an invalid package
         assert any(finding.rule in ("numbering", "repeated-name") for finding in checked.findings)
         return

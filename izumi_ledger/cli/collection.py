@@ -14,6 +14,7 @@ from izumi_ledger.errors import UsageError
 
 if TYPE_CHECKING:
     from izumi_ledger.collection import Result
+    from izumi_ledger.export.database import Tabled
     from izumi_ledger.format.models import Ledger
     from izumi_ledger.loading import Checked
 
@@ -32,6 +33,17 @@ class Collection:
     @property
     def identities(self) -> list[tuple[str, str, int]]:
         return [result.identity for result in self.results if result.identity is not None]
+
+    def tabled(self, unit: str) -> Iterator[Tabled]:
+        """Each ledger as a database holds it, made in worker processes."""
+        from izumi_ledger.collection import tabled_files
+        from izumi_ledger.export.tables import CheckStatus
+
+        jobs = [
+            (result.checked.name, CheckStatus(result.checked.errors, result.checked.warnings))
+            for result in self.results
+        ]
+        return tabled_files(jobs, unit, self.use_cache)
 
     def ledgers(self) -> Iterator[tuple[Ledger, Checked]]:
         """Each ledger in turn, read again through the cache (a hit: it was just checked),

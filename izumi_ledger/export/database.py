@@ -61,13 +61,39 @@ def _ledger_row(entry: Entry, unit: str) -> tuple[Any, ...]:
     return (ledger.city, ledger.ward, ledger.fiscal_year, unit, ledger.source, file, *checks)
 
 
-def entry_tables(entry: Entry, unit: str) -> list[Table]:
-    """The ledger's tables, keyed and in unit; ExportRefused when a figure is too large to
-    keep exactly or a number is written twice."""
+@dataclass(frozen=True)
+class Tabled:
+    """One ledger as a database holds it: its row of the ledgers table and its own tables,
+    keyed and in the database's unit. Plain data: a worker process makes it."""
+
+    row: tuple[Any, ...]
+    tables: list[Table]
+
+    @property
+    def place(self) -> tuple[str, str, int]:
+        city, ward, year = self.row[:3]
+        return city, ward, year
+
+    def second(self) -> ExportRefused:
+        """The refusal of this ledger as a second one of its city, ward and year."""
+        city, ward, year = self.place
+        return ExportRefused(
+            t("export.same_ledger", city=city, ward=ward, year=year, file=self.row[5] or "")
+        )
+
+
+def tabled(entry: Entry, unit: str) -> Tabled:
+    """The ledger as a database holds it; ExportRefused when a figure is too large to keep
+    exactly or a number is written twice."""
     tables = exact_tables(entry.ledger, unit, keyed=True)
     refuse_repeated_keys(tables)
     tables[0].foreign_keys.append((list(LEDGER_KEY), "ledgers", list(LEDGER_KEY)))
-    return tables
+    return Tabled(_ledger_row(entry, unit), tables)
+
+
+def tabled_all(entries: Iterable[Entry], unit: str) -> Iterator[Tabled]:
+    for entry in entries:
+        yield tabled(entry, unit)
 
 
 # -- SQLite ---------------------------------------------------------------------------------
@@ -136,24 +162,22 @@ VIEW_NAMES: Final = (
 )
 
 
-def fill_database(connection: sqlite3.Connection, entries: Iterable[Entry], unit: str) -> None:
+def fill_database(connection: sqlite3.Connection, ledgers: Iterable[Tabled], unit: str) -> None:
     """Create the tables and views in an empty database and write every ledger into them."""
     connection.execute("PRAGMA foreign_keys = ON")
-    ledgers = ledgers_table(unit)
-    connection.execute(_create(ledgers))
+    facts = ledgers_table(unit)
+    connection.execute(_create(facts))
     created = False
-    for entry in entries:
-        tables = entry_tables(entry, unit)
+    for ledger in ledgers:
+        tables = ledger.tables
         if not created:
             for table in tables:
                 connection.execute(_create(table))
             created = True
         try:
-            connection.execute(
-                f'INSERT INTO "ledgers" VALUES ({_marks(ledgers)})', _ledger_row(entry, unit)
-            )
+            connection.execute(f'INSERT INTO "ledgers" VALUES ({_marks(facts)})', ledger.row)
         except sqlite3.IntegrityError:
-            raise _second(entry) from None
+            raise ledger.second() from None
         for table in tables:
             connection.executemany(
                 f'INSERT INTO "{table.name}" VALUES ({_marks(table)})', table.rows
@@ -167,11 +191,11 @@ def _marks(table: Table) -> str:
     return ", ".join("?" for _ in table.columns)
 
 
-def sqlite_bytes(entries: Iterable[Entry], unit: str) -> bytes:
-    """The database as bytes: small enough to hold in memory (one ledger or a few)."""
+def sqlite_bytes(ledgers: Iterable[Tabled], unit: str) -> bytes:
+    """The database as bytes."""
     connection = sqlite3.connect(":memory:")
     try:
-        fill_database(connection, entries, unit)
+        fill_database(connection, ledgers, unit)
         return connection.serialize()
     finally:
         connection.close()
@@ -204,44 +228,30 @@ def _schema(table: Table, unit: str) -> dict[str, Any]:
     return schema
 
 
-def collected_tables(entries: Iterable[Entry], unit: str) -> list[Table]:
+def collected_tables(ledgers: Iterable[Tabled], unit: str) -> list[Table]:
     """The ledgers table and every table of every ledger, each ledger's rows in turn;
     ExportRefused for a second ledger of one city, ward and year."""
-    ledgers = ledgers_table(unit)
+    facts = ledgers_table(unit)
     tables: list[Table] = []
-    seen: set[tuple[Any, ...]] = set()
-    for entry in entries:
-        row = _ledger_row(entry, unit)
-        if row[:3] in seen:
-            raise _second(entry)
-        seen.add(row[:3])
-        ledgers.rows.append(row)
-        for index, table in enumerate(entry_tables(entry, unit)):
+    seen: set[tuple[str, str, int]] = set()
+    for ledger in ledgers:
+        if ledger.place in seen:
+            raise ledger.second()
+        seen.add(ledger.place)
+        facts.rows.append(ledger.row)
+        for index, table in enumerate(ledger.tables):
             if index == len(tables):
                 tables.append(table)
             else:
                 tables[index].rows.extend(table.rows)
-    return [ledgers, *tables]
+    return [facts, *tables]
 
 
-def _second(entry: Entry) -> ExportRefused:
-    ledger = entry.ledger
-    return ExportRefused(
-        t(
-            "export.same_ledger",
-            city=ledger.city,
-            ward=ledger.ward,
-            year=ledger.fiscal_year,
-            file=entry.name,
-        )
-    )
-
-
-def datapackage_files(entries: Iterable[Entry], unit: str) -> dict[str, bytes]:
+def datapackage_files(ledgers: Iterable[Tabled], unit: str) -> dict[str, bytes]:
     """A Frictionless Tabular Data Package: datapackage.json and one CSV per table, its keys
     and its measures (in yen, with the unit's factor) declared."""
-    every = collected_tables(entries, unit)
-    ledgers = every[0]
+    every = collected_tables(ledgers, unit)
+    facts = every[0]
     resources = [
         {
             "name": table.name,
@@ -255,13 +265,13 @@ def datapackage_files(entries: Iterable[Entry], unit: str) -> dict[str, bytes]:
         }
         for table in every
     ]
-    city, ward, year, _, source = ledgers.rows[0][:5]
-    one = len(ledgers.rows) == 1
+    city, ward, year, _, source = facts.rows[0][:5]
+    one = len(facts.rows) == 1
     descriptor: dict[str, Any] = {
         "name": f"izumi-ledger-{year}" if one else "izumi-ledgers",
         "title": t("export.package_title", city=city, ward=ward, year=year)
         if one
-        else t("export.collection_title", ledgers=len(ledgers.rows)),
+        else t("export.collection_title", ledgers=len(facts.rows)),
         "description": t(
             "export.package_description",
             source=source if one else t("export.sources"),
@@ -270,7 +280,7 @@ def datapackage_files(entries: Iterable[Entry], unit: str) -> dict[str, bytes]:
         "profile": "tabular-data-package",
         "resources": resources,
     }
-    statuses = [entry for entry in ledgers.rows if entry[6] is not None]
+    statuses = [entry for entry in facts.rows if entry[6] is not None]
     if statuses:  # the package says it; its CSV files stay plain tables
         descriptor["izumi_check"] = {
             "ok": all(row[6] == 1 for row in statuses),
@@ -325,7 +335,7 @@ def _pyarrow() -> tuple[Any, Any]:
     return pyarrow, pyarrow.parquet
 
 
-def parquet_files(entries: Iterable[Entry], unit: str) -> Iterator[tuple[str, bytes]]:
+def parquet_files(ledgers: Iterable[Tabled], unit: str) -> Iterator[tuple[str, bytes]]:
     """Each table of each ledger as a Parquet file, partitioned by fiscal year, city and
     ward (the partition's values in its folders' names, not in the file)."""
     pa, pq = _pyarrow()
@@ -353,15 +363,14 @@ def parquet_files(entries: Iterable[Entry], unit: str) -> Iterator[tuple[str, by
         pq.write_table(pa.Table.from_arrays(columns, schema=schema), sink)
         return bytes(sink.getvalue())
 
-    seen: set[tuple[Any, ...]] = set()
-    for entry in entries:
-        ledger = entry.ledger
-        place = (ledger.fiscal_year, ledger.city, ledger.ward)
-        if place in seen:
-            raise _second(entry)
-        seen.add(place)
-        ledgers = ledgers_table(unit)
-        for table, rows in [(ledgers, [_ledger_row(entry, unit)])] + [
-            (table, table.rows) for table in entry_tables(entry, unit)
+    seen: set[tuple[str, str, int]] = set()
+    for ledger in ledgers:
+        if ledger.place in seen:
+            raise ledger.second()
+        seen.add(ledger.place)
+        city, ward, year = ledger.place
+        facts = ledgers_table(unit)
+        for table, rows in [(facts, [ledger.row])] + [
+            (table, table.rows) for table in ledger.tables
         ]:
-            yield parquet_name(table.name, *place), arrow(table, rows)
+            yield parquet_name(table.name, year, city, ward), arrow(table, rows)

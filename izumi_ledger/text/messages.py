@@ -644,6 +644,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "Excel 形式には XlsxWriter が要ります。{command} で入れてください",
         "en": "the Excel format needs XlsxWriter: install it with {command}",
     },
+    "collection.changed": {
+        "ja": "{file} は検査の後に変わり、台帳として読めなくなりました",
+        "en": "{file} changed after it was checked and is no longer a readable ledger",
+    },
     "sql.empty": {"ja": "SQL の問い合わせが空です", "en": "the SQL query is empty"},
     "sql.tables": {
         "ja": "使える表とビュー: {names}（列は docs/sql.md）",

@@ -26,10 +26,12 @@ from izumi_ledger.collection import is_collection
 from izumi_ledger.errors import UsageError
 from izumi_ledger.export.database import (
     Entry,
+    Tabled,
     datapackage_files,
     is_parquet_name,
     parquet_files,
     sqlite_bytes,
+    tabled,
 )
 from izumi_ledger.export.tables import TABLE_NAMES, CheckStatus, exact_tables
 from izumi_ledger.export.writers import csv_bytes, csv_files, json_bytes
@@ -103,7 +105,7 @@ def export_command(
     assert book is not None
     # What the check said travels with the data: a field, a fact or a first comment line.
     status = CheckStatus(checked.errors, checked.warnings)
-    entries = [Entry(book, status, shown_name(checked.name))]
+    entries = [tabled(Entry(book, status, shown_name(checked.name)), book.unit)]
     if output_format == "json":
         write_one_file(json_bytes(book, status), output, force, [checked.name])
     elif output_format == "csv" and table is not None:
@@ -156,7 +158,7 @@ def write_one_file(content: bytes, output: str | None, force: bool, ledgers: lis
 
 
 def write_parquet(
-    entries: Iterable[Entry], unit: str, output: str | None, force: bool, ledgers: list[str]
+    entries: Iterable[Tabled], unit: str, output: str | None, force: bool, ledgers: list[str]
 ) -> None:
     """A folder of Parquet files, partitioned; replacing one only of izumi's Parquet files."""
     files = dict(parquet_files(entries, unit))

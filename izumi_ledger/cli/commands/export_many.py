@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from izumi_ledger.cli.collection import Collection, open_collection
+from izumi_ledger.cli.collection import open_collection
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.terminal import means_stdout
 from izumi_ledger.errors import UsageError
 from izumi_ledger.export.database import (
-    Entry,
     collected_tables,
     database_unit,
     datapackage_files,
@@ -65,7 +62,7 @@ def export_collection(
         content = json_text({"ledgers": documents}).encode("utf-8")
         write_one_file(content, output, force, read)
     elif output_format == "csv":
-        tables = {entry.name: entry for entry in collected_tables(_entries(collection), unit)}
+        tables = {entry.name: entry for entry in collected_tables(collection.tabled(unit), unit)}
         # Each row says the unit of its amounts; the ledgers table has its own column for it.
         files = {
             name: csv_bytes(each, excel, None, None if name == "ledgers" else unit)
@@ -78,14 +75,9 @@ def export_collection(
             write_folder(files, output, force, "csv", read)
     elif output_format == "datapackage":
         write_folder(
-            datapackage_files(_entries(collection), unit), output, force, "datapackage", read
+            datapackage_files(collection.tabled(unit), unit), output, force, "datapackage", read
         )
     elif output_format == "parquet":
-        write_parquet(_entries(collection), unit, output, force, read)
+        write_parquet(collection.tabled(unit), unit, output, force, read)
     else:
-        write_one_file(sqlite_bytes(_entries(collection), unit), output, force, read)
-
-
-def _entries(collection: Collection) -> Iterator[Entry]:
-    for ledger, checked in collection.ledgers():
-        yield Entry(ledger, CheckStatus(checked.errors, checked.warnings), checked.name)
+        write_one_file(sqlite_bytes(collection.tabled(unit), unit), output, force, read)

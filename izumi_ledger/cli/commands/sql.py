@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Annotated, Any, cast
 
 import typer
@@ -21,7 +24,7 @@ from izumi_ledger.cli.render.tables import Cell, Column, Table
 from izumi_ledger.cli.render.view import View, render
 from izumi_ledger.cli.terminal import terminal
 from izumi_ledger.collection import is_collection
-from izumi_ledger.export.database import Entry, database_unit
+from izumi_ledger.export.database import Entry, Tabled, database_unit, tabled
 from izumi_ledger.export.query import Answer, SqlValue, query_database, run_query
 from izumi_ledger.export.tables import CheckStatus
 
@@ -54,11 +57,8 @@ def sql_command(
 
         collection = open_collection(sources, no_cache)
         unit = database_unit(collection.units)
-        entries = [
-            Entry(book, CheckStatus(checked.errors, checked.warnings), checked.name)
-            for book, checked in collection.ledgers()
-        ]
-        about = t("sql.about_many", ledgers=len(entries), unit=unit)
+        ledgers_tabled: Iterable[Tabled] = collection.tabled(unit)
+        about = t("sql.about_many", ledgers=len(collection.results), unit=unit)
     else:
         from izumi_ledger.cli.ledger import open_readable, shown_name
 
@@ -66,13 +66,16 @@ def sql_command(
         assert checked.ledger is not None
         unit = checked.ledger.unit
         name = shown_name(checked.name)
-        entries = [Entry(checked.ledger, CheckStatus(checked.errors, checked.warnings), name)]
+        status = CheckStatus(checked.errors, checked.warnings)
+        ledgers_tabled = [tabled(Entry(checked.ledger, status, name), unit)]
         about = t("sql.about_one", ledger=name, unit=unit)
-    connection = query_database(entries, unit)
-    try:
-        answer = run_query(connection, query)
-    finally:
-        connection.close()
+    # On disk, in a folder of its own that goes with it: memory stays bounded by one ledger.
+    with tempfile.TemporaryDirectory(prefix="izumi-sql-") as folder:
+        connection = query_database(ledgers_tabled, unit, str(Path(folder) / "ledgers.db"))
+        try:
+            answer = run_query(connection, query)
+        finally:
+            connection.close()
     keys = _unique(answer.columns)
 
     def rows(output: str) -> Table:
