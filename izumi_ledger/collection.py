@@ -11,7 +11,6 @@ has its 前年度 figures held to that year's amounts (years.py).
 
 from __future__ import annotations
 
-import glob
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -41,11 +40,25 @@ def is_collection(sources: Sequence[str]) -> bool:
     if len(sources) > 1:
         return True
     # An empty name is no folder (Path("") is the current one): it means the default ledger.
-    return any(source and (_is_glob(source) or Path(source).is_dir()) for source in sources)
+    return any(source and (_is_glob(source) or os.path.isdir(source)) for source in sources)
 
 
+# os.path answers False for a name the system cannot look up (too long, in a folder that may
+# not be searched): reading it then says why, as for any ledger that cannot be read.
 def _is_glob(source: str) -> bool:
-    return not Path(source).exists() and bool(_GLOB_CHARACTERS & set(source))
+    return not os.path.lexists(source) and bool(_GLOB_CHARACTERS & set(source))
+
+
+def _glob(pattern: str) -> list[str]:
+    """The files a glob names; ** never goes into a link to a folder, so a loop of links
+    cannot make it run forever (the glob module would follow them)."""
+    path = Path(pattern)
+    base = Path(path.anchor) if path.is_absolute() else Path()
+    relative = str(path.relative_to(path.anchor)) if path.is_absolute() else pattern
+    try:
+        return sorted(str(found) for found in base.glob(relative) if found.is_file())
+    except (OSError, ValueError):  # a pattern pathlib cannot read (an empty part, "**a")
+        return []
 
 
 def expand(sources: Sequence[str]) -> list[str]:
@@ -57,7 +70,7 @@ def expand(sources: Sequence[str]) -> list[str]:
             raise UsageError(t("collection.no_stdin"))
         if not source:
             raise UsageError(t("collection.empty_name"))
-        if Path(source).is_dir():
+        if os.path.isdir(source):
             files = sorted(
                 str(path)
                 for path in Path(source).rglob("*")
@@ -66,9 +79,7 @@ def expand(sources: Sequence[str]) -> list[str]:
             if not files:
                 raise UsageError(t("collection.empty_folder", folder=source))
         elif _is_glob(source):
-            files = sorted(
-                path for path in glob.glob(source, recursive=True) if Path(path).is_file()
-            )
+            files = _glob(source)
             if not files:
                 raise UsageError(t("collection.no_match", pattern=source))
         else:
@@ -157,8 +168,39 @@ def survey(
     figures = _in_parallel(_figures_one, [paths[index] for index in paired], use_cache, workers)
     for index, found in zip(paired, figures, strict=True):
         results[index] = replace(results[index], figures=found)
-    checked = _prior_years(results, _duplicates(results))
+    checked = _too_large(results, _prior_years(results, _duplicates(results)))
     return [replace(result, checked=each) for result, each in zip(results, checked, strict=True)]
+
+
+def _too_large(results: list[Result], checked: list[Checked]) -> list[Checked]:
+    """A ledger whose total, in the smallest unit of the collection (which every command
+    of a collection uses), reaches 2^53: no export or JSON reader would keep it exactly."""
+    from izumi_ledger.format.amounts import UNIT_IN_YEN
+    from izumi_ledger.rules.limits import EXACT_LIMIT
+
+    units = [result.unit for result in results if result.unit is not None]
+    if len(set(units)) < 2:
+        return checked  # one unit: the ledgers' own rule (amount-too-large) holds each
+    common = min(units, key=UNIT_IN_YEN.__getitem__)
+    for index, result in enumerate(results):
+        summary = result.checked.summary
+        if summary is None:
+            continue
+        value = summary.total * (UNIT_IN_YEN[summary.unit] // UNIT_IN_YEN[common])
+        if value < EXACT_LIMIT or summary.total >= EXACT_LIMIT:
+            continue
+        message = t(
+            "collection.too_large",
+            total=summary.total,
+            unit=summary.unit,
+            common=common,
+            value=value,
+        )
+        finding = _file_finding(
+            "collection-too-large", result.checked.name, message, t("collection.too_large.hint")
+        )
+        checked[index] = replace(checked[index], findings=(*checked[index].findings, finding))
+    return checked
 
 
 def _prior_years(results: list[Result], checked: list[Checked]) -> list[Checked]:
@@ -202,21 +244,9 @@ def _duplicates(results: list[Result]) -> list[Checked]:
             checked.append(result.checked)
             continue
         city, ward, year = identity
-        finding = Finding(
-            rule="collection-duplicate",
-            severity=Severity.ERROR,
-            file=result.checked.name,
-            line=0,
-            column=0,
-            path="",
-            message=t(
-                "collection.duplicate",
-                city=city,
-                ward=ward,
-                year=year,
-                other=first[identity],
-            ),
-            hint=t("collection.duplicate.hint"),
+        message = t("collection.duplicate", city=city, ward=ward, year=year, other=first[identity])
+        finding = _file_finding(
+            "collection-duplicate", result.checked.name, message, t("collection.duplicate.hint")
         )
         checked.append(replace(result.checked, findings=(*result.checked.findings, finding)))
     return checked
@@ -262,3 +292,8 @@ def _tabled_one(task: tuple[str, int, int, str, bool]) -> Tabled | tuple[str, st
         return tabled(Entry(ledger, CheckStatus(errors, warnings), path), unit)
     except ExportRefused as refused:  # sent back as data: an exception's hint would be lost
         return refused.message, refused.hint
+
+
+def _file_finding(rule: str, file: str, message: str, hint: str) -> Finding:
+    """An error about a whole file, found by a rule across files."""
+    return Finding(rule, Severity.ERROR, file, 0, 0, "", message, hint=hint)

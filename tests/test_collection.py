@@ -207,3 +207,10 @@ def test_a_cached_check_reads_only_the_ledgers_a_rule_across_years_needs(
     assert [checked.findings for checked in again] == [checked.findings for checked in first]
     # One year of three wards: no ledger read at all; two years of one: those two only.
     assert sorted(read) == sorted(str(path) for path in years)
+
+
+def test_links_to_folders_are_not_followed_so_a_loop_ends(tmp_path: Path) -> None:
+    ledger = _ledger(tmp_path / "a" / "2021.yaml")
+    (tmp_path / "a" / "up").symlink_to("..")
+    (tmp_path / "other").symlink_to(REPO / "tests" / "fixtures" / "collection")
+    assert expand([str(tmp_path)]) == [str(ledger)]

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from izumi_ledger.loading import Checked
 
 
+# Findings across files that no total, list, export or query of the collection can go past.
+REFUSING = ("collection-duplicate", "collection-too-large")
+
+
 @dataclass(frozen=True)
 class Collection:
     """Every ledger named, checked and readable; no two of one city, ward and year."""
@@ -88,7 +92,7 @@ def open_collection(sources: list[str], no_cache: bool) -> Collection:
         )
     for result in results:
         for finding in result.checked.findings:
-            if finding.rule == "collection-duplicate":
+            if finding.rule in REFUSING:
                 raise UsageError(f"{finding.file}: {finding.message}", finding.hint)
     failing = [result.checked for result in results if result.checked.errors]
     if failing:

@@ -117,8 +117,8 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "col.ward": {"ja": "区", "en": "ward"},
     "col.year": {"ja": "年度", "en": "year"},
     "list.collection": {
-        "ja": "台帳 {ledgers} 件（{wards} 区、{first}〜{last}年度）",
-        "en": "{ledgers} ledgers ({wards} wards, fiscal {first}–{last})",
+        "ja": "台帳 {ledgers} 件（{wards} 区、{years}年度）",
+        "en": "{ledgers} ledgers ({wards} wards, fiscal {years})",
     },
     "col.policy_title": {"ja": "施策名", "en": "policy"},
     "col.item": {"ja": "細事業", "en": "item"},
@@ -173,8 +173,8 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "use --by ward for the wards side by side, or give one ward's ledgers with -l (izumi sql combines wards with sections and the like)",
     },
     "wards.title": {
-        "ja": "区ごとの予算 {first}〜{last}年度（台帳 {count} 件、{wards} 区）",
-        "en": "budgets by ward, fiscal {first}–{last} ({count} ledgers, {wards} wards)",
+        "ja": "区ごとの予算 {years}年度（台帳 {count} 件、{wards} 区）",
+        "en": "budgets by ward, fiscal {years} ({count} ledgers, {wards} wards)",
     },
     "wards.col.ward": {"ja": "区", "en": "ward"},
     "wards.note": {
@@ -227,6 +227,11 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "totals.sole_shared": {
         "ja": "単独: その{what}だけの事業、共同: ほかの{what}と共にもつ事業。",
         "en": "alone: programs only this {what} runs; shared: programs it runs with another {what}.",
+    },
+    "years.span": {"ja": "{first}〜{last}", "en": "{first}–{last}"},
+    "years.not_additive": {
+        "ja": "共同の事業は{what}ごとに全額を数えるため、{what}の額を足しても総額になりません。",
+        "en": "A shared program counts in full for each {what}, so the {what} amounts do not add up to the total.",
     },
     "totals.not_additive": {
         "ja": "共同の事業は{what}ごとに全額を数えるため、計の列の合計は総額と一致しません。",

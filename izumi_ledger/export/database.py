@@ -47,6 +47,12 @@ class Entry:
     name: str = ""
 
 
+def readable_name(name: str) -> str:
+    """A file's name as text every format can hold: a byte that is not UTF-8 (kept as a lone
+    surrogate) as its escape, \\xff."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def database_unit(units: Iterable[str]) -> str:
     """The one unit a database of ledgers in these units writes every amount in."""
     return smallest_unit(units)
@@ -57,7 +63,7 @@ def _ledger_row(entry: Entry, unit: str) -> tuple[Any, ...]:
     checks = (
         (None, None, None) if status is None else (int(status.ok), status.errors, status.warnings)
     )
-    file = entry.name or None
+    file = readable_name(entry.name) or None
     return (ledger.city, ledger.ward, ledger.fiscal_year, unit, ledger.source, file, *checks)
 
 
@@ -299,6 +305,8 @@ def _csv(table: Table) -> bytes:
 # -- Parquet --------------------------------------------------------------------------------
 
 PARTITION_KEY: Final = ("fiscal_year", *PLACE_KEY)
+# The longest name of a file or folder most file systems take, in bytes.
+_LONGEST_NAME: Final = 255
 
 
 def parquet_name(table: str, year: int, city: str, ward: str) -> str:
@@ -369,6 +377,11 @@ def parquet_files(ledgers: Iterable[Tabled], unit: str) -> Iterator[tuple[str, b
             raise ledger.second()
         seen.add(ledger.place)
         city, ward, year = ledger.place
+        for folder in parquet_name("ledgers", year, city, ward).split("/"):
+            if len(folder.encode()) > _LONGEST_NAME:
+                raise ExportRefused(
+                    t("export.parquet_name_too_long", file=ledger.row[5] or "", name=folder[:40])
+                )
         facts = ledgers_table(unit)
         for table, rows in [(facts, [ledger.row])] + [
             (table, table.rows) for table in ledger.tables

@@ -69,6 +69,10 @@ def run_query(connection: sqlite3.Connection, query: str) -> Answer:
     if not query.strip():
         raise QueryRefused(t("sql.empty"), t("sql.tables", names=", ".join(QUERYABLE)))
     try:
+        query.encode("utf-8")
+    except UnicodeEncodeError:  # bytes of the command line that are not UTF-8
+        raise QueryRefused(t("sql.not_utf8")) from None
+    try:
         cursor = connection.execute(query)
         rows = cursor.fetchall()
     except sqlite3.Warning:  # more than one statement (Python 3.12 and later)

@@ -644,9 +644,21 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "Excel 形式には XlsxWriter が要ります。{command} で入れてください",
         "en": "the Excel format needs XlsxWriter: install it with {command}",
     },
+    "collection.too_large": {
+        "ja": "総額 {total}{unit} は、台帳の集まりの単位{common}では {value}{common} になり、正確に扱える 2^53 を超えます",
+        "en": "the total {total}{unit} is {value}{common} in the collection's unit ({common}), beyond 2^53, the largest whole number kept exactly",
+    },
+    "collection.too_large.hint": {
+        "ja": "この台帳は別に扱うか、単位の同じ台帳とだけ集めてください",
+        "en": "take this ledger on its own, or only with ledgers in its unit",
+    },
     "collection.changed": {
         "ja": "{file} は検査の後に変わり、台帳として読めなくなりました",
         "en": "{file} changed after it was checked and is no longer a readable ledger",
+    },
+    "sql.not_utf8": {
+        "ja": "SQL に UTF-8 でないバイトがあります",
+        "en": "the SQL holds bytes that are not UTF-8",
     },
     "sql.empty": {"ja": "SQL の問い合わせが空です", "en": "the SQL query is empty"},
     "sql.tables": {
@@ -662,6 +674,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "izumi sql only reads: SELECT (and WITH) only, no writing, ATTACH or PRAGMA",
     },
     "sql.failed": {"ja": "SQL を実行できません: {reason}", "en": "cannot run the SQL: {reason}"},
+    "export.parquet_name_too_long": {
+        "ja": "{file}: 市区町村か区の名前が長すぎて、Parquet のフォルダ名（255 バイトまで）になりません（{name}…）",
+        "en": "{file}: the city's or ward's name is too long for a Parquet folder name (255 bytes at most): {name}…",
+    },
     "export.needs_pyarrow": {
         "ja": "Parquet 形式には pyarrow が要ります。{command} で入れてください",
         "en": "the Parquet format needs pyarrow: install it with {command}",

@@ -45,12 +45,28 @@ def test_wards_as_a_table_and_in_another_unit() -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "区ごとの予算 2020〜2022年度（台帳 4 件、2 区）"
     # Eight columns do not fit 80: one record per ward, every figure whole (円 in 千円).
-    assert "区        横浜市戸塚区" in lines and "2021年度  5,000.000千円" in lines
+    assert "区        戸塚区" in lines and "2021年度  5,000.000千円" in lines
     assert "増減2022  +60.000千円" in lines
-    wide = run_cli("totals", str(COLLECTION), "--by", "ward", env={"COLUMNS": "120"})
-    assert any(
-        line.startswith("横浜市泉区") and "730,000円" in line for line in wide.stdout.splitlines()
-    )
+    wide = run_cli("totals", str(COLLECTION), "--by", "ward")
+    assert any(line.startswith("泉区") and "730,000円" in line for line in wide.stdout.splitlines())
+
+
+def test_wards_of_several_cities_show_the_city(tmp_path: Path) -> None:
+    for city in ("横浜市", "相模原市"):
+        text = (COLLECTION / "izumi-2021.yaml").read_text(encoding="utf-8")
+        text = text.replace("city: 横浜市", f"city: {city}").replace("ward: 泉区", "ward: 緑区")
+        (tmp_path / f"{city}.yaml").write_text(text, encoding="utf-8")
+    wards = run_cli("totals", str(tmp_path), "--by", "ward").stdout.splitlines()
+    assert wards[2].split()[:2] == ["市区町村", "区"]
+    assert {tuple(line.split()[:2]) for line in wards[4:6]} == {
+        ("横浜市", "緑区"),
+        ("相模原市", "緑区"),
+    }
+    listed = run_cli("list", str(tmp_path)).stdout.splitlines()
+    assert listed[1].split()[:2] == ["市区町村", "区"]
+    assert "相模原市  緑区" in listed[-5] or any("相模原市  緑区" in line for line in listed)
+    one_year = run_cli("list", str(tmp_path)).stdout.splitlines()[0]
+    assert one_year == "台帳 2 件（2 区、2021年度）"
     one = run_cli("totals", "--by", "ward", "-f", "json")
     assert json.loads(one.stdout)["groups"][0]["amounts"] == [26397]
 

@@ -10,6 +10,7 @@ from izumi_ledger.export.database import (
     collected_tables,
     database_unit,
     datapackage_files,
+    readable_name,
     sqlite_bytes,
 )
 from izumi_ledger.export.json_text import json_text
@@ -56,7 +57,7 @@ def export_collection(
     if output_format == "json":
         documents = [
             json_document(ledger, CheckStatus(checked.errors, checked.warnings))
-            | {"file": checked.name}
+            | {"file": readable_name(checked.name)}
             for ledger, checked in collection.ledgers()
         ]
         content = json_text({"ledgers": documents}).encode("utf-8")

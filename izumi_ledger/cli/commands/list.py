@@ -271,13 +271,13 @@ class Where:
 Places = dict[int, Where] | None
 
 
-def _place_columns(places: Places, wards: bool, years: bool) -> list[Column]:
-    """A list of several ledgers: the city (data only), the ward and the year (on screen
-    when there are several)."""
+def _place_columns(places: Places, wards: bool, years: bool, cities: bool) -> list[Column]:
+    """A list of several ledgers: the city, the ward and the year (on screen when there are
+    several)."""
     if places is None:
         return []
     return [
-        Column("city", t("col.city"), in_table=False),
+        Column("city", t("col.city"), in_table=cities),
         Column("ward", t("col.ward"), in_table=wards),
         Column("fiscal_year", t("col.year"), "right", in_table=years, no_wrap=True),
     ]
@@ -297,6 +297,7 @@ def table_of(
     places: Places = None,
     wards: bool = False,
     years: bool = False,
+    cities: bool = False,
 ) -> Table:
     """The programs listed, as rows (and their items with --items)."""
     # A tag is never folded: the column is at least as wide as its widest tag, (3)新規.
@@ -321,7 +322,7 @@ def table_of(
         12,
     )
     columns = [
-        *_place_columns(places, wards, years),
+        *_place_columns(places, wards, years, cities),
         Column("policy", t("col.policy"), "right", no_wrap=True),
         Column("number", t("col.number"), "right", no_wrap=True),
         *([Column("item", t("col.item"), "right", in_table=False)] if with_items else []),

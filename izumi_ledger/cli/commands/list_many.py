@@ -16,6 +16,7 @@ from izumi_ledger.cli.commands.list import (
     minimum_of,
     table_of,
 )
+from izumi_ledger.cli.commands.totals_years import year_span
 from izumi_ledger.cli.messages import t
 from izumi_ledger.cli.render.figures import Figures
 from izumi_ledger.cli.render.tables import Table
@@ -77,18 +78,20 @@ def list_collection(
                 found[id(ref)] = program_filter.matches(ref.program)
     refs.sort(key=_sort_key(wanted.sort, places))
     wards = len({(ledger.city, ledger.ward) for ledger, _ in books})
+    # Ward names repeat between cities (中区, 緑区): the city is shown when there are several.
+    cities = len({ledger.city for ledger, _ in books})
     years = sorted({ledger.fiscal_year for ledger, _ in books})
     screen = terminal()
     if not refs and output in ("table", "markdown"):
         screen.message(t("list.none", conditions=describe(program_filter, figures).lstrip(" ·")))
 
     def rows(output: str) -> Table:
-        table = table_of(refs, figures, wanted.items, found, places, wards > 1, len(years) > 1)
+        table = table_of(
+            refs, figures, wanted.items, found, places, wards > 1, len(years) > 1, cities > 1
+        )
         table.unit = figures.unit
         if output != "csv":
-            heading = t(
-                "list.collection", ledgers=len(books), wards=wards, first=years[0], last=years[-1]
-            )
+            heading = t("list.collection", ledgers=len(books), wards=wards, years=year_span(years))
             table.heading = [heading + describe(program_filter, figures)]
         return table
 

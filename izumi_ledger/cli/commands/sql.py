@@ -103,11 +103,17 @@ def sql_command(
 
 def _unique(names: list[str]) -> list[str]:
     """Column names, each once: a second `a` is `a_2` (a row of data is keyed by them)."""
-    seen: dict[str, int] = {}
-    unique = []
+    taken = set(names)
+    unique: list[str] = []
     for name in names:
-        seen[name] = seen.get(name, 0) + 1
-        unique.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+        if name not in unique:
+            unique.append(name)
+            continue
+        count = 2
+        while f"{name}_{count}" in taken:
+            count += 1
+        taken.add(f"{name}_{count}")
+        unique.append(f"{name}_{count}")
     return unique
 
 

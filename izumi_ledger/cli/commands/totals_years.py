@@ -88,19 +88,25 @@ def _wards_totals(ledgers: list[tuple[Ledger, str]], unit: Unit | None, output: 
     figures = Figures(ward_unit, unit)
     totals = [sum(ward.amounts[index] or 0 for ward in wards) for index in range(len(years))]
 
+    # Ward names repeat between cities (中区, 緑区): the city is shown when there are several.
+    cities = len({ward.city for ward in wards}) > 1
+
     def rows(output: str) -> Table:
         table = Table(
-            columns=[Column("key", t("wards.col.ward")), *_year_columns(years, figures)],
-            rows=[{"key": ward.key} | _year_cells(years, ward) for ward in wards],
-            total={"key": t("col.total")}
+            columns=[
+                Column("city", t("col.city"), in_table=cities),
+                Column("ward", t("wards.col.ward")),
+                *_year_columns(years, figures),
+            ],
+            rows=[{"city": w.city, "ward": w.ward} | _year_cells(years, w) for w in wards],
+            total={"ward": t("col.total")}
             | {f"amount_{year}": total for year, total in zip(years, totals, strict=True)},
             notes=[t("wards.note")],
             unit=figures.unit,
         )
         if output != "csv":
             table.heading = [
-                t("wards.title", first=years[0], last=years[-1], count=len(ledgers),
-                  wards=len(wards)),
+                t("wards.title", years=year_span(years), count=len(ledgers), wards=len(wards)),
                 "",
             ]  # fmt: skip
         return table
@@ -225,9 +231,15 @@ def _group_table(line: Timeline, figures: Figures, by: GroupBy, groups: list[Gro
         table.rows.append({"key": group.key} | _year_cells(line.years, group))
     if by in ("section", "tag"):
         what = t("word.section") if by == "section" else t("word.tag")
-        table.notes = [t("totals.not_additive", what=what)]
+        table.notes = [t("years.not_additive", what=what)]
     return table
 
 
 def _group_data(group: GroupLine, figures: Figures) -> dict[str, Any]:
     return {"key": group.key, **_series_data(group, figures)}
+
+
+def year_span(years: list[int]) -> str:
+    """2020〜2022, or 2021 alone."""
+    first, last = min(years), max(years)
+    return str(first) if first == last else t("years.span", first=first, last=last)

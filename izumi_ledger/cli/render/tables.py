@@ -97,7 +97,7 @@ def to_markdown(table: Table) -> str:
     notes = [part for line in table.notes for part in ("", markdown_text(line))]
     if not table.rows and table.total is None:  # nothing to show: the heading says why
         return "\n".join(lines).rstrip("\n") + "\n"
-    lines.append("| " + " | ".join(column.label for column in columns) + " |")
+    lines.append("| " + " | ".join(markdown_text(column.label) for column in columns) + " |")
     lines.append(
         "| " + " | ".join("---:" if column.align == "right" else "---" for column in columns) + " |"
     )
