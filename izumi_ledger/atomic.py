@@ -489,8 +489,13 @@ def _swap_in(
         if not replace:
             # An empty folder in the way goes first (rmdir fails if anything is in it now),
             # then the name is taken only if free: of two runs, one wins.
-            with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+            try:
                 os.rmdir(name, dir_fd=parent)
+            except (FileNotFoundError, NotADirectoryError):
+                pass
+            except OSError as error:  # filled meanwhile (another run): the name is taken
+                if error.errno not in (errno.ENOTEMPTY, errno.EEXIST):
+                    raise
             _rename_new(parent, temporary, name)
         elif _renameat2(parent, temporary, parent, name, _EXCHANGE):
             _remove_folder(parent, temporary, written)  # the old folder, under the temporary name

@@ -106,3 +106,25 @@ def test_writing_through_a_symlink_replaces_its_target(tmp_path: Path) -> None:
 def test_a_directory_is_refused(tmp_path: Path) -> None:
     with pytest.raises(CannotWrite):
         write_atomically(tmp_path, b"x", force=True)
+
+
+def test_a_folder_filled_by_another_run_meanwhile_is_said_to_exist(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from izumi_ledger import atomic
+    from izumi_ledger.atomic import write_folder_atomically
+    from izumi_ledger.errors import CannotWrite
+
+    target = tmp_path / "out"
+    real = atomic._swap_in
+
+    def racing(parent: int, temporary: str, name: str, *args: object, **kwargs: object) -> None:
+        target.mkdir()
+        (target / "theirs.csv").write_bytes(b"other run")  # the other run won the name
+        real(parent, temporary, name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(atomic, "_swap_in", racing)
+    with pytest.raises(CannotWrite) as refused:
+        write_folder_atomically(target, {"a.csv": b"mine"})
+    assert "すでにあります" in refused.value.message
+    assert (target / "theirs.csv").read_bytes() == b"other run"

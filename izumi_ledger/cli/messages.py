@@ -116,6 +116,10 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "col.city": {"ja": "市区町村", "en": "city"},
     "col.ward": {"ja": "区", "en": "ward"},
     "col.year": {"ja": "年度", "en": "year"},
+    "list.unknown_in_any": {
+        "ja": "{kind} {name!r} はどの台帳にもありません",
+        "en": "no ledger has the {kind} {name!r}",
+    },
     "list.collection": {
         "ja": "台帳 {ledgers} 件（{wards} 区、{years}年度）",
         "en": "{ledgers} ledgers ({wards} wards, fiscal {years})",

@@ -251,6 +251,7 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "ja": "途中の名前がフォルダではありません",
         "en": "a part of the path is not a folder",
     },
+    "oserror.not_empty": {"ja": "フォルダが空ではありません", "en": "the folder is not empty"},
     "oserror.exists": {"ja": "すでにあります", "en": "it exists already"},
     "oserror.name_too_long": {"ja": "名前が長すぎます", "en": "the name is too long"},
     "yaml.see_line": {"ja": "（{line} 行目も参照）", "en": " (see also line {line})"},

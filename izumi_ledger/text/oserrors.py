@@ -19,6 +19,7 @@ def os_reason(error: OSError) -> str:
         errno.EISDIR: t("oserror.is_folder"),
         errno.ENOTDIR: t("oserror.not_folder"),
         errno.EEXIST: t("oserror.exists"),
+        errno.ENOTEMPTY: t("oserror.not_empty"),
         errno.ENAMETOOLONG: t("oserror.name_too_long"),
     }
     said = known.get(error.errno or 0)

@@ -141,3 +141,11 @@ def test_show_of_a_collection_gives_the_program_in_each_ledger_that_has_it() -> 
     assert text.count("事業1 防災訓練事業") == 3 and "150千円" in text
     missing = run_cli("show", "防犯事業", *map(str, IZUMI))
     assert missing.exit_code == 2 and "見つかりません" in missing.stderr
+
+
+def test_a_section_no_ledger_has_is_said_so_with_the_closest_of_all() -> None:
+    result = run_cli("list", str(COLLECTION), "-s", "福祉課")
+    assert result.exit_code == 2 and "どの台帳にもありません" in result.stderr
+    assert "福祉保健課" in result.stderr
+    named = run_cli("export", "-f", "csv", str(COLLECTION), "-o", "out.csv")
+    assert named.exit_code == 2 and "ledgers, policies" in named.stderr

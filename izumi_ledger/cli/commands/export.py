@@ -139,13 +139,13 @@ def export_command(
         write_one_file(content, output, force, [checked.name])
 
 
-def csv_file_wanted(output: str | None) -> None:
+def csv_file_wanted(output: str | None, tables: tuple[str, ...] = TABLE_NAMES) -> None:
     """UsageError for a CSV folder export named as one CSV file (out.csv): a folder of that
     name is not what anyone asking for out.csv wants."""
     if output is not None and output.lower().endswith(".csv") and not Path(output).is_dir():
         raise UsageError(
             t("export.csv_file_needs_table", path=output),
-            t("export.tables", names=", ".join(TABLE_NAMES)),
+            t("export.tables", names=", ".join(tables)),
         )
 
 

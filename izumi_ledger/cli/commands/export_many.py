@@ -50,7 +50,7 @@ def export_collection(
     if output_format in ("sqlite", "parquet", "datapackage") and means_stdout(output):
         raise UsageError(t("export.needs_file", format=output_format))
     if output_format == "csv" and table is None:
-        csv_file_wanted(output)
+        csv_file_wanted(output, COLLECTION_TABLES)
     collection = open_collection(sources, no_cache)
     read = [result.checked.name for result in collection.results]
     unit = database_unit(collection.units)

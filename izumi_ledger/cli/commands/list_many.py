@@ -27,12 +27,14 @@ from izumi_ledger.export.tables import smallest_unit
 from izumi_ledger.figures.query import (
     ProgramFilter,
     SortKey,
+    UnknownName,
+    known_sections,
     resolve_section,
     resolve_tag,
     select_programs,
 )
 from izumi_ledger.format.amounts import UNIT_IN_YEN
-from izumi_ledger.text.names import fold
+from izumi_ledger.text.names import closest, fold
 
 if TYPE_CHECKING:
     from izumi_ledger.figures.query import Place
@@ -112,6 +114,12 @@ def _filter(ledgers: list[Ledger], figures: Figures, wanted: Wanted) -> ProgramF
                 resolved.append(resolve_section(ledger, name))
             except IzumiError as error:
                 first_error = first_error or error
+        if not resolved and isinstance(first_error, UnknownName):
+            every = list(dict.fromkeys(s for ledger in ledgers for s in known_sections(ledger)))
+            raise UsageError(
+                t("list.unknown_in_any", kind=t("word.section"), name=name),
+                t("list.close", names="、".join(closest(name, every, count=3) or every)),
+            )
         if not resolved and first_error is not None:
             raise first_error
         sections.extend(resolved)
