@@ -15,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Final
 
 from izumi_ledger.errors import MissingExtra
@@ -198,13 +199,27 @@ def _marks(table: Table) -> str:
 
 
 def sqlite_bytes(ledgers: Iterable[Tabled], unit: str) -> bytes:
-    """The database as bytes."""
-    connection = sqlite3.connect(":memory:")
-    try:
-        fill_database(connection, ledgers, unit)
-        return connection.serialize()
-    finally:
-        connection.close()
+    """The database as bytes, built in a temporary file: only its bytes are held in memory,
+    not a database in memory as well."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="izumi-sqlite-") as folder:
+        path = Path(folder) / "ledgers.db"
+        connection = scratch_database(str(path))
+        try:
+            fill_database(connection, ledgers, unit)
+        finally:
+            connection.close()
+        return path.read_bytes()
+
+
+def scratch_database(path: str) -> sqlite3.Connection:
+    """A new database written once and then read: no journal to keep, no waiting for the
+    disk (a failure leaves nothing anyone reads)."""
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode = OFF")
+    connection.execute("PRAGMA synchronous = OFF")
+    return connection
 
 
 # -- data package ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from izumi_ledger.errors import IzumiError
-from izumi_ledger.export.database import VIEW_NAMES, Tabled, fill_database
+from izumi_ledger.export.database import VIEW_NAMES, Tabled, fill_database, scratch_database
 from izumi_ledger.export.tables import TABLE_NAMES
 from izumi_ledger.text.messages import t
 
@@ -53,10 +53,7 @@ def query_database(
 ) -> sqlite3.Connection:
     """A database holding the ledgers (in memory, or in a new file at path: a country's
     ledgers need not fit in memory), ready for read-only queries."""
-    connection = sqlite3.connect(path)
-    # Written once, read once, then thrown away: no journal, no waiting for the disk.
-    connection.execute("PRAGMA journal_mode = OFF")
-    connection.execute("PRAGMA synchronous = OFF")
+    connection = scratch_database(path)
     fill_database(connection, ledgers, unit)
     connection.set_authorizer(_authorize)
     # Called every few thousand steps: a long query can then be stopped with Ctrl-C.
