@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from izumi_ledger.errors import UsageError
 from izumi_ledger.findings import Finding, Severity
@@ -27,6 +28,7 @@ from izumi_ledger.years import YearFigures, figures_of
 if TYPE_CHECKING:
     from izumi_ledger.export.database import Tabled
     from izumi_ledger.export.tables import CheckStatus
+    from izumi_ledger.format.amounts import Unit
 
 LEDGER_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARACTERS = frozenset("*?[")
@@ -51,14 +53,28 @@ def _is_glob(source: str) -> bool:
 
 def _glob(pattern: str) -> list[str]:
     """The files a glob names; ** never goes into a link to a folder, so a loop of links
-    cannot make it run forever (the glob module would follow them)."""
+    cannot make it run forever (the glob module would follow them). As in a shell, names
+    that begin with a dot (.hidden, macOS's ._x.yaml) are not matched."""
     path = Path(pattern)
     base = Path(path.anchor) if path.is_absolute() else Path()
     relative = str(path.relative_to(path.anchor)) if path.is_absolute() else pattern
+    if relative.endswith("**"):  # every file below, as a shell's globstar gives
+        relative += "/*"
     try:
-        return sorted(str(found) for found in base.glob(relative) if found.is_file())
-    except (OSError, ValueError):  # a pattern pathlib cannot read (an empty part, "**a")
+        found = [entry for entry in base.glob(relative) if entry.is_file()]
+    except ValueError:  # ** inside a name (a**.yaml): pathlib takes it only alone
+        raise UsageError(t("collection.bad_glob", pattern=pattern)) from None
+    except OSError:
         return []
+    named = set(Path(relative).parts)  # a dot-name the pattern writes out is matched
+    return sorted(str(entry) for entry in found if not _hidden(entry.relative_to(base), named))
+
+
+def _hidden(path: Path, named: AbstractSet[str] = frozenset()) -> bool:
+    return any(
+        part.startswith(".") and part not in (".", "..") and part not in named
+        for part in path.parts
+    )
 
 
 def expand(sources: Sequence[str]) -> list[str]:
@@ -74,7 +90,9 @@ def expand(sources: Sequence[str]) -> list[str]:
             files = sorted(
                 str(path)
                 for path in Path(source).rglob("*")
-                if path.suffix.lower() in LEDGER_SUFFIXES and path.is_file()
+                if path.suffix.lower() in LEDGER_SUFFIXES
+                and path.is_file()
+                and not _hidden(path.relative_to(source))
             )
             if not files:
                 raise UsageError(t("collection.empty_folder", folder=source))
@@ -177,6 +195,7 @@ def _too_large(results: list[Result], checked: list[Checked]) -> list[Checked]:
     of a collection uses), reaches 2^53: no export or JSON reader would keep it exactly."""
     from izumi_ledger.format.amounts import UNIT_IN_YEN
     from izumi_ledger.rules.limits import EXACT_LIMIT
+    from izumi_ledger.text.numbers import format_amount
 
     units = [result.unit for result in results if result.unit is not None]
     if len(set(units)) < 2:
@@ -186,15 +205,14 @@ def _too_large(results: list[Result], checked: list[Checked]) -> list[Checked]:
         summary = result.checked.summary
         if summary is None:
             continue
-        value = summary.total * (UNIT_IN_YEN[summary.unit] // UNIT_IN_YEN[common])
-        if value < EXACT_LIMIT or summary.total >= EXACT_LIMIT:
-            continue
+        value = summary.largest * (UNIT_IN_YEN[summary.unit] // UNIT_IN_YEN[common])
+        if value < EXACT_LIMIT or summary.largest >= EXACT_LIMIT:
+            continue  # below the limit, or already an error of the ledger's own
         message = t(
             "collection.too_large",
-            total=summary.total,
-            unit=summary.unit,
+            amount=format_amount(summary.largest, summary.unit),
             common=common,
-            value=value,
+            value=format_amount(value, cast("Unit", common)),
         )
         finding = _file_finding(
             "collection-too-large", result.checked.name, message, t("collection.too_large.hint")
@@ -291,7 +309,7 @@ def _tabled_one(task: tuple[str, int, int, str, bool]) -> Tabled | tuple[str, st
     try:
         return tabled(Entry(ledger, CheckStatus(errors, warnings), path), unit)
     except ExportRefused as refused:  # sent back as data: an exception's hint would be lost
-        return refused.message, refused.hint
+        return f"{path}: {refused.message}", refused.hint
 
 
 def _file_finding(rule: str, file: str, message: str, hint: str) -> Finding:

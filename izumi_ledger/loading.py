@@ -57,6 +57,9 @@ class Summary:
     city: str = ""
     ward: str = ""
     fiscal_year: int = 0
+    # Its largest figure (a prior amount, a change, a ○ line's…): a collection in a smaller
+    # unit must still hold it exactly.
+    largest: int = 0
 
 
 @dataclass(frozen=True)
@@ -200,17 +203,20 @@ def checked_of(loaded: Loaded) -> Checked:
 
 def summary_of(ledger: Ledger) -> Summary:
     from izumi_ledger.figures.totals import counts, ledger_total
+    from izumi_ledger.rules.limits import largest_figure
 
     numbers = counts(ledger)
+    total = ledger_total(ledger)
     return Summary(
         ledger.unit,
-        ledger_total(ledger),
+        total,
         numbers.policies,
         numbers.programs,
         numbers.items,
         ledger.city,
         ledger.ward,
         ledger.fiscal_year,
+        max(total, largest_figure(ledger)),
     )
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from support import REPO, run_cli
 
+from izumi_ledger.collection import expand
+
 COLLECTION = REPO / "tests" / "fixtures" / "collection"
 LEDGER = (COLLECTION / "izumi-2022.yaml").read_text(encoding="utf-8")
 
@@ -107,3 +109,40 @@ def test_a_ward_name_too_long_for_a_folder_is_refused_naming_the_ledger(tmp_path
     result = run_cli("export", "-f", "parquet", str(ledger), "-o", str(tmp_path / "pq"))
     assert result.exit_code == 2 and "long.yaml" in result.stderr and "255" in result.stderr
     assert not (tmp_path / "pq").exists()
+
+
+def test_every_figure_too_large_in_the_collections_unit_is_found(tmp_path: Path) -> None:
+    # The total is small; a prior amount and a ○ line become 2^53 and more in 円.
+    large = "9007199254741"
+    text = LEDGER.replace("prior_amount: 120", f"prior_amount: {large}", 1)
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    shutil.copy(COLLECTION / "totsuka-2021.yaml", tmp_path)
+    checked = run_cli("check", str(tmp_path))
+    assert checked.exit_code == 1 and "collection-too-large" in checked.stdout
+    assert "9,007,199,254,741千円" in checked.stdout
+    assert (
+        run_cli("export", "-f", "sqlite", str(tmp_path), "-o", str(tmp_path / "x.db")).exit_code
+        == 2
+    )
+
+
+def test_hidden_files_are_left_out_as_a_shell_leaves_them(tmp_path: Path) -> None:
+    folder = tmp_path / "g"
+    (folder / ".hid").mkdir(parents=True)
+    shutil.copy(COLLECTION / "izumi-2021.yaml", folder / "a.yaml")
+    (folder / "._a.yaml").write_bytes(b"\x00\x05\x16\x07 AppleDouble")  # a macOS USB stick
+    shutil.copy(COLLECTION / "izumi-2022.yaml", folder / ".hid" / "b.yaml")
+    for source in (str(folder), str(folder / "*.yaml"), str(folder / "**" / "*.yaml")):
+        assert expand([source]) == [str(folder / "a.yaml")], source
+    assert expand([str(folder / ".hid" / "*.yaml")]) == [str(folder / ".hid" / "b.yaml")]
+    assert expand([str(folder / "**")]) == [str(folder / "a.yaml")]
+    result = run_cli("check", str(folder / "**.yaml"))
+    assert result.exit_code == 2 and "**" in result.stderr
+
+
+def test_show_says_which_ledger_has_several_programs_of_the_name(tmp_path: Path) -> None:
+    shutil.copy(COLLECTION / "izumi-2021.yaml", tmp_path)
+    twice = LEDGER.replace("name: 新しい事業", "name: 防災訓練事業")
+    (tmp_path / "izumi-2022.yaml").write_text(twice, encoding="utf-8")
+    result = run_cli("show", "防災訓練事業", str(tmp_path))
+    assert result.exit_code == 2 and "izumi-2022.yaml:" in result.stderr

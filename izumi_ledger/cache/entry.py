@@ -20,7 +20,7 @@ from izumi_ledger.loading import Checked, Source, Summary
 if TYPE_CHECKING:
     from izumi_ledger.format.models import Ledger
 
-MAGIC: Final = b"izumi-cache 4\n"
+MAGIC: Final = b"izumi-cache 5\n"
 
 
 def encode(checked: Checked, ledger_json: bytes) -> list[bytes]:
@@ -119,6 +119,7 @@ _SUMMARY_FIELDS: Final = (
     "city",
     "ward",
     "fiscal_year",
+    "largest",
 )
 
 
@@ -150,15 +151,15 @@ def _report_from(data: bytes) -> Checked | None:
         name, summary_data, rows = report["name"], report["summary"], report["findings"]
         summary = None
         if summary_data is not None:
-            unit, total, policies, programs, items, city, ward, year = (
+            unit, total, policies, programs, items, city, ward, year, largest = (
                 summary_data[field] for field in _SUMMARY_FIELDS
             )
-            numbers = (total, policies, programs, items, year)
+            numbers = (total, policies, programs, items, year, largest)
             if unit not in ("円", "千円", "万円") or not all(_is_int(n) for n in numbers):
                 return None
             if not isinstance(city, str) or not isinstance(ward, str):
                 return None
-            summary = Summary(unit, total, policies, programs, items, city, ward, year)
+            summary = Summary(unit, total, policies, programs, items, city, ward, year, largest)
         findings = tuple(_finding_from(row) for row in rows)
     except (ValueError, KeyError, TypeError, RecursionError):
         return None

@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from izumi_ledger.findings import Finding
+    from izumi_ledger.format.amounts import Unit
     from izumi_ledger.format.models import Ledger
 
 
@@ -22,6 +23,7 @@ def report_html(
     findings: tuple[Finding, ...],
     ledger_name: str,
     earlier: Sequence[Ledger] = (),
+    units: Mapping[str, Unit] | None = None,
 ) -> bytes:
     """The page of a checked ledger (with the trend over the ward's earlier years, when
     given), in the current language, as UTF-8."""
@@ -30,6 +32,6 @@ def report_html(
 
     # Every text of the page went through visible(), which escapes lone surrogates; should
     # one be left, it is written as its escape rather than failing the whole page.
-    return render_page(build_page(ledger, findings, ledger_name, earlier)).encode(
+    return render_page(build_page(ledger, findings, ledger_name, earlier, units)).encode(
         "utf-8", "backslashreplace"
     )

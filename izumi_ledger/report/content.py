@@ -8,7 +8,7 @@ shown as escapes (text.visible), and the template's autoescaping makes it text, 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from izumi_ledger.figures.totals import ledger_total, share
@@ -34,6 +34,7 @@ from izumi_ledger.text.numbers import percent_of
 
 if TYPE_CHECKING:
     from izumi_ledger.findings import Finding
+    from izumi_ledger.format.amounts import Unit
     from izumi_ledger.format.models import Ledger
 
 # The words of the page's own structure, in the language of the report.
@@ -71,9 +72,11 @@ def build_page(
     findings: tuple[Finding, ...],
     ledger_name: str,
     earlier: Sequence[Ledger] = (),
+    units: Mapping[str, Unit] | None = None,
 ) -> Page:
     """The report of a checked ledger: its figures, its chart, and what the check found;
-    with the ward's earlier years, the trend over them too."""
+    with the ward's earlier years, the trend over them too (the findings then those of
+    every year, units naming the unit of each file's figures)."""
     from izumi_ledger import __version__
     from izumi_ledger.report.trend import trend_view
 
@@ -93,7 +96,7 @@ def build_page(
         figures=_heading_figures(ledger, total),
         per_resident=per_resident_line(ledger, total),
         population=_population_line(ledger),
-        status=_status(ledger, findings),
+        status=_status(ledger, findings, units or {}),
         charts=draw(ledger, colours, anchors),
         chart_explained=t("report.chart_explained"),
         chart_warnings=overfull(ledger),
@@ -144,7 +147,7 @@ def _population_line(ledger: Ledger) -> Line:
     )
 
 
-def _status(ledger: Ledger, findings: tuple[Finding, ...]) -> Status:
+def _status(ledger: Ledger, findings: tuple[Finding, ...], units: Mapping[str, Unit]) -> Status:
     errors = sum(finding.severity is Severity.ERROR for finding in findings)
     warnings = len(findings) - errors
     lines = [
@@ -153,7 +156,7 @@ def _status(ledger: Ledger, findings: tuple[Finding, ...]) -> Status:
             severity=t(_SEVERITY[finding.severity]),
             message=text_of(finding.message),
             hint=text_of(finding.hint),
-            figures=figure_rows(finding, ledger.unit),
+            figures=figure_rows(finding, units.get(finding.file, ledger.unit)),
         )
         for finding in findings
     ]

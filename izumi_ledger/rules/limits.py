@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from izumi_ledger.findings import Finding, Path, Severity
 from izumi_ledger.rules.context import Context
 from izumi_ledger.text.messages import t
 from izumi_ledger.text.numbers import format_amount
+
+if TYPE_CHECKING:
+    from izumi_ledger.format.models import Ledger
 
 # JSON readers (JavaScript, Excel's cells) hold whole numbers exactly only below 2**53; SQLite's
 # integers end at 2**63. The smaller bound keeps every export exact.
@@ -20,7 +23,7 @@ def amount_too_large(context: Context) -> Iterator[Finding]:
     ledger = context.ledger
     # One pass over the figures alone first: the usual answer is that none is that large, and
     # building every figure's path took twice as long as all the other rules.
-    largest = max(_figures(context), default=0)
+    largest = largest_figure(ledger)
     total = sum(policy.amount for policy in ledger.policies)
     if largest < EXACT_LIMIT and total < EXACT_LIMIT:
         return
@@ -60,31 +63,35 @@ def _size(change: int | None) -> int | None:
     return None if change is None else abs(change)
 
 
-def _figures(context: Context) -> Iterator[int]:
+def largest_figure(ledger: Ledger) -> int:
+    """The largest stated figure of the ledger (a change by its size), 0 for none."""
+    return max(_figures(ledger), default=0)
+
+
+def _figures(ledger: Ledger) -> Iterator[int]:
     """Every stated figure of the ledger, without where it is."""
-    ledger = context.ledger
     if ledger.amount is not None:
         yield ledger.amount
-    for _, policy in context.policies:
+    for policy in ledger.policies:
         yield policy.amount
         if policy.prior_amount is not None:
             yield policy.prior_amount
         if policy.change is not None:
             yield abs(policy.change)
-    for _, program in context.programs:
-        yield program.amount
-        if program.prior_amount is not None:
-            yield program.prior_amount
-        if program.change is not None:
-            yield abs(program.change)
-        for item in program.items:
-            yield item.amount
-            for detail in item.details:
-                if detail.amount is not None:
-                    yield detail.amount
-        for related in program.related:
-            if related.amount is not None:
-                yield related.amount
+        for program in policy.programs:
+            yield program.amount
+            if program.prior_amount is not None:
+                yield program.prior_amount
+            if program.change is not None:
+                yield abs(program.change)
+            for item in program.items:
+                yield item.amount
+                for detail in item.details:
+                    if detail.amount is not None:
+                        yield detail.amount
+            for related in program.related:
+                if related.amount is not None:
+                    yield related.amount
 
 
 def _too_large(context: Context, path: Path, amount: int) -> Finding:

@@ -646,12 +646,16 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "en": "the Excel format needs XlsxWriter: install it with {command}",
     },
     "collection.too_large": {
-        "ja": "総額 {total}{unit} は、台帳の集まりの単位{common}では {value}{common} になり、正確に扱える 2^53 を超えます",
-        "en": "the total {total}{unit} is {value}{common} in the collection's unit ({common}), beyond 2^53, the largest whole number kept exactly",
+        "ja": "この台帳の {amount} は、台帳の集まりの単位（{common}）では {value} になり、正確に扱える 2^53 を超えます",
+        "en": "this ledger's {amount} is {value} in the collection's unit ({common}), beyond 2^53, the largest whole number kept exactly",
     },
     "collection.too_large.hint": {
         "ja": "この台帳は別に扱うか、単位の同じ台帳とだけ集めてください",
         "en": "take this ledger on its own, or only with ledgers in its unit",
+    },
+    "collection.bad_glob": {
+        "ja": "glob {pattern!r} の ** はそれだけで一つの部分にしてください（例: folder/**/*.yaml）",
+        "en": "in the glob {pattern!r}, ** must be a whole part of the path (folder/**/*.yaml)",
     },
     "collection.changed": {
         "ja": "{file} は検査の後に変わり、台帳として読めなくなりました",

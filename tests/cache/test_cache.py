@@ -272,7 +272,7 @@ def test_a_changed_figure_in_an_entry_is_never_shown(
     assert totals.exit_code == 0 and "900" not in totals.stdout and "100千円" in totals.stdout
 
 
-@pytest.mark.parametrize("damage", [b"", b"izumi-cache 4\n", b"not an entry", b"\x80\x05K\x01."])
+@pytest.mark.parametrize("damage", [b"", b"izumi-cache 5\n", b"not an entry", b"\x80\x05K\x01."])
 def test_a_damaged_entry_is_a_miss_and_is_replaced(
     ledger_file: LedgerWriter, tmp_path: Path, damage: bytes
 ) -> None:
@@ -308,7 +308,7 @@ def test_a_planted_pickle_is_never_run(ledger_file: LedgerWriter, tmp_path: Path
 def test_an_entry_is_plain_data(ledger_file: LedgerWriter, tmp_path: Path) -> None:
     _, entry = _fill(ledger_file, tmp_path / "cache")
     magic, header, rest = entry.read_bytes().split(b"\n", 2)
-    assert magic == b"izumi-cache 4"
+    assert magic == b"izumi-cache 5"
     (report_size, _), (ledger_size, _) = json.loads(header)
     report = json.loads(rest[:report_size])
     assert report["summary"]["total"] == 100 and report["findings"][0][0] == "item-sum"
@@ -508,7 +508,7 @@ def test_a_forged_header_is_a_miss(
 ) -> None:
     folder = tmp_path / "cache"
     path, entry = _fill(ledger_file, folder)
-    entry.write_bytes(b"izumi-cache 4\n" + header + b"\n")
+    entry.write_bytes(b"izumi-cache 5\n" + header + b"\n")
     fresh = run_cli("check", "-l", str(path), "--no-cache")
     again = run_cli("check", "-l", str(path), env=cached(folder))
     assert (again.exit_code, again.stdout) == (fresh.exit_code, fresh.stdout)

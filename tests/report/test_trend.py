@@ -76,3 +76,18 @@ def test_izumi_report_of_a_wards_years(tmp_path: Path) -> None:
     wards = run_cli("report", str(COLLECTION), "-o", str(tmp_path / "x.html"))
     assert wards.exit_code == 2 and "一つの区" in wards.stderr
     assert not (tmp_path / "x.html").exists()
+
+
+def test_a_failing_earlier_year_is_said_on_the_page(tmp_path: Path) -> None:
+    folder = tmp_path / "years"
+    folder.mkdir()
+    for path in YEARS:
+        (folder / path.name).write_bytes(path.read_bytes())
+    first = folder / "izumi-2020.yaml"
+    first.write_text(first.read_text("utf-8").replace("amount: 300\n", "amount: 999\n", 1), "utf-8")
+    page = tmp_path / "trend.html"
+    result = run_cli("report", str(folder), "-o", str(page))
+    assert result.exit_code == 0, result.stderr
+    html = page.read_text(encoding="utf-8")
+    assert "すべての数字が合っています" not in html
+    assert "izumi-2020.yaml" in html and 'id="findings"' in html

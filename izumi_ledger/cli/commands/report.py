@@ -99,7 +99,11 @@ def report_command(
     assert book is not None
     from izumi_ledger.report import report_html
 
-    content = report_html(book, checked.findings, Path(shown_name(checked.name)).name, earlier)
+    # Each file's unit, for the figures of its findings (the oldest first, as read is).
+    units = dict(zip(read, [*(each.unit for each in earlier), book.unit], strict=True))
+    content = report_html(
+        book, checked.findings, Path(shown_name(checked.name)).name, earlier, units
+    )
     if target is None:
         screen.data_bytes(content)
         return
@@ -123,5 +127,7 @@ def _years_of_a_ward(sources: list[str], no_cache: bool) -> tuple[Checked, list[
         )
     one_ward([(ledger, checked.name) for ledger, checked in years])
     latest_ledger, latest = years[-1]
-    checked = Checked(latest.name, latest.findings, latest.summary, latest_ledger)
+    # The page says what the check found in every year it shows, not in the latest alone.
+    findings = tuple(finding for _, each in years for finding in each.findings)
+    checked = Checked(latest.name, findings, latest.summary, latest_ledger)
     return checked, [ledger for ledger, _ in years[:-1]], [c.name for _, c in years]

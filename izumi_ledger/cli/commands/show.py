@@ -99,7 +99,10 @@ def _show_in_each(
     books = list(open_collection(sources, no_cache).ledgers())
     for book, checked in books:
         if find_programs(book, query, policy):
-            found.append((book, checked.name, _the_program(book, query, policy)))
+            try:
+                found.append((book, checked.name, _the_program(book, query, policy)))
+            except UsageError as error:  # several match: say in which ledger
+                raise UsageError(f"{checked.name}: {error.message}", error.hint) from None
     if not found:
         _the_program(books[0][0], query, policy)  # says it is not there, and what is close
     shown = [(name, ref, Figures(book.unit, None)) for book, name, ref in found]
