@@ -124,12 +124,17 @@ class Result:
     unit: str | None = None
 
 
-def _check_one(path: str, use_cache: bool) -> Result:
+def checked_file(path: str, use_cache: bool) -> Checked:
+    """The file checked, through this process's cache unless use_cache is False."""
     from izumi_ledger.cache import default_cache
     from izumi_ledger.loading import check
 
     cache = default_cache() if use_cache else None
-    checked = (cache.check if cache is not None else check)(path, name=path)
+    return (cache.check if cache is not None else check)(path, name=path)
+
+
+def _check_one(path: str, use_cache: bool) -> Result:
+    checked = checked_file(path, use_cache)
     # The ledger stays in the worker, unread when the cache holds the check: the result
     # crosses processes with its findings and who the ledger is.
     summary = Checked(checked.name, checked.findings, checked.summary)
@@ -141,11 +146,7 @@ def _check_one(path: str, use_cache: bool) -> Result:
 
 def _figures_one(path: str, use_cache: bool) -> YearFigures | None:
     """A ledger's figures for the rule across years (its ledger read, from the cache)."""
-    from izumi_ledger.cache import default_cache
-    from izumi_ledger.loading import check
-
-    cache = default_cache() if use_cache else None
-    ledger = (cache.check if cache is not None else check)(path, name=path).ledger
+    ledger = checked_file(path, use_cache).ledger
     return None if ledger is None else figures_of(ledger)
 
 
@@ -296,14 +297,11 @@ def _made(made: Tabled | tuple[str, str]) -> Tabled:
 
 
 def _tabled_one(task: tuple[str, int, int, str, bool]) -> Tabled | tuple[str, str]:
-    from izumi_ledger.cache import default_cache
     from izumi_ledger.export.database import Entry, tabled
     from izumi_ledger.export.tables import CheckStatus, ExportRefused
-    from izumi_ledger.loading import check
 
     path, errors, warnings, unit, use_cache = task
-    cache = default_cache() if use_cache else None
-    ledger = (cache.check if cache is not None else check)(path, name=path).ledger
+    ledger = checked_file(path, use_cache).ledger
     if ledger is None:  # changed since it was checked a moment ago
         return t("collection.changed", file=path), ""
     try:

@@ -52,13 +52,11 @@ class Collection:
     def ledgers(self) -> Iterator[tuple[Ledger, Checked]]:
         """Each ledger in turn, read again through the cache (a hit: it was just checked),
         with what its check said, rules across files included."""
-        from izumi_ledger.cache import default_cache
-        from izumi_ledger.loading import check
+        from izumi_ledger.collection import checked_file
 
-        cache = default_cache() if self.use_cache else None
         for result in self.results:
             name = result.checked.name
-            read = (cache.check if cache is not None else check)(name, name=name)
+            read = checked_file(name, self.use_cache)
             if read.ledger is None:  # changed since it was checked a moment ago
                 raise LedgerUnreadable(t("cli.unreadable", ledger=name, count=len(read.findings)))
             yield read.ledger, result.checked

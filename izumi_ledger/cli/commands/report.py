@@ -119,13 +119,7 @@ def _years_of_a_ward(sources: list[str], no_cache: bool) -> tuple[Checked, list[
 
     collection = open_collection(sources, no_cache)
     years = sorted(collection.ledgers(), key=lambda entry: entry[0].fiscal_year)
-    wards = sorted({(ledger.city, ledger.ward) for ledger, _ in years})
-    if len(wards) > 1:
-        raise UsageError(
-            t("years.several_wards", wards="、".join(f"{c}{w}" for c, w in wards)),
-            t("report.one_ward.hint"),
-        )
-    one_ward([(ledger, checked.name) for ledger, checked in years])
+    one_ward([(ledger, checked.name) for ledger, checked in years], "report.one_ward.hint")
     latest_ledger, latest = years[-1]
     # The page says what the check found in every year it shows, not in the latest alone.
     findings = tuple(finding for _, each in years for finding in each.findings)

@@ -128,13 +128,14 @@ def _wards_totals(ledgers: list[tuple[Ledger, str]], unit: Unit | None, output: 
     render(View(document=document, rows=rows), output, terminal())
 
 
-def one_ward(ledgers: list[tuple[Ledger, str]]) -> None:
-    """UsageError unless the ledgers are one ward's, each year once."""
+def one_ward(ledgers: list[tuple[Ledger, str]], hint: str = "years.several_wards.hint") -> None:
+    """UsageError unless the ledgers are one ward's, each year once; hint says what to do
+    instead of giving several wards."""
     wards = {(ledger.city, ledger.ward) for ledger, _ in ledgers}
     if len(wards) > 1:
         raise UsageError(
             t("years.several_wards", wards="、".join(f"{c}{w}" for c, w in sorted(wards))),
-            t("years.several_wards.hint"),
+            t(hint),
         )
     seen: dict[int, str] = {}
     for ledger, name in ledgers:
